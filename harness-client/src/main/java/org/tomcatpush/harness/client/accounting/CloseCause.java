@@ -1,0 +1,30 @@
+package org.tomcatpush.harness.client.accounting;
+
+/** Why a TCP connection closed, as classified by the client. Names are those of {@code summary.csv}. */
+public enum CloseCause {
+    /** The server answered {@code Connection: close} on the connection's {@code maxKeepAliveRequests}-th response. */
+    KEEPALIVE_LIMIT("keepalive-limit"),
+    /** The server closed an idle kept-alive connection (no request in flight). */
+    IDLE_TIMEOUT("idle-timeout"),
+    /** The server closed it for another reason ({@code Connection: close} before the limit, a stream cut, ...). */
+    SERVER_OTHER("server-other"),
+    /** The client closed it (end of run, session stopped). */
+    CLIENT("client"),
+    /** An I/O error (reset, protocol error) ended it. */
+    ERROR("error");
+
+    private final String label;
+
+    CloseCause(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

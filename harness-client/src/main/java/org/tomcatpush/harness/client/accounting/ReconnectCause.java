@@ -1,0 +1,30 @@
+package org.tomcatpush.harness.client.accounting;
+
+/**
+ * Why a long-lived session (SSE, WebSocket) had to open its stream again. Long and short polls
+ * issue new requests by design and are not reconnects; their connection churn is counted by
+ * {@link CloseCause}.
+ */
+public enum ReconnectCause {
+    /** The server ended the response or closed the WebSocket normally (e.g. {@code --sse-timeout}). */
+    STREAM_ENDED("stream-ended"),
+    /** The connection under the stream closed without the stream ending (keep-alive limit, idle timeout, reset). */
+    CONNECTION_LOST("connection-lost"),
+    /** The stream could not be (re)opened: connect failure or an error status. */
+    ERROR("error");
+
+    private final String label;
+
+    ReconnectCause(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

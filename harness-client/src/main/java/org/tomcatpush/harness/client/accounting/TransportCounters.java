@@ -1,0 +1,55 @@
+package org.tomcatpush.harness.client.accounting;
+
+import java.util.Map;
+
+import org.tomcatpush.harness.client.scenario.Transport;
+
+/**
+ * Cumulative counters of one transport at one instant. Immutable.
+ *
+ * @param sessionsOpen             sessions currently connected (stream open or polling)
+ * @param requests                 HTTP requests sent, WebSocket upgrades included
+ * @param connectionsOpened        TCP connections established
+ * @param connectionsOpen          TCP connections open now
+ * @param requestsPerConnectionMax most requests carried by one closed connection
+ * @param closes                   closed connections by cause
+ * @param reconnects               stream reconnects by cause (SSE, WebSocket)
+ * @param connectFailures          failed connects by kind
+ * @param bytesReceived            bytes read (headers and bodies, or frames)
+ * @param bytesSent                bytes written (request lines, headers, bodies)
+ */
+public record TransportCounters(
+        Transport transport,
+        long sessionsOpen,
+        long requests,
+        long connectionsOpened,
+        long connectionsOpen,
+        long requestsPerConnectionMax,
+        Map<CloseCause, Long> closes,
+        Map<ReconnectCause, Long> reconnects,
+        Map<ConnectFailureKind, Long> connectFailures,
+        long messagesReceived,
+        long messagesLost,
+        long messagesDuplicated,
+        long bytesReceived,
+        long bytesSent,
+        long errors) {
+
+    public TransportCounters {
+        closes = Map.copyOf(closes);
+        reconnects = Map.copyOf(reconnects);
+        connectFailures = Map.copyOf(connectFailures);
+    }
+
+    public long closes(CloseCause cause) {
+        return closes.getOrDefault(cause, 0L);
+    }
+
+    public long reconnectsTotal() {
+        return reconnects.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long connectFailuresTotal() {
+        return connectFailures.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,161 @@
+package org.tomcatpush.harness.client.accounting;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.HdrHistogram.Recorder;
+import org.tomcatpush.harness.client.scenario.Transport;
+
+/**
+ * Where the sessions of one transport record what happened to them. Every method is thread-safe
+ * and wait-free or nearly so (LongAdder, HdrHistogram {@link Recorder}); none allocates on the hot
+ * path. Readers take {@link #counters()} snapshots and drain the latency recorders with
+ * {@code getIntervalHistogram}; only the results side of the client may drain them.
+ *
+ * <pre>
+ * recorder.requestSent();
+ * recorder.messageReceived(receivedAtMicros - publishedAtMicros);
+ * </pre>
+ */
+public final class TransportRecorder {
+
+    /** Highest latency the histograms track: one hour, in microseconds. */
+    public static final long MAX_TRACKABLE_MICROS = 3_600_000_000L;
+
+    private final Transport transport;
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder connectionsOpened = new LongAdder();
+    private final LongAdder connectionsOpen = new LongAdder();
+    private final LongAccumulator requestsPerConnectionMax = new LongAccumulator(Math::max, 0);
+    private final Map<CloseCause, LongAdder> closes = adders(CloseCause.class);
+    private final Map<ReconnectCause, LongAdder> reconnects = adders(ReconnectCause.class);
+    private final Map<ConnectFailureKind, LongAdder> connectFailures = adders(ConnectFailureKind.class);
+    private final LongAdder messagesReceived = new LongAdder();
+    private final LongAdder messagesLost = new LongAdder();
+    private final LongAdder messagesDuplicated = new LongAdder();
+    private final LongAdder bytesReceived = new LongAdder();
+    private final LongAdder bytesSent = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LongAdder sessionsOpen = new LongAdder();
+    private final Recorder latencyMicros = new Recorder(MAX_TRACKABLE_MICROS, 3);
+    private final Recorder responseTimeMicros = new Recorder(MAX_TRACKABLE_MICROS, 3);
+    private final Recorder uncorrectedResponseTimeMicros = new Recorder(MAX_TRACKABLE_MICROS, 3);
+
+    public TransportRecorder(Transport transport) {
+        this.transport = transport;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    /** One HTTP request (or WebSocket upgrade) was written to a connection. */
+    public void requestSent(long requestBytes) {
+        requests.increment();
+        bytesSent.add(requestBytes);
+    }
+
+    /** A new TCP connection was established. */
+    public void connectionOpened() {
+        connectionsOpened.increment();
+        connectionsOpen.increment();
+    }
+
+    /** A TCP connection closed after carrying {@code requestsOnConnection} requests. */
+    public void connectionClosed(CloseCause cause, long requestsOnConnection) {
+        connectionsOpen.decrement();
+        closes.get(cause).increment();
+        requestsPerConnectionMax.accumulate(requestsOnConnection);
+    }
+
+    public void reconnect(ReconnectCause cause) {
+        reconnects.get(cause).increment();
+    }
+
+    public void connectFailed(ConnectFailureKind kind) {
+        connectFailures.get(kind).increment();
+    }
+
+    /** One message arrived {@code latencyMicros} after the server published it. */
+    public void messageReceived(long latencyMicros) {
+        messagesReceived.increment();
+        this.latencyMicros.recordValue(Math.max(0, Math.min(latencyMicros, MAX_TRACKABLE_MICROS)));
+    }
+
+    /** The sequence check found {@code count} messages that will never arrive (gaps, ring overflow). */
+    public void messagesLost(long count) {
+        messagesLost.add(count);
+    }
+
+    /** A message arrived a second time. */
+    public void messageDuplicated() {
+        messagesDuplicated.increment();
+    }
+
+    /** Bytes read from the wire for this transport (headers and bodies or frames). */
+    public void bytesReceived(long bytes) {
+        bytesReceived.add(bytes);
+    }
+
+    /**
+     * A request/response exchange (short poll, long poll) completed. {@code correctedMicros} is
+     * timed from the intended send time (coordinated-omission safe), {@code uncorrectedMicros} from
+     * the actual send.
+     */
+    public void responseTime(long correctedMicros, long uncorrectedMicros) {
+        responseTimeMicros.recordValue(Math.max(0, Math.min(correctedMicros, MAX_TRACKABLE_MICROS)));
+        uncorrectedResponseTimeMicros.recordValue(Math.max(0, Math.min(uncorrectedMicros, MAX_TRACKABLE_MICROS)));
+    }
+
+    /** Anything that went wrong and is not a connect failure: bad status, parse error, I/O error. */
+    public void error() {
+        errors.increment();
+    }
+
+    public void sessionOpened() {
+        sessionsOpen.increment();
+    }
+
+    public void sessionClosed() {
+        sessionsOpen.decrement();
+    }
+
+    /** Delivery latency (receive minus publish time), microseconds. Drained by the results side. */
+    public Recorder latencyRecorder() {
+        return latencyMicros;
+    }
+
+    /** Response time from the intended send time, microseconds. Drained by the results side. */
+    public Recorder responseTimeRecorder() {
+        return responseTimeMicros;
+    }
+
+    /** Response time from the actual send time, microseconds. Drained by the results side. */
+    public Recorder uncorrectedResponseTimeRecorder() {
+        return uncorrectedResponseTimeMicros;
+    }
+
+    /** A consistent-enough snapshot of the cumulative counters (each counter is read once). */
+    public TransportCounters counters() {
+        return new TransportCounters(transport, sessionsOpen.sum(), requests.sum(), connectionsOpened.sum(),
+                connectionsOpen.sum(), requestsPerConnectionMax.get(), sums(closes), sums(reconnects),
+                sums(connectFailures), messagesReceived.sum(), messagesLost.sum(), messagesDuplicated.sum(),
+                bytesReceived.sum(), bytesSent.sum(), errors.sum());
+    }
+
+    private static <E extends Enum<E>> Map<E, LongAdder> adders(Class<E> type) {
+        Map<E, LongAdder> map = new EnumMap<>(type);
+        for (E e : type.getEnumConstants()) {
+            map.put(e, new LongAdder());
+        }
+        return map;
+    }
+
+    private static <E extends Enum<E>> Map<E, Long> sums(Map<E, LongAdder> adders) {
+        Map<E, Long> map = new EnumMap<>(adders.keySet().iterator().next().getDeclaringClass());
+        adders.forEach((k, v) -> map.put(k, v.sum()));
+        return map;
+    }
+}
