@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The last few lines a child process printed, kept for error messages; everything older is
@@ -12,6 +13,7 @@ import java.util.List;
 public final class OutputTail {
 
     private static final int MAX_LINE_CHARS = 500;
+    private static final Pattern STACK_FRAME = Pattern.compile("^\\s+(at |\\.\\.\\. \\d+ more)");
 
     private final int capacityLines;
     private final Deque<String> lines = new ArrayDeque<>();
@@ -33,12 +35,15 @@ public final class OutputTail {
         return new ArrayList<>(lines);
     }
 
-    /** The last non-blank line, or empty text when there is none. */
+    /**
+     * The last line that says something: not blank and not a Java stack frame ({@code at ...},
+     * {@code ... 3 more}), so a crash is told by its exception line. Empty text when there is none.
+     */
     public synchronized String lastLine() {
         var it = lines.descendingIterator();
         while (it.hasNext()) {
             String line = it.next();
-            if (!line.isBlank()) {
+            if (!line.isBlank() && !STACK_FRAME.matcher(line).find()) {
                 return line.strip();
             }
         }
