@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 import org.tomcatpush.harness.server.config.ServerConfig;
@@ -31,8 +33,25 @@ final class TestServers {
         return HarnessServer.start(ServerConfig.parse(args.toArray(String[]::new)));
     }
 
-    static HttpClient httpClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * A JDK HTTP client whose worker threads end with {@link #close()} (Java 17's HttpClient has no
+     * close of its own; its selector thread ends once the client is unreachable).
+     */
+    record Client(HttpClient http, ExecutorService executor) implements AutoCloseable {
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
+    }
+
+    static Client httpClient() {
+        ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "test-http-client");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new Client(HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5)).build(),
+                executor);
     }
 
     /** GET over a fresh connection (so the workload connections are not touched), as JSON. */
