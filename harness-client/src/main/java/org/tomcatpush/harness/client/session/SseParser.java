@@ -60,9 +60,9 @@ final class SseParser {
     /** The "last event ID buffer" of the spec: set by an {@code id:} line. */
     private byte[] idBuffer = EMPTY;
     private int idBufferLength;
-    /** The last event id of the event source: the id buffer as of the last dispatch; -1 length: none yet. */
+    /** The last event id of the event source: the id buffer as of the last dispatch (empty: none). */
     private byte[] lastEventId = EMPTY;
-    private int lastEventIdLength = -1;
+    private int lastEventIdLength;
     private long retryMs;
     private boolean retryValid;
 
@@ -81,8 +81,8 @@ final class SseParser {
         afterCr = false;
         dataLength = 0;
         eventTypeLength = 0;
-        idBuffer = copy(lastEventId, Math.max(lastEventIdLength, 0), idBuffer);
-        idBufferLength = Math.max(lastEventIdLength, 0);
+        idBuffer = copy(lastEventId, lastEventIdLength, idBuffer);
+        idBufferLength = lastEventIdLength;
     }
 
     void feed(ByteBuf buf) {
@@ -97,9 +97,12 @@ final class SseParser {
         }
     }
 
-    /** The last event id as a string, or {@code null} if the stream never set one (a reconnect sends no {@code Last-Event-ID}). */
+    /**
+     * The last event id as a string; empty if the stream never set one, and then a reconnect sends
+     * no {@code Last-Event-ID}. Allocates: call it per reconnect, not per event.
+     */
     String lastEventId() {
-        return lastEventIdLength < 0 ? null : new String(lastEventId, 0, lastEventIdLength, StandardCharsets.UTF_8);
+        return lastEventIdLength == 0 ? "" : new String(lastEventId, 0, lastEventIdLength, StandardCharsets.UTF_8);
     }
 
     /** The dispatched event's data buffer; only the first {@link #dataLength()} bytes are valid. */

@@ -47,7 +47,7 @@ final class SseSession extends StreamSession implements AsyncHandler<Void>, SseP
                 .setHeader(HttpHeaderNames.ACCEPT, "text/event-stream")
                 .setHeader(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         String lastEventId = parser.lastEventId();
-        if (lastEventId != null && !lastEventId.isEmpty()) {
+        if (!lastEventId.isEmpty()) {
             request.setHeader(LAST_EVENT_ID, lastEventId);
         }
         try {
