@@ -51,8 +51,8 @@ final class HttpClientResources {
 
     static HttpClientResources create(Scenario scenario, ConnectionAccounting accounting) {
         int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        boolean epoll = epollAvailable();
-        EventLoopGroup eventLoops = newEventLoopGroup(epoll, ioThreads);
+        EventLoopGroup eventLoops = newEventLoopGroup(epollAvailable(), ioThreads);
+        boolean epoll = !(eventLoops instanceof NioEventLoopGroup);
         HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("harness-client-timer", true),
                 TIMER_TICK_MS, TimeUnit.MILLISECONDS, 1024);
         AsyncHttpClientConfig config = new DefaultAsyncHttpClientConfig.Builder()

@@ -35,7 +35,7 @@ import org.tomcatpush.harness.client.scenario.Transport;
  */
 public final class LoadGenerator implements AutoCloseable {
 
-    /** How long close() lets WebSocket close handshakes and aborted requests finish before cutting connections. */
+    /** How long close() lets WebSocket close handshakes finish before cutting connections. */
     private static final Duration GRACEFUL_CLOSE = Duration.ofMillis(1_000);
     private static final Duration CONNECTIONS_CLOSE = Duration.ofMillis(1_500);
     private static final Duration CLIENT_SHUTDOWN = Duration.ofMillis(1_500);
@@ -104,8 +104,9 @@ public final class LoadGenerator implements AutoCloseable {
         for (Session session : sessions) {
             session.stop();
         }
+        // streams end as their close handshakes finish; give them a moment before cutting connections
         long deadline = System.nanoTime() + GRACEFUL_CLOSE.toNanos();
-        while (accounting.openConnections() > 0 && System.nanoTime() < deadline) {
+        while (context.openSessions().get() > 0 && System.nanoTime() < deadline) {
             sleepMillis(10);
         }
         accounting.closeAll(CONNECTIONS_CLOSE);

@@ -79,6 +79,11 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
     }
 
     @Override
+    protected final void onStopped() {
+        markClosed(); // a stopped poll session polls no more
+    }
+
+    @Override
     public final State onStatusReceived(HttpResponseStatus status) {
         answerOk = status.getStatusCode() == 200;
         return answerOk ? State.CONTINUE : State.ABORT;

@@ -69,10 +69,14 @@ abstract class Session implements MessageScanner.Listener {
         if (timeout != null) {
             timeout.cancel();
         }
-        if (client.withdraw(exchange)) {
-            return; // it never got a connection
+        if (!client.withdraw(exchange)) { // else it never got a connection
+            abortExchange();
         }
-        abortExchange();
+        onStopped();
+    }
+
+    /** Called at the end of {@link #stop()}; a session that is not connected once stopped marks itself closed here. */
+    protected void onStopped() {
     }
 
     /** Ends the session's accounting after the run closed its connections. */
