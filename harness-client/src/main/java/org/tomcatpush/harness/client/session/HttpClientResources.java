@@ -52,7 +52,7 @@ final class HttpClientResources {
     static HttpClientResources create(Scenario scenario, ConnectionAccounting accounting) {
         int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         EventLoopGroup eventLoops = newEventLoopGroup(epollAvailable(), ioThreads);
-        boolean epoll = !(eventLoops instanceof NioEventLoopGroup);
+        boolean epoll = isNative(eventLoops);
         HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("harness-client-timer", true),
                 TIMER_TICK_MS, TimeUnit.MILLISECONDS, 1024);
         AsyncHttpClientConfig config = new DefaultAsyncHttpClientConfig.Builder()
@@ -114,6 +114,11 @@ final class HttpClientResources {
         } catch (ReflectiveOperationException | LinkageError e) {
             return false;
         }
+    }
+
+    @SuppressWarnings("deprecation")
+    private static boolean isNative(EventLoopGroup eventLoops) {
+        return !(eventLoops instanceof NioEventLoopGroup);
     }
 
     /** AHC 3.0.9 recognises only the classic (deprecated in Netty 4.2) event loop group classes. */
