@@ -1,6 +1,5 @@
 package org.tomcatpush.harness.client.session;
 
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
@@ -11,6 +10,7 @@ import org.tomcatpush.harness.client.accounting.ConnectFailureKind;
 import org.tomcatpush.harness.client.accounting.ConnectFailures;
 import org.tomcatpush.harness.client.accounting.TransportRecorder;
 import org.tomcatpush.harness.client.scenario.Transport;
+import org.tomcatpush.harness.server.hub.MessageCodec;
 
 /**
  * What every session has in common, whatever its transport: its virtual client, its sequence
@@ -157,7 +157,7 @@ abstract class Session implements MessageScanner.Listener {
         if (result > 0) {
             recorder.messagesLost(result);
         }
-        recorder.messageReceived(nowMicros() - publishedAtMicros);
+        recorder.messageReceived(MessageCodec.nowMicros() - publishedAtMicros);
     }
 
     @Override
@@ -174,12 +174,6 @@ abstract class Session implements MessageScanner.Listener {
         if (lost > 0) {
             recorder.messagesLost(lost);
         }
-    }
-
-    /** Epoch microseconds, the clock of the server's publish timestamps. */
-    static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     private void exchangeGranted() {

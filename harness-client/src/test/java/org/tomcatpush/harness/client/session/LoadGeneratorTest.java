@@ -46,12 +46,12 @@ class LoadGeneratorTest {
             for (Transport transport : mix.transports()) {
                 TransportCounters c = recorder.forTransport(transport).counters();
                 assertEquals(2, c.connectionsOpened(), transport + ": one connection per session");
-                assertEquals(0, c.connectionsOpen(), transport);
-                assertEquals(0, c.sessionsOpen(), transport);
+                assertEquals(0, c.connectionsOpen(), transport.cliName());
+                assertEquals(0, c.sessionsOpen(), transport.cliName());
                 assertEquals(2, c.closes(CloseCause.CLIENT), transport + " closes: " + c.closes());
-                assertEquals(0, c.messagesLost(), transport);
-                assertEquals(0, c.messagesDuplicated(), transport);
-                assertEquals(0, c.errors(), transport);
+                assertEquals(0, c.messagesLost(), transport.cliName());
+                assertEquals(0, c.messagesDuplicated(), transport.cliName());
+                assertEquals(0, c.errors(), transport.cliName());
             }
         }
     }
