@@ -41,6 +41,11 @@ final class TestServer implements AutoCloseable {
         return StatsReport.render(server.probe(), false, false);
     }
 
+    /** Zeroes the probe, as {@code POST /harness/reset} does. */
+    void resetProbe() {
+        server.probe().reset();
+    }
+
     /** Publishes {@code count} messages now; returns the last sequence. */
     long publish(int count) {
         return server.hub().publish(count);
