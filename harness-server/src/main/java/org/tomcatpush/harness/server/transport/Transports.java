@@ -30,6 +30,8 @@ public final class Transports {
         addServlet(ctx, Endpoint.POLL, new PollServlet(context));
         addServlet(ctx, Endpoint.LONGPOLL, new LongPollServlet(context));
         addServlet(ctx, Endpoint.SSE, new SseServlet(context));
+        Tomcat.addServlet(ctx, "fallback", new FallbackServlet()).setAsyncSupported(true);
+        ctx.addServletMappingDecoded("/", "fallback");
         ctx.addServletContainerInitializer(new WsSci(), null);
         ctx.addServletContainerInitializer(new WsRegistration(context), null);
     }
