@@ -145,7 +145,6 @@ public final class LoadRun {
         ServerStats initial;
         try {
             initial = stats.fetch();
-            stats.reset();
         } catch (IOException e) {
             throw new RunFailure("the server at " + server.baseUri() + " does not answer /harness/stats ("
                     + e.getMessage() + "): is it a harness server?");
@@ -154,19 +153,28 @@ public final class LoadRun {
             throw new RunFailure("interrupted while contacting the server");
         }
         state.serverAnswered(server.baseUri(), initial);
+        // the session engine's set-up (event loops, pools) happens before the clock starts
+        Load load = loads.create(state.scenario(), recorder);
+        state.loadCreated(load);
         ResultsFolder folder = state.beginFolder();
+        try {
+            stats.reset();
+        } catch (IOException e) {
+            throw new RunFailure("the server at " + server.baseUri() + " refused POST /harness/reset ("
+                    + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailure("interrupted while resetting the server's counters");
+        }
         long startNanos = System.nanoTime();
         state.loadStarting(Instant.now());
         LatencyLog latencyLog = LatencyLog.open(folder.file(ResultsWriter.LATENCY_LOG), recorder,
                 state.startedAt().toEpochMilli());
         state.latencyLogOpened(latencyLog);
-        Load load = loads.create(state.scenario(), recorder);
-        state.loadCreated(load);
-        load.start();
-        StatsClient tickStats = new StatsClient(server.baseUri(), TICK_STATS_TIMEOUT);
-        RunMonitor monitor = new RunMonitor(recorder, load, () -> fetchOrNull(tickStats), latencyLog, plan.sessions(),
+        RunMonitor monitor = new RunMonitor(recorder, load, () -> fetchOrNull(stats), latencyLog, plan.sessions(),
                 durationSeconds(), startNanos, err);
         state.monitorStarted(monitor);
+        load.start();
         long durationNanos = plan.duration().toNanos();
         for (long second = 1; second * 1_000_000_000L <= durationNanos; second++) {
             if (!sleepUntil(startNanos + second * 1_000_000_000L) || serverFailed(server)) {
@@ -227,7 +235,7 @@ public final class LoadRun {
 
     private static ServerStats fetchOrNull(StatsClient stats) {
         try {
-            return stats.fetch();
+            return stats.fetch(TICK_STATS_TIMEOUT);
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
