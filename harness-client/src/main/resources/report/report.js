@@ -56,6 +56,8 @@
     base.tension = 0;
     base.spanGaps = false;
     base.pointRadius = spec.xAxis === 'percentile' ? 2 : (s.y.length > 60 ? 0 : 2);
+    // right-axis series dashed, so that lines with equal values on the two axes stay apart
+    if (s.rightAxis) { base.borderDash = [6, 3]; }
     if (spec.xAxis === 'category') {
       base.data = s.y;
     } else {

@@ -1,13 +1,13 @@
 package org.tomcatpush.harness.client.report;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.OptionalDouble;
 
 /**
- * How the report writes numbers: whole numbers as integers, others with three significant digits
- * (at most three decimals), absent values as "n/a". Locale-independent.
+ * How the report writes numbers: whole numbers as integers; fractions with fewer decimals the
+ * larger they are (three below 1, two below 10, one below 1000, none above), trailing zeros
+ * dropped; absent values as "n/a". Locale-independent.
  */
 public final class Figures {
 
@@ -17,7 +17,7 @@ public final class Figures {
     private Figures() {
     }
 
-    /** {@code 12}, {@code 5.2}, {@code 0.0123}, {@code 1234567}. */
+    /** {@code 12}, {@code 5.2}, {@code 0.012}, {@code 198.5}, {@code 12346}. */
     public static String format(double value) {
         if (Double.isNaN(value)) {
             return NOT_AVAILABLE;
@@ -25,14 +25,10 @@ public final class Figures {
         if (Double.isInfinite(value)) {
             return value > 0 ? "inf" : "-inf";
         }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(3, RoundingMode.HALF_EVEN));
-        if (rounded.scale() > 3 && Math.abs(value) >= 0.001) {
-            rounded = rounded.setScale(3, RoundingMode.HALF_EVEN);
-        }
-        return rounded.stripTrailingZeros().toPlainString();
+        double magnitude = Math.abs(value);
+        int decimals = magnitude < 1 ? 3 : magnitude < 10 ? 2 : magnitude < 1000 ? 1 : 0;
+        BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+        return rounded.signum() == 0 ? "0" : rounded.toPlainString();
     }
 
     /** {@link #format(double)}, or "n/a" when absent. */

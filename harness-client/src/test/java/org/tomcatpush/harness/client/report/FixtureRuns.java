@@ -23,28 +23,59 @@ public final class FixtureRuns {
 
     /** A mixed SSE/WebSocket run: blocking handler, maxThreads 8 saturated, 3 SSE messages lost. */
     public static final String MIXED = "mixed-run";
+    /**
+     * Experiment E1 as the results writer lays it out (every column, {@code server_samples.csv},
+     * response-time tags): 20 short-poll sessions, maxKeepAliveRequests 10, every close at the limit.
+     */
+    public static final String POLL = "poll-run";
 
     private static final List<String> FILES = List.of("summary.csv", "timeseries.csv", "run.json");
+    private static final List<String> OPTIONAL_FILES = List.of("server_samples.csv");
 
     private FixtureRuns() {
     }
 
-    /** Copies fixture {@code name} into {@code dir} and writes its latency log (2400 sse, 1600 ws values). */
+    /**
+     * Copies fixture {@code name} into {@code dir} and writes its latency log: for {@link #MIXED}
+     * 2400 sse and 1600 ws values, for {@link #POLL} 1000 short-poll values and as many poll
+     * response times (intended and actual).
+     */
     public static Path create(String name, Path dir) throws IOException {
         Files.createDirectories(dir);
         for (String file : FILES) {
-            try (InputStream in = FixtureRuns.class.getResourceAsStream("/report/" + name + "/" + file)) {
-                if (in == null) {
+            copy(name, file, dir, true);
+        }
+        for (String file : OPTIONAL_FILES) {
+            copy(name, file, dir, false);
+        }
+        writeLatencyLog(dir.resolve("latency.hlog"), latencies(name), 2);
+        return dir;
+    }
+
+    /** The latency values (microseconds) by tag that {@link #create} writes for fixture {@code name}. */
+    public static Map<String, long[]> latencies(String name) {
+        Map<String, long[]> latencies = new LinkedHashMap<>();
+        if (name.equals(POLL)) {
+            latencies.put("short-poll", spread(1000, 90_000, 201_300));
+            latencies.put("response-time.short-poll", spread(1000, 600, 9_100));
+            latencies.put("response-time-uncorrected.short-poll", spread(1000, 600, 8_000));
+        } else {
+            latencies.put("sse", spread(2400, 400, 9_800));
+            latencies.put("ws", spread(1600, 300, 4_400));
+        }
+        return latencies;
+    }
+
+    private static void copy(String name, String file, Path dir, boolean required) throws IOException {
+        try (InputStream in = FixtureRuns.class.getResourceAsStream("/report/" + name + "/" + file)) {
+            if (in == null) {
+                if (required) {
                     throw new IllegalStateException("no fixture report/" + name + "/" + file);
                 }
-                Files.copy(in, dir.resolve(file));
+                return;
             }
+            Files.copy(in, dir.resolve(file));
         }
-        Map<String, long[]> latencies = new LinkedHashMap<>();
-        latencies.put("sse", spread(2400, 400, 9_800));
-        latencies.put("ws", spread(1600, 300, 4_400));
-        writeLatencyLog(dir.resolve("latency.hlog"), latencies, 2);
-        return dir;
     }
 
     /** {@code count} latencies in microseconds, from {@code minMicros} rising to {@code maxMicros}, with a tail. */
@@ -66,8 +97,10 @@ public final class FixtureRuns {
         try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
             HistogramLogWriter writer = new HistogramLogWriter(out);
             writer.outputLogFormatVersion();
+            writer.outputComment("tomcat-push-harness: values in microseconds; tag <transport> = delivery latency");
             writer.outputStartTime(1_767_268_800_000L);
             writer.setBaseTime(1_767_268_800_000L);
+            writer.outputBaseTime(1_767_268_800_000L);
             writer.outputLegend();
             for (int interval = 0; interval < intervals; interval++) {
                 for (Map.Entry<String, long[]> e : valuesMicrosByTag.entrySet()) {

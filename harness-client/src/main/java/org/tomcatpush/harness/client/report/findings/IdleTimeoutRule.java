@@ -35,7 +35,8 @@ public final class IdleTimeoutRule implements FindingRule {
             }
             OptionalDouble perConnection = row.number(SummaryColumns.REQUESTS_PER_CONNECTION_MEAN);
             if (perConnection.isPresent()) {
-                text.append(", ").append(Figures.format(perConnection)).append(" requests per connection");
+                text.append(", ").append(Figures.count(perConnection.getAsDouble(), "request", "requests"))
+                        .append(" per connection");
                 if (perConnection.getAsDouble() <= NO_REUSE_REQUESTS_PER_CONNECTION) {
                     text.append(": almost every request opened a new connection");
                 }

@@ -6,7 +6,10 @@ import java.util.Set;
 
 import org.tomcatpush.harness.client.report.model.RunData;
 
-/** Warns when the run did not complete: every other figure of the report is then partial. */
+/**
+ * Warns when the run did not complete ({@code failed}, {@code interrupted}): every other figure
+ * of the report then covers only part of it. Quotes the recorded failure when there is one.
+ */
 public final class RunStatusRule implements FindingRule {
 
     private static final Set<String> COMPLETED = Set.of("ok", "completed", "complete", "success", "succeeded",
@@ -16,8 +19,12 @@ public final class RunStatusRule implements FindingRule {
     public List<Finding> evaluate(RunData run) {
         return run.status()
                 .filter(status -> !COMPLETED.contains(status.toLowerCase(Locale.ROOT)))
-                .map(status -> List.of(Finding.warning("run did not complete (status: " + status
-                        + "): the figures below cover only part of it")))
+                .map(status -> {
+                    String failure = run.info().find("failure").filter(f -> !f.equals("n/a") && !f.isBlank())
+                            .map(f -> ": " + f).orElse("");
+                    return List.of(Finding.warning("run " + status + failure
+                            + "; the figures below cover only the part that ran"));
+                })
                 .orElse(List.of());
     }
 }

@@ -11,7 +11,8 @@ import org.tomcatpush.harness.client.report.model.TimeSeries;
 /**
  * Busy worker threads against {@code maxThreads} (experiments E3/E4): a warning with the time
  * spent at the limit and the executor queue's peak when the pool was saturated, otherwise the
- * peak occupancy as a headline figure.
+ * peak occupancy as a headline figure. With virtual threads {@code maxThreads} limits nothing,
+ * so only the peak of handlers in progress is stated.
  */
 public final class ThreadSaturationRule implements FindingRule {
 
@@ -22,6 +23,10 @@ public final class ThreadSaturationRule implements FindingRule {
                 run.runNumber(SummaryColumns.BUSY_THREADS_MAX));
         if (busyMax.isEmpty()) {
             return List.of();
+        }
+        if (run.runRow().text(SummaryColumns.VIRTUAL_THREADS).filter("true"::equalsIgnoreCase).isPresent()) {
+            return List.of(Finding.info("handlers in progress peaked at " + Figures.format(busyMax)
+                    + " (virtual threads: maxThreads does not limit them)"));
         }
         OptionalDouble maxThreads = run.runNumber(SummaryColumns.MAX_THREADS);
         if (!RuleText.positive(maxThreads) || busyMax.getAsDouble() < maxThreads.getAsDouble()) {

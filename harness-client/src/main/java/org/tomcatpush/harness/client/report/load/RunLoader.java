@@ -7,8 +7,9 @@ import org.tomcatpush.harness.client.report.model.RunData;
 
 /**
  * Reads a run folder ({@code summary.csv}, {@code timeseries.csv}, {@code latency.hlog},
- * {@code run.json}) into an immutable {@link RunData}. Every file is required; the first one
- * that is missing or corrupt stops the load with a {@link ReportInputException} naming it.
+ * {@code run.json}, and {@code server_samples.csv} when present) into an immutable
+ * {@link RunData}. The first four are required; the first file that is missing or corrupt stops
+ * the load with a {@link ReportInputException} naming it.
  *
  * <pre>
  * RunData run = RunLoader.load(Path.of("results/runs/20260101-120000-sse"));
@@ -29,6 +30,7 @@ public final class RunLoader {
                 RunJsonReader.read(runDir.resolve(RunJsonReader.FILE_NAME)),
                 SummaryCsvReader.read(runDir.resolve(SummaryCsvReader.FILE_NAME)),
                 TimeSeriesCsvReader.read(runDir.resolve(TimeSeriesCsvReader.FILE_NAME)),
-                LatencyLogReader.read(runDir.resolve(LatencyLogReader.FILE_NAME)));
+                LatencyLogReader.read(runDir.resolve(LatencyLogReader.FILE_NAME)),
+                ServerSamplesCsvReader.readIfPresent(runDir.resolve(ServerSamplesCsvReader.FILE_NAME)));
     }
 }

@@ -21,14 +21,23 @@ public final class TimeSeriesCsvReader {
 
     private static final Set<String> CORE = Set.of(TimeSeries.ELAPSED_S, TimeSeries.EPOCH_MS,
             TimeSeries.SESSIONS, TimeSeries.MESSAGES_PER_S, TimeSeries.REQUESTS_PER_S, TimeSeries.BUSY_THREADS,
-            TimeSeries.QUEUE_LENGTH, TimeSeries.SERVER_CONNECTIONS, TimeSeries.RECONNECTS, TimeSeries.ERRORS);
+            TimeSeries.QUEUE_LENGTH, TimeSeries.SERVER_CONNECTIONS, TimeSeries.RECONNECTS, TimeSeries.ERRORS,
+            TimeSeries.CLIENT_CONNECTIONS, TimeSeries.CONNECT_FAILURES, TimeSeries.LATENCY_P99_MS);
 
     private TimeSeriesCsvReader() {
     }
 
     /** Reads the numeric columns of {@code file}. */
     public static TimeSeries read(Path file) throws ReportInputException {
-        CsvTable table = CsvTable.read(file);
+        return new TimeSeries(numericColumns(CsvTable.read(file), CORE));
+    }
+
+    /**
+     * The numeric columns of {@code table}, in file order: a non-number in a {@code core} column
+     * makes the file corrupt, a column of any other name holding text is left out.
+     */
+    static Map<String, double[]> numericColumns(CsvTable table, Set<String> core) throws ReportInputException {
+        Path file = table.file();
         List<Map<String, String>> rows = table.rows();
         Map<String, double[]> columns = new LinkedHashMap<>();
         for (String column : table.columns()) {
@@ -43,7 +52,7 @@ public final class TimeSeriesCsvReader {
                 OptionalDouble v = SummaryRow.parse(cell);
                 if (v.isPresent()) {
                     values[i] = v.getAsDouble();
-                } else if (CORE.contains(column)) {
+                } else if (core.contains(column)) {
                     throw InputFiles.corrupt(file, "row " + (i + 1) + ", column " + column + ": '" + cell
                             + "' is not a number");
                 } else {
@@ -54,6 +63,6 @@ public final class TimeSeriesCsvReader {
                 columns.put(column, values);
             }
         }
-        return new TimeSeries(columns);
+        return columns;
     }
 }

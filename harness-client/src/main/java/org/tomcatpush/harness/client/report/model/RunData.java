@@ -14,13 +14,16 @@ import java.util.OptionalDouble;
  * @param rows    {@code summary.csv}, in file order (one per transport, plus {@code all} for mixes)
  * @param series  {@code timeseries.csv}
  * @param latency {@code latency.hlog}, one distribution per tag, in order of first appearance
+ * @param serverSamples the server's own probe samples ({@code server_samples.csv}, finer than
+ *                {@code series}); empty when the run folder has none
  */
 public record RunData(
         Path runDir,
         RunInfo info,
         List<SummaryRow> rows,
         TimeSeries series,
-        List<LatencyDistribution> latency) {
+        List<LatencyDistribution> latency,
+        TimeSeries serverSamples) {
 
     public RunData {
         if (rows.isEmpty()) {

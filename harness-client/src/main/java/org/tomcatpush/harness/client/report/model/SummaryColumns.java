@@ -47,6 +47,27 @@ public final class SummaryColumns {
     public static final String STATUS = "status";
     /** Optional: the executor queue's peak length. */
     public static final String QUEUE_LENGTH_MAX = "queue_length_max";
+    /** Optional: {@code true} when the server ran its executor on virtual threads. */
+    public static final String VIRTUAL_THREADS = "virtual_threads";
+    /** Optional: what the busy-thread figures count ({@code executor-active}, {@code handlers-in-progress}). */
+    public static final String BUSY_METRIC = "busy_metric";
+    /** Optional: most requests one connection carried. */
+    public static final String REQUESTS_PER_CONNECTION_MAX = "requests_per_connection_max";
+    /** Optional: requests the client counted minus requests the server counted. */
+    public static final String CLIENT_MINUS_SERVER_REQUESTS = "client_minus_server_requests";
+    /** Optional: connections the client opened minus connections the server saw. */
+    public static final String CLIENT_MINUS_SERVER_CONNECTIONS = "client_minus_server_connections";
+    /** Optional: poll response time from the intended send time (coordinated-omission safe). */
+    public static final String RESPONSE_TIME_P99_MS = "response_time_p99_ms";
+    /** Optional: poll response time from the actual send time. */
+    public static final String RESPONSE_TIME_UNCORRECTED_P99_MS = "response_time_uncorrected_p99_ms";
+    public static final String LATENCY_P90_MS = "latency_p90_ms";
+    public static final String LATENCY_P999_MS = "latency_p999_ms";
+    public static final String PUBLISH_RATE = "publish_rate";
+    public static final String PAYLOAD_BYTES = "payload_bytes";
+    public static final String SSE_TIMEOUT_MS = "sse_timeout_ms";
+    public static final String POLL_INTERVAL_MS = "poll_interval_ms";
+    public static final String BROWSER = "browser";
 
     /** Prefix of the close-by-cause columns ({@code closes_keepalive_limit}, ...). */
     public static final String CLOSES_PREFIX = "closes_";
@@ -68,7 +89,9 @@ public final class SummaryColumns {
             CLOSES_CLIENT, CLOSES_ERROR, RECONNECTS, CONNECT_FAILURES, MESSAGES_RECEIVED, MESSAGES_LOST,
             MESSAGES_DUPLICATED, LATENCY_P50_MS, LATENCY_P99_MS, LATENCY_MAX_MS, BUSY_THREADS_MEAN,
             BUSY_THREADS_MAX, SERVER_CONNECTIONS_MAX, REQUESTS_PER_MESSAGE, BYTES_PER_MESSAGE, ERRORS,
-            QUEUE_LENGTH_MAX);
+            QUEUE_LENGTH_MAX, REQUESTS_PER_CONNECTION_MAX, CLIENT_MINUS_SERVER_REQUESTS,
+            CLIENT_MINUS_SERVER_CONNECTIONS, RESPONSE_TIME_P99_MS, RESPONSE_TIME_UNCORRECTED_P99_MS, LATENCY_P90_MS,
+            LATENCY_P999_MS, PUBLISH_RATE, PAYLOAD_BYTES, SSE_TIMEOUT_MS, POLL_INTERVAL_MS);
 
     private SummaryColumns() {
     }

@@ -1,6 +1,5 @@
 package org.tomcatpush.harness.client.report.model;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +22,13 @@ public final class TimeSeries {
     public static final String BUSY_THREADS = "busy_threads";
     public static final String QUEUE_LENGTH = "queue_length";
     public static final String SERVER_CONNECTIONS = "server_connections";
+    public static final String CLIENT_CONNECTIONS = "client_connections";
     public static final String RECONNECTS = "reconnects";
+    public static final String CONNECT_FAILURES = "connect_failures";
     public static final String ERRORS = "errors";
+    public static final String LATENCY_P99_MS = "latency_p99_ms";
+    /** Per-transport columns of a mix are named {@code <transport>_<column>}, with {@code -} written as {@code _}. */
+    public static final String PER_TRANSPORT_SEPARATOR = "_";
 
     private static final TimeSeries EMPTY = new TimeSeries(Map.of());
 
@@ -131,14 +135,11 @@ public final class TimeSeries {
         return span > 0 && !Double.isNaN(span) ? span / (rows - 1) : 1;
     }
 
-    /** Columns whose names start with {@code prefix}, in file order. */
-    public List<String> columnsStartingWith(String prefix) {
-        List<String> names = new ArrayList<>();
-        for (String name : columns.keySet()) {
-            if (name.startsWith(prefix)) {
-                names.add(name);
-            }
-        }
-        return names;
+    /**
+     * The per-transport variant of {@code column} in a mix ({@code long_poll_messages_per_s} for
+     * {@code long-poll} and {@code messages_per_s}).
+     */
+    public static String perTransport(String transport, String column) {
+        return transport.replace('-', '_') + PER_TRANSPORT_SEPARATOR + column;
     }
 }

@@ -22,62 +22,107 @@ import org.tomcatpush.harness.client.report.model.SummaryRow;
 public final class RunPage {
 
     /** Key figures: column of {@code summary.csv} and how the table labels it. */
-    private static final List<String[]> FIGURES = List.of(
-            new String[] {SummaryColumns.SESSIONS, "sessions"},
-            new String[] {SummaryColumns.HANDLER, "handler"},
-            new String[] {SummaryColumns.REQUESTS, "requests"},
-            new String[] {SummaryColumns.CONNECTIONS_OPENED, "connections opened"},
-            new String[] {SummaryColumns.REQUESTS_PER_CONNECTION_MEAN, "requests per connection (mean)"},
-            new String[] {SummaryColumns.MESSAGES_RECEIVED, "messages received"},
-            new String[] {SummaryColumns.MESSAGES_LOST, "messages lost"},
-            new String[] {SummaryColumns.MESSAGES_DUPLICATED, "messages duplicated"},
-            new String[] {SummaryColumns.LATENCY_P50_MS, "latency p50 (ms)"},
-            new String[] {SummaryColumns.LATENCY_P99_MS, "latency p99 (ms)"},
-            new String[] {SummaryColumns.LATENCY_MAX_MS, "latency max (ms)"},
-            new String[] {SummaryColumns.REQUESTS_PER_MESSAGE, "requests per message"},
-            new String[] {SummaryColumns.BYTES_PER_MESSAGE, "bytes per message"},
-            new String[] {SummaryColumns.RECONNECTS, "reconnects"},
-            new String[] {SummaryColumns.CONNECT_FAILURES, "connect failures"},
-            new String[] {SummaryColumns.ERRORS, "errors"},
-            new String[] {SummaryColumns.BUSY_THREADS_MEAN, "busy threads (mean)"},
-            new String[] {SummaryColumns.BUSY_THREADS_MAX, "busy threads (max)"},
-            new String[] {SummaryColumns.SERVER_CONNECTIONS_MAX, "server connections (max)"});
+    private static final List<Labelled> FIGURES = List.of(
+            core(SummaryColumns.SESSIONS, "sessions"),
+            core(SummaryColumns.HANDLER, "handler"),
+            core(SummaryColumns.REQUESTS, "requests"),
+            core(SummaryColumns.CONNECTIONS_OPENED, "connections opened"),
+            core(SummaryColumns.REQUESTS_PER_CONNECTION_MEAN, "requests per connection (mean)"),
+            core(SummaryColumns.MESSAGES_RECEIVED, "messages received"),
+            core(SummaryColumns.MESSAGES_LOST, "messages lost"),
+            core(SummaryColumns.MESSAGES_DUPLICATED, "messages duplicated"),
+            core(SummaryColumns.LATENCY_P50_MS, "latency p50 (ms)"),
+            core(SummaryColumns.LATENCY_P99_MS, "latency p99 (ms)"),
+            core(SummaryColumns.LATENCY_MAX_MS, "latency max (ms)"),
+            optional(SummaryColumns.RESPONSE_TIME_P99_MS, "poll response p99, intended (ms)"),
+            optional(SummaryColumns.RESPONSE_TIME_UNCORRECTED_P99_MS, "poll response p99, actual (ms)"),
+            core(SummaryColumns.REQUESTS_PER_MESSAGE, "requests per message"),
+            core(SummaryColumns.BYTES_PER_MESSAGE, "bytes per message"),
+            core(SummaryColumns.RECONNECTS, "reconnects"),
+            core(SummaryColumns.CONNECT_FAILURES, "connect failures"),
+            core(SummaryColumns.ERRORS, "errors"),
+            core(SummaryColumns.BUSY_THREADS_MEAN, "busy threads (mean)"),
+            core(SummaryColumns.BUSY_THREADS_MAX, "busy threads (max)"),
+            optional(SummaryColumns.QUEUE_LENGTH_MAX, "executor queue (max)"),
+            core(SummaryColumns.SERVER_CONNECTIONS_MAX, "server connections (max)"),
+            optional(SummaryColumns.CLIENT_MINUS_SERVER_REQUESTS, "client minus server requests"),
+            optional(SummaryColumns.CLIENT_MINUS_SERVER_CONNECTIONS, "client minus server connections"));
 
     /** Server settings shown from {@code summary.csv} beside {@code run.json}. */
-    private static final List<String[]> SETTINGS = List.of(
-            new String[] {SummaryColumns.PROTOCOL, "protocol"},
-            new String[] {SummaryColumns.HANDLER, "handler"},
-            new String[] {SummaryColumns.SESSIONS, "sessions"},
-            new String[] {SummaryColumns.DURATION_S, "duration (s)"},
-            new String[] {SummaryColumns.MAX_THREADS, "maxThreads"},
-            new String[] {SummaryColumns.MAX_CONNECTIONS, "maxConnections"},
-            new String[] {SummaryColumns.ACCEPT_COUNT, "acceptCount"},
-            new String[] {SummaryColumns.KEEP_ALIVE_TIMEOUT_MS, "keepAliveTimeout (ms)"},
-            new String[] {SummaryColumns.MAX_KEEP_ALIVE_REQUESTS, "maxKeepAliveRequests"});
+    private static final List<Labelled> SETTINGS = List.of(
+            core(SummaryColumns.PROTOCOL, "protocol"),
+            core(SummaryColumns.HANDLER, "handler"),
+            core(SummaryColumns.SESSIONS, "sessions"),
+            core(SummaryColumns.DURATION_S, "duration (s)"),
+            core(SummaryColumns.MAX_THREADS, "maxThreads"),
+            core(SummaryColumns.MAX_CONNECTIONS, "maxConnections"),
+            core(SummaryColumns.ACCEPT_COUNT, "acceptCount"),
+            core(SummaryColumns.KEEP_ALIVE_TIMEOUT_MS, "keepAliveTimeout (ms)"),
+            core(SummaryColumns.MAX_KEEP_ALIVE_REQUESTS, "maxKeepAliveRequests"),
+            optional(SummaryColumns.VIRTUAL_THREADS, "virtual threads"),
+            optional(SummaryColumns.BUSY_METRIC, "busy threads counted as"),
+            optional(SummaryColumns.PUBLISH_RATE, "publish rate (messages/s)"),
+            optional(SummaryColumns.PAYLOAD_BYTES, "payload (bytes)"),
+            optional(SummaryColumns.SSE_TIMEOUT_MS, "sse timeout (ms)"),
+            optional(SummaryColumns.POLL_INTERVAL_MS, "poll interval (ms)"),
+            optional(SummaryColumns.BROWSER, "browser emulation"));
 
     private RunPage() {
+    }
+
+    /**
+     * A {@code summary.csv} column and its label in the report. A core column is always listed
+     * (as "n/a" when absent); an optional one only when the file has it.
+     */
+    private record Labelled(String column, String label, boolean core) {
+
+        boolean shownFor(List<SummaryRow> rows) {
+            return core || rows.stream().anyMatch(r -> r.cells().containsKey(column));
+        }
+
+        String valueIn(SummaryRow row) {
+            return row.number(column).isPresent() ? Figures.format(row.number(column))
+                    : row.text(column).orElse(Figures.NOT_AVAILABLE);
+        }
+    }
+
+    private static Labelled core(String column, String label) {
+        return new Labelled(column, label, true);
+    }
+
+    private static Labelled optional(String column, String label) {
+        return new Labelled(column, label, false);
     }
 
     /** The report page of {@code run} with its {@code findings}. */
     public static ReportPage build(RunData run, List<Finding> findings) {
         String subtitle = "run folder " + run.runDir().toAbsolutePath().normalize()
                 + run.status().map(s -> " · status " + s).orElse("");
+        List<PageSection.Block> latency = new ArrayList<>();
+        latency.add(PageSection.chart(LatencyCharts.delivery(run)));
+        LatencyCharts.pollResponseTime(run).ifPresent(c -> latency.add(PageSection.chart(c)));
+        latency.add(PageSection.markup(latencyTable(run)));
+
+        List<PageSection.Block> overTime = new ArrayList<>();
+        overTime.add(PageSection.chart(TimeCharts.occupancy(run)));
+        overTime.add(PageSection.chart(TimeCharts.throughput(run)));
+        TimeCharts.throughputByTransport(run).ifPresent(c -> overTime.add(PageSection.chart(c)));
+        overTime.add(PageSection.chart(TimeCharts.latency(run)));
+        overTime.add(PageSection.chart(TimeCharts.failures(run)));
+        TimeCharts.serverSamples(run).ifPresent(c -> overTime.add(PageSection.chart(c)));
+
         return new ReportPage("Run report: " + run.name(), subtitle, List.of(
                 new PageSection("scenario", "Scenario and environment", List.of(PageSection.markup(scenario(run)))),
                 new PageSection("findings", "Findings", List.of(PageSection.markup(findingsList(findings)))),
                 new PageSection("figures", "Key figures", List.of(PageSection.markup(keyFigures(run)))),
-                new PageSection("latency", "Delivery latency", List.of(
-                        PageSection.chart(RunCharts.latencyPercentiles(run)),
-                        PageSection.markup(latencyTable(run)))),
-                new PageSection("over-time", "Over time", List.of(
-                        PageSection.chart(RunCharts.occupancy(run)),
-                        PageSection.chart(RunCharts.throughput(run)),
-                        PageSection.chart(RunCharts.reconnectsOverTime(run)))),
+                new PageSection("latency", "Latency", latency),
+                new PageSection("over-time", "Over time", overTime),
                 new PageSection("connections", "Connections and reconnects", List.of(
-                        PageSection.chart(RunCharts.requestsPerConnection(run)),
-                        PageSection.chart(RunCharts.closesByCause(run)),
-                        PageSection.chart(RunCharts.reconnectsByCause(run)))),
-                new PageSection("delivery", "Delivery", List.of(PageSection.chart(RunCharts.lostAndDuplicated(run))))));
+                        PageSection.chart(TransportCharts.requestsPerConnection(run)),
+                        PageSection.chart(TransportCharts.closesByCause(run)),
+                        PageSection.chart(TransportCharts.reconnectsByCause(run)))),
+                new PageSection("delivery", "Delivery", List.of(
+                        PageSection.chart(TransportCharts.lostAndDuplicated(run))))));
     }
 
     static String findingsList(List<Finding> findings) {
@@ -97,13 +142,13 @@ public final class RunPage {
         header.add("figure");
         run.rows().forEach(r -> header.add(r.transport()));
         HtmlTable table = new HtmlTable("figures", header);
-        for (String[] figure : FIGURES) {
-            List<String> cells = new ArrayList<>();
-            cells.add(figure[1]);
-            for (SummaryRow row : run.rows()) {
-                cells.add(row.number(figure[0]).isPresent() ? Figures.format(row.number(figure[0]))
-                        : row.text(figure[0]).orElse(Figures.NOT_AVAILABLE));
+        for (Labelled figure : FIGURES) {
+            if (!figure.shownFor(run.rows())) {
+                continue;
             }
+            List<String> cells = new ArrayList<>();
+            cells.add(figure.label());
+            run.rows().forEach(row -> cells.add(figure.valueIn(row)));
             table.row(cells);
         }
         return table.toHtml();
@@ -115,8 +160,10 @@ public final class RunPage {
         SummaryRow row = run.runRow();
         settings.row(List.of("transports", String.join(", ", run.transportRows().stream()
                 .map(SummaryRow::transport).toList())));
-        for (String[] setting : SETTINGS) {
-            settings.row(List.of(setting[1], row.text(setting[0]).orElse(Figures.NOT_AVAILABLE)));
+        for (Labelled setting : SETTINGS) {
+            if (setting.shownFor(List.of(row))) {
+                settings.row(List.of(setting.label(), row.text(setting.column()).orElse(Figures.NOT_AVAILABLE)));
+            }
         }
         out.append("<div><h3>Server settings (summary.csv)</h3>").append(settings.toHtml()).append("</div>");
         for (RunInfo.Section section : run.info().sections()) {
