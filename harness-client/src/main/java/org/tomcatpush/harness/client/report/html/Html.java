@@ -52,6 +52,6 @@ public final class Html {
 
     /** Neutralises {@code </script} and {@code <!--} in inline JavaScript code (not data). */
     public static String scriptSafeCode(String code) {
-        return code.replaceAll("(?i)</script", "<\\\\/script").replace("<!--", "<\\!--");
+        return code.replaceAll("(?i)</(script)", "<\\\\/$1").replace("<!--", "<\\!--");
     }
 }
