@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.tomcatpush.harness.client.report.load.ReportInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
  * result files. Exit status 0 when written, 2 when an input file is missing or corrupt (one line
  * on stderr naming the file and the fix), 1 when the report cannot be written.
  */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report",
         description = {"Writes report.html into a run folder from its summary.csv, timeseries.csv, latency.hlog "
                 + "and run.json: a self-contained page (opens offline) with findings, latency percentiles, "
                 + "threads/connections/sessions over time, closes and reconnects by cause, lost messages."},
@@ -31,6 +32,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     @Parameters(index = "0", paramLabel = "RUN_DIR",
             description = "A run folder written by 'harness run', e.g. results/runs/20260101-120000-sse.")

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -109,5 +110,18 @@ class ReportCommandTest {
     void missingRunDirArgumentIsAUsageError() {
         assertEquals(2, report());
         assertTrue(err.toString().contains("RUN_DIR"), err.toString());
+    }
+
+    @Test
+    void helpNamesTheInputFilesAndExitStatuses() {
+        assertEquals(0, report("--help"));
+
+        String help = out.toString();
+        assertTrue(help.contains("Usage: report"), help);
+        assertTrue(help.contains("RUN_DIR"), help);
+        for (String file : List.of("summary.csv", "timeseries.csv", "latency.hlog", "run.json")) {
+            assertTrue(help.contains(file), file + " in " + help);
+        }
+        assertTrue(help.contains("2   bad input (missing or corrupt file)"), help);
     }
 }

@@ -20,8 +20,7 @@ public final class RunStatusRule implements FindingRule {
         return run.status()
                 .filter(status -> !COMPLETED.contains(status.toLowerCase(Locale.ROOT)))
                 .map(status -> {
-                    String failure = run.info().find("failure").filter(f -> !f.equals("n/a") && !f.isBlank())
-                            .map(f -> ": " + f).orElse("");
+                    String failure = run.info().find("failure").map(f -> ": " + f).orElse("");
                     return List.of(Finding.warning("run " + status + failure
                             + "; the figures below cover only the part that ran"));
                 })

@@ -97,6 +97,6 @@ public final class RunJsonReader {
             return StreamSupport.stream(node.spliterator(), false).map(RunJsonReader::display)
                     .collect(Collectors.joining(", "));
         }
-        return node.isNull() || node.isMissingNode() ? "n/a" : node.asText();
+        return node.isNull() || node.isMissingNode() ? RunInfo.NULL : node.asText();
     }
 }

@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public record RunInfo(List<Section> sections) {
 
+    /** How a JSON {@code null} is displayed. */
+    public static final String NULL = "n/a";
+
     public RunInfo {
         sections = List.copyOf(sections);
     }
@@ -22,13 +25,17 @@ public record RunInfo(List<Section> sections) {
     }
 
     /**
-     * The value of the first of {@code keys} present, each a dotted path such as
-     * {@code scenario.name} (section title, then the property key).
+     * The value of the first of {@code keys} present with a value, each a dotted path such as
+     * {@code scenario.name} (section title, then the property key); a top-level key needs no
+     * section. JSON {@code null} counts as absent.
      */
     public Optional<String> find(String... keys) {
         for (String key : keys) {
             for (Section section : sections) {
                 for (Property p : section.properties()) {
+                    if (p.value().isBlank() || p.value().equals(NULL)) {
+                        continue;
+                    }
                     String dotted = section.title() + "." + p.key();
                     if (dotted.equals(key) || (section.title().equals(Section.RUN) && p.key().equals(key))) {
                         return Optional.of(p.value());

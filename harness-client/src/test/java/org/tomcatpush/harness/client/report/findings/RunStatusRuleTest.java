@@ -31,6 +31,15 @@ class RunStatusRuleTest {
     }
 
     @Test
+    void nullFailureIsLeftOut() {
+        RunInfo info = new RunInfo(List.of(new RunInfo.Section(RunInfo.Section.RUN, List.of(
+                new RunInfo.Property("status", "failed"), new RunInfo.Property("failure", RunInfo.NULL)))));
+
+        assertEquals(List.of("run failed; the figures below cover only the part that ran"),
+                Runs.texts(rule.evaluate(run(info, List.of(), row("transport", "sse")))));
+    }
+
+    @Test
     void completedRunSaysNothing() {
         assertEquals(List.of(), rule.evaluate(run(row("transport", "sse", "status", "completed"))));
     }
