@@ -16,6 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.tomcatpush.harness.client.report.html.ChartSpec;
+import org.tomcatpush.harness.client.report.html.PageSection;
+import org.tomcatpush.harness.client.report.html.ReportPage;
+import org.tomcatpush.harness.client.report.html.Series;
 
 /**
  * {@code scripts/check-reports.sh} opens reports in headless Chromium: a generated report passes
@@ -82,6 +86,30 @@ class CheckReportsScriptTest {
         assertEquals(0, result.exitStatus(), result.output());
         assertTrue(result.output().contains("mixed/report.html: ok charts=8/8"), result.output());
         assertTrue(result.output().contains("poll/report.html: ok charts=11/11"), result.output());
+    }
+
+    @Test
+    void everyChartKindRendersSoSweepReportsCanReuseThem() throws Exception {
+        ChartSpec byCategory = ChartSpec.builder("by-handler", ChartSpec.Kind.LINE).title("p99 by handler")
+                .xAxis(ChartSpec.XAxis.CATEGORY, "handler").yAxis("ms").categories(List.of("async", "blocking"))
+                .series(new Series("sse", List.of(), List.of(2.0, 40.0), false))
+                .series(new Series("ws", List.of(), List.of(1.5, 35.0), false)).build();
+        ChartSpec byNumber = ChartSpec.builder("by-threads", ChartSpec.Kind.LINE).title("busy threads by maxThreads")
+                .xAxis(ChartSpec.XAxis.LINEAR, "maxThreads").yAxis("threads").logY().rightYAxis("sessions")
+                .series(Series.line("busy", new double[] {50, 200}, new double[] {50, 180}, false))
+                .series(Series.line("sessions", new double[] {50, 200}, new double[] {500, 500}, true)).build();
+        ChartSpec bars = ChartSpec.builder("bars", ChartSpec.Kind.BAR).title("stacked").stacked()
+                .categories(List.of("a", "b")).series(Series.bars("x", List.of(1.0, 2.0)))
+                .series(Series.bars("y", List.of(3.0, Double.NaN))).build();
+        Path html = tmp.resolve("kinds.html");
+        Files.writeString(html, new ReportPage("chart kinds", "every chart kind", List.of(new PageSection("charts",
+                "Charts", List.of(PageSection.chart(byCategory), PageSection.chart(byNumber), PageSection.chart(bars)))))
+                .render());
+
+        Result result = check(html);
+
+        assertEquals(0, result.exitStatus(), result.output());
+        assertTrue(result.output().contains("kinds.html: ok charts=3/3"), result.output());
     }
 
     @Test
