@@ -10,13 +10,15 @@ import org.tomcatpush.harness.client.report.model.TimeSeries;
 
 /**
  * Server connections against {@code maxConnections} (experiment E5): past the limit the acceptor
- * stops accepting and new connections wait in the OS backlog ({@code acceptCount}).
+ * stops accepting and new connections wait in the OS backlog ({@code acceptCount}). Peaks and
+ * time at the limit come from the server's own samples when the run has them.
  */
 public final class ConnectionLimitRule implements FindingRule {
 
     @Override
     public List<Finding> evaluate(RunData run) {
-        OptionalDouble peak = RuleText.larger(run.series().max(TimeSeries.SERVER_CONNECTIONS),
+        OptionalDouble peak = RuleText.larger(RuleText.larger(run.series().max(TimeSeries.SERVER_CONNECTIONS),
+                run.serverSamples().max(TimeSeries.SAMPLE_CONNECTIONS)),
                 run.runNumber(SummaryColumns.SERVER_CONNECTIONS_MAX));
         if (peak.isEmpty()) {
             return List.of();
@@ -27,8 +29,10 @@ public final class ConnectionLimitRule implements FindingRule {
                     ? " of maxConnections " + Figures.format(maxConnections) : "";
             return List.of(Finding.info("server connections peaked at " + Figures.format(peak) + of));
         }
-        double seconds = Math.round(run.series().secondsAtOrAbove(TimeSeries.SERVER_CONNECTIONS,
-                maxConnections.getAsDouble()));
+        double limit = maxConnections.getAsDouble();
+        double seconds = Math.round(run.serverSamples().has(TimeSeries.SAMPLE_CONNECTIONS)
+                ? run.serverSamples().secondsAtOrAbove(TimeSeries.SAMPLE_CONNECTIONS, limit)
+                : run.series().secondsAtOrAbove(TimeSeries.SERVER_CONNECTIONS, limit));
         StringBuilder text = new StringBuilder("server connections reached maxConnections (")
                 .append(Figures.format(maxConnections)).append(')');
         if (seconds > 0) {

@@ -10,17 +10,17 @@ import org.tomcatpush.harness.client.report.model.TimeSeries;
 
 /**
  * Busy worker threads against {@code maxThreads} (experiments E3/E4): a warning with the time
- * spent at the limit and the executor queue's peak when the pool was saturated, otherwise the
- * peak occupancy as a headline figure. With virtual threads {@code maxThreads} limits nothing,
- * so only the peak of handlers in progress is stated.
+ * spent at the limit and the executor queue's peak when the pool was saturated; otherwise the
+ * peak occupancy, as a note when requests still queued for a moment. Peaks are the highest of
+ * the summary, the per-second series and the server's own finer samples; time at the limit is
+ * measured in the finest series that has the column. With virtual threads {@code maxThreads}
+ * limits nothing, so only the peak of handlers in progress is stated.
  */
 public final class ThreadSaturationRule implements FindingRule {
 
     @Override
     public List<Finding> evaluate(RunData run) {
-        TimeSeries series = run.series();
-        OptionalDouble busyMax = RuleText.larger(series.max(TimeSeries.BUSY_THREADS),
-                run.runNumber(SummaryColumns.BUSY_THREADS_MAX));
+        OptionalDouble busyMax = peak(run, TimeSeries.BUSY_THREADS, SummaryColumns.BUSY_THREADS_MAX);
         if (busyMax.isEmpty()) {
             return List.of();
         }
@@ -28,22 +28,19 @@ public final class ThreadSaturationRule implements FindingRule {
             return List.of(Finding.info("handlers in progress peaked at " + Figures.format(busyMax)
                     + " (virtual threads: maxThreads does not limit them)"));
         }
+        OptionalDouble queueMax = peak(run, TimeSeries.QUEUE_LENGTH, SummaryColumns.QUEUE_LENGTH_MAX);
         OptionalDouble maxThreads = run.runNumber(SummaryColumns.MAX_THREADS);
         if (!RuleText.positive(maxThreads) || busyMax.getAsDouble() < maxThreads.getAsDouble()) {
-            String of = RuleText.positive(maxThreads) ? " of maxThreads " + Figures.format(maxThreads) : "";
-            OptionalDouble mean = run.runNumber(SummaryColumns.BUSY_THREADS_MEAN);
-            String meanText = mean.isPresent() ? " (mean " + Figures.format(mean) + ")" : "";
-            return List.of(Finding.info("busy threads peaked at " + Figures.format(busyMax) + of + meanText));
+            return List.of(belowLimit(run, busyMax, maxThreads, queueMax));
         }
         double limit = maxThreads.getAsDouble();
-        double seconds = Math.round(series.secondsAtOrAbove(TimeSeries.BUSY_THREADS, limit));
+        double seconds = Math.round(finest(run, TimeSeries.BUSY_THREADS)
+                .secondsAtOrAbove(TimeSeries.BUSY_THREADS, limit));
         StringBuilder text = new StringBuilder("busy threads reached maxThreads (").append(Figures.format(limit))
                 .append(')');
         if (seconds > 0) {
             text.append(" for ").append(Figures.format(seconds)).append(" s");
         }
-        OptionalDouble queueMax = RuleText.larger(series.max(TimeSeries.QUEUE_LENGTH),
-                run.runNumber(SummaryColumns.QUEUE_LENGTH_MAX));
         if (RuleText.positive(queueMax)) {
             text.append(": requests queued (executor queue peaked at ").append(Figures.format(queueMax)).append(')');
         } else if (queueMax.isPresent()) {
@@ -52,5 +49,29 @@ public final class ThreadSaturationRule implements FindingRule {
             text.append(": further requests wait in the executor queue");
         }
         return List.of(Finding.warning(text.toString()));
+    }
+
+    private static Finding belowLimit(RunData run, OptionalDouble busyMax, OptionalDouble maxThreads,
+                                      OptionalDouble queueMax) {
+        String of = RuleText.positive(maxThreads) ? " of maxThreads " + Figures.format(maxThreads) : "";
+        OptionalDouble mean = run.runNumber(SummaryColumns.BUSY_THREADS_MEAN);
+        String text = "busy threads peaked at " + Figures.format(busyMax) + of
+                + (mean.isPresent() ? " (mean " + Figures.format(mean) + ")" : "");
+        if (RuleText.positive(queueMax)) {
+            return Finding.note(text + "; still, requests waited in the executor queue (peak " + Figures.format(queueMax)
+                    + ")");
+        }
+        return Finding.info(text);
+    }
+
+    /** The highest of the summary column and the column in both time series. */
+    static OptionalDouble peak(RunData run, String seriesColumn, String summaryColumn) {
+        return RuleText.larger(RuleText.larger(run.series().max(seriesColumn), run.serverSamples().max(seriesColumn)),
+                run.runNumber(summaryColumn));
+    }
+
+    /** The server's samples when they have the column (finer), else the per-second series. */
+    static TimeSeries finest(RunData run, String column) {
+        return run.serverSamples().has(column) ? run.serverSamples() : run.series();
     }
 }

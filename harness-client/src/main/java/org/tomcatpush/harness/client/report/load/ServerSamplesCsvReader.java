@@ -19,12 +19,10 @@ public final class ServerSamplesCsvReader {
 
     public static final String FILE_NAME = "server_samples.csv";
     public static final String ELAPSED_MS = "elapsed_ms";
-    public static final String CONNECTIONS = "connections";
-    public static final String ASYNC_IN_FLIGHT = "async_in_flight";
-    public static final String WS_SESSIONS = "ws_sessions";
 
     private static final Set<String> CORE = Set.of(TimeSeries.EPOCH_MS, ELAPSED_MS, TimeSeries.BUSY_THREADS,
-            TimeSeries.QUEUE_LENGTH, CONNECTIONS, ASYNC_IN_FLIGHT, WS_SESSIONS);
+            TimeSeries.QUEUE_LENGTH, TimeSeries.SAMPLE_CONNECTIONS, TimeSeries.SAMPLE_ASYNC_IN_FLIGHT,
+            TimeSeries.SAMPLE_WS_SESSIONS);
 
     private ServerSamplesCsvReader() {
     }

@@ -27,6 +27,12 @@ public final class TimeSeries {
     public static final String CONNECT_FAILURES = "connect_failures";
     public static final String ERRORS = "errors";
     public static final String LATENCY_P99_MS = "latency_p99_ms";
+    /** {@code server_samples.csv}: connections the connector held. */
+    public static final String SAMPLE_CONNECTIONS = "connections";
+    /** {@code server_samples.csv}: async requests in flight, all transports. */
+    public static final String SAMPLE_ASYNC_IN_FLIGHT = "async_in_flight";
+    /** {@code server_samples.csv}: open WebSocket sessions. */
+    public static final String SAMPLE_WS_SESSIONS = "ws_sessions";
     /** Per-transport columns of a mix are named {@code <transport>_<column>}, with {@code -} written as {@code _}. */
     public static final String PER_TRANSPORT_SEPARATOR = "_";
 

@@ -6,7 +6,6 @@ import org.tomcatpush.harness.client.report.html.ChartSpec;
 import org.tomcatpush.harness.client.report.html.ChartSpec.Kind;
 import org.tomcatpush.harness.client.report.html.ChartSpec.XAxis;
 import org.tomcatpush.harness.client.report.html.Series;
-import org.tomcatpush.harness.client.report.load.ServerSamplesCsvReader;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.report.model.TimeSeries;
@@ -101,9 +100,9 @@ public final class TimeCharts {
                 .rightYAxis("connections / in flight / sessions");
         add(chart, s, TimeSeries.BUSY_THREADS, "busy threads", false);
         add(chart, s, TimeSeries.QUEUE_LENGTH, "executor queue", false);
-        add(chart, s, ServerSamplesCsvReader.CONNECTIONS, "connections", true);
-        add(chart, s, ServerSamplesCsvReader.ASYNC_IN_FLIGHT, "async in flight", true);
-        add(chart, s, ServerSamplesCsvReader.WS_SESSIONS, "WebSocket sessions", true);
+        add(chart, s, TimeSeries.SAMPLE_CONNECTIONS, "connections", true);
+        add(chart, s, TimeSeries.SAMPLE_ASYNC_IN_FLIGHT, "async in flight", true);
+        add(chart, s, TimeSeries.SAMPLE_WS_SESSIONS, "WebSocket sessions", true);
         return Optional.of(chart.build());
     }
 

@@ -38,6 +38,10 @@ final class Runs {
                 TimeSeries.empty());
     }
 
+    static RunData run(TimeSeries series, TimeSeries serverSamples, SummaryRow... rows) {
+        return new RunData(Path.of("runs", "test"), RunInfo.empty(), List.of(rows), series, List.of(), serverSamples);
+    }
+
     static RunData run(RunInfo info, List<LatencyDistribution> latency, SummaryRow... rows) {
         return new RunData(Path.of("runs", "test"), info, List.of(rows), TimeSeries.empty(), latency,
                 TimeSeries.empty());

@@ -63,6 +63,34 @@ class ThreadSaturationRuleTest {
     }
 
     @Test
+    void serverSamplesCatchASaturationThePerSecondSeriesMissed() {
+        double[] elapsed = new double[30];
+        double[] busy = new double[30];
+        for (int i = 0; i < 30; i++) {
+            elapsed[i] = i * 0.1;
+            busy[i] = i >= 10 && i < 25 ? 8 : 5;
+        }
+        Map<String, double[]> samples = new LinkedHashMap<>();
+        samples.put(TimeSeries.ELAPSED_S, elapsed);
+        samples.put(TimeSeries.BUSY_THREADS, busy);
+        TimeSeries perSecond = perSecond(Map.of(TimeSeries.BUSY_THREADS, new double[] {5, 5, 5}));
+
+        List<Finding> findings = rule.evaluate(run(perSecond, new TimeSeries(samples), row("max_threads", "8")));
+
+        assertEquals(List.of(Finding.warning("busy threads reached maxThreads (8) for 2 s: further requests wait in "
+                + "the executor queue")), findings);
+    }
+
+    @Test
+    void queuedRequestsBelowThePeakAreANote() {
+        List<Finding> findings = rule.evaluate(run(row("max_threads", "8", "busy_threads_max", "6",
+                "busy_threads_mean", "3.15", "queue_length_max", "3")));
+
+        assertEquals(List.of(Finding.note("busy threads peaked at 6 of maxThreads 8 (mean 3.15); still, requests "
+                + "waited in the executor queue (peak 3)")), findings);
+    }
+
+    @Test
     void virtualThreadsAreNotLimitedByMaxThreads() {
         List<Finding> findings = rule.evaluate(run(
                 row("max_threads", "200", "busy_threads_max", "500", "virtual_threads", "true")));
