@@ -10,13 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run report page: sections, charts, findings, and that no value from a run can inject markup. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RunReportTest {
 
     private static final String ATTACK = "<script>alert(1)</script>";

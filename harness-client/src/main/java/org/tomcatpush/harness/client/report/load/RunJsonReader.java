@@ -3,7 +3,6 @@ package org.tomcatpush.harness.client.report.load;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -47,8 +46,7 @@ public final class RunJsonReader {
     static RunInfo toRunInfo(JsonNode root) {
         List<Property> topLevel = new ArrayList<>();
         List<Section> sections = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             JsonNode value = field.getValue();
             if (value.isObject() || (value.isArray() && !isScalarArray(value))) {
                 List<Property> properties = new ArrayList<>();
@@ -66,8 +64,7 @@ public final class RunJsonReader {
 
     private static void flatten(String prefix, JsonNode node, List<Property> out) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 flatten(join(prefix, field.getKey()), field.getValue(), out);
             }
         } else if (node.isArray() && !isScalarArray(node)) {

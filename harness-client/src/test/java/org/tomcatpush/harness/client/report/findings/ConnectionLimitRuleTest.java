@@ -7,10 +7,13 @@ import static org.tomcatpush.harness.client.report.findings.Runs.run;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.tomcatpush.harness.client.report.model.TimeSeries;
 
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ConnectionLimitRuleTest {
 
     private final ConnectionLimitRule rule = new ConnectionLimitRule();

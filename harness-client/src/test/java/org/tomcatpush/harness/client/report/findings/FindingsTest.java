@@ -5,9 +5,12 @@ import static org.tomcatpush.harness.client.report.findings.Runs.row;
 import static org.tomcatpush.harness.client.report.findings.Runs.run;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class FindingsTest {
 
     @Test

@@ -5,11 +5,14 @@ import static org.tomcatpush.harness.client.report.findings.Runs.row;
 import static org.tomcatpush.harness.client.report.findings.Runs.run;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.tomcatpush.harness.client.report.model.LatencyDistribution;
 import org.tomcatpush.harness.client.report.model.RunInfo;
 
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class LatencyRuleTest {
 
     private final LatencyRule rule = new LatencyRule();

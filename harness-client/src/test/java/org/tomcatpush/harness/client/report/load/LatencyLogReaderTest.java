@@ -7,13 +7,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tomcatpush.harness.client.report.FixtureRuns;
 import org.tomcatpush.harness.client.report.model.LatencyDistribution;
 import org.tomcatpush.harness.client.report.model.LatencyDistribution.PercentilePoint;
 
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class LatencyLogReaderTest {
 
     @TempDir

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.tomcatpush.harness.client.report.model.RunInfo;
 
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RunJsonReaderTest {
 
     @Test
