@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
+import org.tomcatpush.harness.client.report.ReportCommand;
 import org.tomcatpush.harness.client.run.Load;
 import org.tomcatpush.harness.client.run.LoadRun;
 
@@ -16,11 +17,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code harness}: the command-line entry point of the tool ({@code java -jar harness-client.jar},
  * {@code scripts/harness}). Subcommands: {@code run} (a load run against a server it starts, or a
- * running one) and {@code server} (harness-server in the foreground). Exit status: 0 success,
+ * running one), {@code server} (harness-server in the foreground) and {@code report} (a run
+ * folder's report.html, drawn again). Exit status: 0 success,
  * 1 run failed, 2 bad input; bad input is always one line {@code harness: ...} on stderr.
  */
 @Command(name = "harness", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
-        subcommands = {RunCommand.class, ServerCommand.class},
+        subcommands = {RunCommand.class, ServerCommand.class, ReportCommand.class},
         description = "Measures what push transports (short poll, long poll, SSE, WebSocket) cost on Apache Tomcat.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'harness COMMAND --help' for the options of a command."})
@@ -76,7 +78,7 @@ public final class HarnessCli implements Callable<Integer> {
     /** {@code harness} alone: says what to type. */
     @Override
     public Integer call() {
-        CliErrors.print(spec.commandLine().getErr(), "name a command: 'harness run' or 'harness server'"
+        CliErrors.print(spec.commandLine().getErr(), "name a command: 'harness run', 'harness server' or 'harness report'"
                 + " (see 'harness --help')");
         return CliErrors.EXIT_BAD_INPUT;
     }

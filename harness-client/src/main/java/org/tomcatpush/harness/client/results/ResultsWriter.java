@@ -21,6 +21,12 @@ public final class ResultsWriter {
 
     /** Writes every file and renames the folder to its final name. @return the final folder */
     public static Path writeAndCommit(RunResult result, ResultsFolder folder) throws IOException {
+        write(result, folder);
+        return folder.commit();
+    }
+
+    /** Writes every result file into the (still hidden) folder, leaving the commit to the caller. */
+    public static void write(RunResult result, ResultsFolder folder) throws IOException {
         try (Writer out = writer(folder.file(SummaryCsv.FILE_NAME))) {
             SummaryCsv.write(result, out);
         }
@@ -37,7 +43,6 @@ public final class ResultsWriter {
             // the run failed before the load started: an empty log keeps the folder's file set complete
             LatencyLogHeader.write(folder.file(LATENCY_LOG), result.startedAt().toEpochMilli());
         }
-        return folder.commit();
     }
 
     private static Writer writer(Path file) throws IOException {

@@ -200,7 +200,7 @@ public final class LoadRun {
                 serverJavaVersion(), state.tomcatVersion()));
         Path folder = null;
         try {
-            folder = state.writeResults(result);
+            folder = state.writeResults(result, err);
         } catch (IOException e) {
             err.println("harness: could not write the results: " + e.getMessage());
         }

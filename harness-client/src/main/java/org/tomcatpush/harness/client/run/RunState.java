@@ -1,6 +1,7 @@
 package org.tomcatpush.harness.client.run;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.tomcatpush.harness.client.accounting.RunRecorder;
+import org.tomcatpush.harness.client.report.RunReport;
+import org.tomcatpush.harness.client.report.load.ReportInputException;
 import org.tomcatpush.harness.client.results.ClientCounts;
 import org.tomcatpush.harness.client.results.LatencySummary;
 import org.tomcatpush.harness.client.results.ResultsFolder;
@@ -181,13 +184,24 @@ final class RunState {
         }
     }
 
-    /** Closes the latency log, writes every file and commits the folder. @return the final folder */
-    Path writeResults(RunResult result) throws IOException {
+    /**
+     * Closes the latency log, writes every file and the HTML report, and commits the folder. A
+     * report that cannot be drawn is reported on {@code err} and does not fail the run: the data
+     * files are the result. @return the final folder
+     */
+    Path writeResults(RunResult result, PrintStream err) throws IOException {
         if (latencyLog != null) {
             latencyLog.close();
         }
         beginFolder();
-        return ResultsWriter.writeAndCommit(result, folder);
+        ResultsWriter.write(result, folder);
+        try {
+            RunReport.write(folder.file(RunReport.FILE_NAME).getParent());
+        } catch (ReportInputException | IOException | RuntimeException e) {
+            err.println("harness: the run's report.html could not be drawn (" + e.getMessage()
+                    + "); the result files are complete: try 'harness report RUN_DIR'");
+        }
+        return folder.commit();
     }
 
     RunResult toResult(RunEnvironment environment) {

@@ -2,8 +2,10 @@ package org.tomcatpush.harness.client.report.model;
 
 import java.util.Optional;
 
+import org.tomcatpush.harness.client.results.LatencyLogHeader;
+
 /**
- * What the tags of {@code latency.hlog} mean, as the results writer names them: the bare
+ * What the tags of {@code latency.hlog} mean, as the results writer names them ({@link LatencyLogHeader}): the bare
  * transport name is delivery latency (receive minus publish time); poll response times carry a
  * prefix, {@value #RESPONSE_TIME} (timed from the intended send, coordinated-omission safe) and
  * {@value #UNCORRECTED_RESPONSE_TIME} (from the actual send).
@@ -11,9 +13,9 @@ import java.util.Optional;
 public final class LatencyTags {
 
     /** Prefix of poll response time tags, timed from the intended send time. */
-    public static final String RESPONSE_TIME = "response-time.";
+    public static final String RESPONSE_TIME = LatencyLogHeader.RESPONSE_TIME_TAG;
     /** Prefix of poll response time tags, timed from the actual send time. */
-    public static final String UNCORRECTED_RESPONSE_TIME = "response-time-uncorrected.";
+    public static final String UNCORRECTED_RESPONSE_TIME = LatencyLogHeader.UNCORRECTED_RESPONSE_TIME_TAG;
 
     private LatencyTags() {
     }
