@@ -35,12 +35,12 @@ import org.tomcatpush.harness.client.scenario.Transport;
  */
 public final class LoadGenerator implements AutoCloseable {
 
-    /** close(): how long it waits for every connection to close, ... */
-    private static final Duration CONNECTIONS_CLOSE = Duration.ofMillis(2_000);
+    /** close(): how long it waits for every connection to close (late ones are recorded anyway), ... */
+    private static final Duration CONNECTIONS_CLOSE = Duration.ofMillis(1_500);
     /** ... for the sessions to see their connections gone, ... */
-    private static final Duration SESSIONS_NOTICE = Duration.ofMillis(500);
-    /** ... and for the client's event loops to stop: about 4.5 s at most in all. */
-    private static final Duration CLIENT_SHUTDOWN = Duration.ofMillis(1_500);
+    private static final Duration SESSIONS_NOTICE = Duration.ofMillis(300);
+    /** ... and for the client's event loops to stop: about 3 s in all on a machine that is not overloaded. */
+    private static final Duration CLIENT_SHUTDOWN = Duration.ofMillis(1_000);
 
     private final Scenario scenario;
     private final RunRecorder recorder;
