@@ -29,7 +29,9 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * before carrying any request is not counted. Once {@link #markStopping()} has been called every
  * close counts as {@link CloseCause#CLIENT}.
  *
- * <p>Thread-safe. Per connection it keeps a few fields, touched only on that connection's event loop.
+ * <p>Thread-safe. Per connection it keeps a few fields, touched on that connection's event loop
+ * only, except that {@link #closeAll(Duration)} records a lagging close from its own thread (each
+ * close is recorded exactly once).
  */
 public final class ConnectionAccounting {
 

@@ -24,7 +24,8 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * keep-alive connections, like one browser tab); with {@code Scenario.browser()} every
  * {@code sessionsPerBrowser} sessions of the same transport share one virtual browser capped at
  * {@code Scenario.BROWSER_CONNECTIONS_PER_ORIGIN} concurrent exchanges (further ones wait).
- * Virtual clients are spread over the source addresses 127.0.0.1 .. 127.0.0.N.
+ * Virtual clients are spread over the source addresses 127.0.0.1 .. 127.0.0.N. The run lasts
+ * until {@link #close()}: timing it ({@code Scenario.duration()}) is the caller's business.
  *
  * <pre>
  * try (LoadGenerator generator = new LoadGenerator(scenario, recorder)) {
