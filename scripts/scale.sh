@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# scale.sh: can one client process hold 10,000 concurrent SSE sessions, and separately 10,000
+# WebSocket sessions, with a heap of at most 1 GB? Runs each transport once against a server the
+# client starts (loopback only) and prints, per transport: sessions held, client heap used and RSS
+# (peaks, sampled every second), messages/s delivered and delivery p50/p99.
+#
+#   scripts/scale.sh                       # 10,000 sessions each of sse and ws, 60 s
+#   SESSIONS=2000 DURATION=20s scripts/scale.sh sse
+#
+# Environment: SESSIONS (default 10000), DURATION (default 60s), RAMP_UP (default 20s),
+# PUBLISH_RATE (default 1 message/s, so 10,000 deliveries/s), CLIENT_HEAP (default 1g),
+# SERVER_HEAP (default 2g), OUT (default results/runs/scale).
+# Arguments: the transports to try (default: sse ws).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+SESSIONS="${SESSIONS:-10000}"
+DURATION="${DURATION:-60s}"
+RAMP_UP="${RAMP_UP:-20s}"
+PUBLISH_RATE="${PUBLISH_RATE:-1}"
+CLIENT_HEAP="${CLIENT_HEAP:-1g}"
+SERVER_HEAP="${SERVER_HEAP:-2g}"
+OUT="${OUT:-$ROOT/results/runs/scale}"
+TRANSPORTS=("$@")
+[[ ${#TRANSPORTS[@]} -gt 0 ]] || TRANSPORTS=(sse ws)
+
+# Each session holds one socket in the client and one in the server (separate processes), plus
+# a margin for the JVM's own files.
+need=$((SESSIONS + 200))
+limit="$(ulimit -n)"
+if [[ "$limit" != "unlimited" && "$limit" -lt "$need" ]]; then
+    echo "scale.sh: $SESSIONS sessions need about $need open files per process but the limit is $limit:" \
+         "raise it with 'ulimit -n $((need * 2))' or set SESSIONS lower" >&2
+    exit 2
+fi
+
+JAR="$ROOT/harness-client/target/harness-client.jar"
+if [[ ! -f "$JAR" ]]; then
+    echo "scale.sh: building the jars (mvn -B -q package -DskipTests) ..." >&2
+    (cd "$ROOT" && mvn -B -q package -DskipTests) >&2
+fi
+mkdir -p "$OUT"
+
+# Peak heap used (KiB) of a JVM, from jstat's survivor, eden and old generation figures.
+heap_used_kib() {
+    jstat -gc "$1" 2>/dev/null | awk 'NR == 2 { printf "%d", $3 + $4 + $6 + $8 }'
+}
+
+summary_field() { # file column-name -> value of the first data row
+    awk -F, -v col="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i } NR == 2 { print $c }' "$1"
+}
+
+report=()
+for transport in "${TRANSPORTS[@]}"; do
+    echo "== $transport: $SESSIONS sessions, ramp-up $RAMP_UP, duration $DURATION, client -Xmx$CLIENT_HEAP" >&2
+    log="$(mktemp)"
+    java "-Xmx$CLIENT_HEAP" -jar "$JAR" run \
+        --transport "$transport" --sessions "$SESSIONS" --ramp-up "$RAMP_UP" --duration "$DURATION" \
+        --publish-rate "$PUBLISH_RATE" --max-connections $((SESSIONS + 1000)) --server-heap "$SERVER_HEAP" \
+        --name "scale-$transport" --out "$OUT" >"$log" 2> >(tee -a "$log" >&2) &
+    pid=$!
+    trap 'kill "$pid" 2>/dev/null || true' EXIT INT TERM
+    peak_rss=0
+    peak_heap=0
+    while kill -0 "$pid" 2>/dev/null; do
+        rss="$(ps -o rss= -p "$pid" 2>/dev/null | tr -d ' ' || true)"
+        heap="$(heap_used_kib "$pid" || true)"
+        [[ -n "$rss" && "$rss" -gt "$peak_rss" ]] && peak_rss="$rss"
+        [[ -n "$heap" && "$heap" -gt "$peak_heap" ]] && peak_heap="$heap"
+        sleep 1
+    done
+    status=0
+    wait "$pid" || status=$?
+    trap - EXIT INT TERM
+    folder="$(sed -n 's/^results: //p' "$log" | tail -n 1)"
+    rm -f "$log"
+    if [[ $status -ne 0 || -z "$folder" ]]; then
+        echo "scale.sh: the $transport run failed (exit $status); see the lines above" >&2
+        report+=("$(printf '%-9s %s' "$transport" "FAILED (exit $status)")")
+        continue
+    fi
+    csv="$folder/summary.csv"
+    received="$(summary_field "$csv" messages_received)"
+    seconds="$(summary_field "$csv" measured_duration_s)"
+    report+=("$(printf '%-9s %14s %8s %14s %14s %12s %10s %10s %8s  %s' "$transport" \
+        "$(summary_field "$csv" sessions_open_max)/$SESSIONS" "$(summary_field "$csv" messages_lost)" \
+        "$((peak_heap / 1024)) MiB" "$((peak_rss / 1024)) MiB" \
+        "$(awk -v r="$received" -v s="$seconds" 'BEGIN { if (s > 0) printf "%.0f", r / s; else print "n/a" }')" \
+        "$(summary_field "$csv" latency_p50_ms)" "$(summary_field "$csv" latency_p99_ms)" \
+        "$(summary_field "$csv" busy_threads_max)" "$folder")")
+done
+
+echo
+echo "scale.sh: $(nproc) cores, $(java -version 2>&1 | head -n 1), client -Xmx$CLIENT_HEAP, publish rate $PUBLISH_RATE/s, $DURATION"
+printf '%-9s %14s %8s %14s %14s %12s %10s %10s %8s  %s\n' transport "sessions held" lost "client heap" "client RSS" \
+    "messages/s" "p50 ms" "p99 ms" "busy" results
+printf '%s\n' "${report[@]}"
