@@ -61,11 +61,18 @@ stop_server() {
   server_pid=""
 }
 
-# measure INTERVAL_MS: prints the requests/s of one measured wrk run
+# measure INTERVAL_MS: prints the requests/s of one measured wrk run; with the sampler on, also
+# appends "samples cpu_micros" (the sampler's own CPU time during the run) to $work/cpu
 measure() {
   start_server "$1"
   wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "$base_url/poll" > /dev/null
+  curl -s -X POST "$base_url/harness/reset" > /dev/null
   wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" "$base_url/poll" > "$work/wrk"
+  if [[ "$1" != 0 ]]; then
+    { curl -s "$base_url/harness/stats" | tr -d ' \n' \
+        | sed -n 's/.*"samples":\([0-9]*\),"seriesDropped":[0-9]*,"samplerCpuMicros":\([0-9]*\).*/\1 \2/p'
+      echo; } >> "$work/cpu"
+  fi
   stop_server
   awk '/^Requests\/sec:/ {print $2}' "$work/wrk"
 }
@@ -76,6 +83,7 @@ median() {
 
 echo "sampler overhead: GET /poll, wrk -t$WRK_THREADS -c$CONNECTIONS, ${SECONDS_PER_RUN}s per run after ${WARMUP_SECONDS}s warm-up, $ROUNDS rounds"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+: > "$work/cpu"
 on=(); off=()
 for round in $(seq 1 "$ROUNDS"); do
   r_on=$(measure "$SAMPLE_INTERVAL_MS")
@@ -87,3 +95,6 @@ median_on=$(printf '%s\n' "${on[@]}" | median)
 median_off=$(printf '%s\n' "${off[@]}" | median)
 ratio=$(awk -v a="$median_on" -v b="$median_off" 'BEGIN {printf "%.3f", a / b}')
 echo "median: sampler ${SAMPLE_INTERVAL_MS} ms ${median_on} req/s, sampler off ${median_off} req/s, ratio on/off ${ratio}"
+awk -v interval="$SAMPLE_INTERVAL_MS" 'NF == 2 {samples += $1; cpu += $2}
+  END {if (samples > 0) printf "sampler thread CPU: %d samples, %.1f us per sample = %.4f%% of one core at %d ms\n",
+       samples, cpu / samples, cpu / samples / (interval * 1000) * 100, interval}' "$work/cpu"
