@@ -10,18 +10,18 @@ import org.junit.jupiter.api.Test;
 
 import org.tomcatpush.harness.client.scenario.Transport;
 
-/** docs/CLIENT.md explains every column the writers produce. */
+/** README.md explains every column the writers produce. */
 class ColumnDocsTest {
 
     private static String clientDoc() throws Exception {
-        return Files.readString(Path.of(System.getProperty("basedir", ".")).resolve("../docs/CLIENT.md"));
+        return Files.readString(Path.of(System.getProperty("basedir", ".")).resolve("../README.md"));
     }
 
     @Test
     void everySummaryColumnIsExplained() throws Exception {
         String doc = clientDoc();
         List<String> missing = SummaryCsv.header().stream().filter(c -> !doc.contains("| `" + c + "` |")).toList();
-        assertEquals(List.of(), missing, "summary.csv columns without a row in docs/CLIENT.md");
+        assertEquals(List.of(), missing, "summary.csv columns without a row in README.md");
     }
 
     @Test
@@ -32,6 +32,6 @@ class ColumnDocsTest {
                 .distinct()
                 .filter(c -> !doc.contains("| `" + c + "` |"))
                 .toList();
-        assertEquals(List.of(), missing, "timeseries.csv columns without a row in docs/CLIENT.md");
+        assertEquals(List.of(), missing, "timeseries.csv columns without a row in README.md");
     }
 }
