@@ -26,6 +26,8 @@ public final class ResultsFolder {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final int MAX_NAME_CHARS = 80;
+    private static final String PARTIAL_PREFIX = ".";
+    private static final String PARTIAL_SUFFIX = ".partial";
 
     private final Path outDir;
     private final String runId;
@@ -47,7 +49,7 @@ public final class ResultsFolder {
         String base = STAMP.format(startedAt) + "-" + name;
         for (int attempt = 1; ; attempt++) {
             String runId = attempt == 1 ? base : base + "-" + attempt;
-            Path partial = outDir.resolve("." + runId + ".partial");
+            Path partial = outDir.resolve(PARTIAL_PREFIX + runId + PARTIAL_SUFFIX);
             if (Files.exists(outDir.resolve(runId))) {
                 continue;
             }
@@ -58,6 +60,20 @@ public final class ResultsFolder {
                 // another run of the same name in the same second: try the next suffix
             }
         }
+    }
+
+    /**
+     * The run id of a run folder, whether it is still the hidden partial folder or already
+     * committed: {@code .20260101-120000-x.partial} and {@code 20260101-120000-x} both give
+     * {@code 20260101-120000-x}.
+     */
+    public static String runIdOf(Path folder) {
+        String name = folder.toAbsolutePath().normalize().getFileName().toString();
+        if (name.startsWith(PARTIAL_PREFIX) && name.endsWith(PARTIAL_SUFFIX)
+                && name.length() > PARTIAL_PREFIX.length() + PARTIAL_SUFFIX.length()) {
+            return name.substring(PARTIAL_PREFIX.length(), name.length() - PARTIAL_SUFFIX.length());
+        }
+        return name;
     }
 
     /** {@link #begin(Path, ZonedDateTime, String)} at the current time. */

@@ -14,6 +14,7 @@ import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.RunInfo;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.ResultsFolder;
 
 /**
  * Assembles the run report: scenario and environment, findings, key figures, then the charts.
@@ -96,7 +97,7 @@ public final class RunPage {
 
     /** The report page of {@code run} with its {@code findings}. */
     public static ReportPage build(RunData run, List<Finding> findings) {
-        String subtitle = "run folder " + run.runDir().toAbsolutePath().normalize()
+        String subtitle = "run " + ResultsFolder.runIdOf(run.runDir())
                 + run.status().map(s -> " · status " + s).orElse("");
         List<PageSection.Block> latency = new ArrayList<>();
         latency.add(PageSection.chart(LatencyCharts.delivery(run)));
