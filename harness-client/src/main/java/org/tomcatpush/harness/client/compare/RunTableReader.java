@@ -21,8 +21,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the runs of one input: a {@code summary.csv} (one run, one row per transport), a
- * {@code sweep.csv} or a concatenation of summaries (a header line repeated inside the file starts
- * a new section, so {@code cat a/summary.csv b/summary.csv} works), a run folder, a sweep folder, or
+ * {@code sweep.csv} or a concatenation of summaries (a header line inside the file starts a new
+ * section, so {@code cat a/summary.csv b/summary.csv} works), a run folder, a sweep folder, or
  * a folder of run folders. A folder is read as its {@code sweep.csv}, else its {@code summary.csv},
  * else the {@code summary.csv} of each of its folders (hidden and partial folders skipped). Every
  * problem (missing, empty or truncated file, missing column) is a {@link CompareInputException}.
@@ -36,7 +36,6 @@ public final class RunTableReader {
 
     static final String SUMMARY = "summary.csv";
     static final String SWEEP = "sweep.csv";
-    private static final String FIRST_COLUMN = "run_id";
     private static final String FIX = "give the summary.csv of a run, a sweep.csv, or a run or sweep folder";
 
     private RunTableReader() {
@@ -112,7 +111,7 @@ public final class RunTableReader {
                     continue;
                 }
                 if (header == null) {
-                    throw new CompareInputException(label + " does not start with a header line (run_id,transport,...): "
+                    throw new CompareInputException(label + " does not start with a header line (run_id,transport,handler,...): "
                             + FIX);
                 }
                 if (cells.size() != header.size()) {
@@ -141,8 +140,15 @@ public final class RunTableReader {
         }
     }
 
+    /** A header names the columns; no run has the value {@code transport} or {@code handler}. */
     private static boolean isHeader(List<String> cells) {
-        return !cells.isEmpty() && cells.get(0).strip().equals(FIRST_COLUMN);
+        boolean transport = false;
+        boolean handler = false;
+        for (String cell : cells) {
+            transport |= cell.strip().equals("transport");
+            handler |= cell.strip().equals("handler");
+        }
+        return transport || handler;
     }
 
     private static List<String> header(String label, long line, List<String> cells) {
