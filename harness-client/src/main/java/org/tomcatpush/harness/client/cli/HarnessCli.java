@@ -26,6 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Run 'harness COMMAND --help' for the options of a command."})
 public final class HarnessCli implements Callable<Integer> {
 
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+
     @Spec
     CommandSpec spec;
 
@@ -33,6 +35,11 @@ public final class HarnessCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // the HTTP client's libraries log through SLF4J, which has no provider here: keep it from
+        // warning about that on every run (the harness reports through its own files)
+        if (System.getProperty(SLF4J_VERBOSITY) == null) {
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
         System.exit(execute(args, System.out, System.err));
     }
 

@@ -145,7 +145,6 @@ public final class LoadRun {
         ServerStats initial;
         try {
             initial = stats.fetch();
-            stats.reset();
         } catch (IOException e) {
             throw new RunFailure("the server at " + server.baseUri() + " does not answer /harness/stats ("
                     + e.getMessage() + "): is it a harness server?");
@@ -154,19 +153,30 @@ public final class LoadRun {
             throw new RunFailure("interrupted while contacting the server");
         }
         state.serverAnswered(server.baseUri(), initial);
-        ResultsFolder folder = state.beginFolder();
-        long startNanos = System.nanoTime();
-        state.loadStarting(Instant.now());
-        LatencyLog latencyLog = LatencyLog.open(folder.file(ResultsWriter.LATENCY_LOG), recorder,
-                state.startedAt().toEpochMilli());
-        state.latencyLogOpened(latencyLog);
         Load load = loads.create(state.scenario(), recorder);
         state.loadCreated(load);
-        load.start();
-        StatsClient tickStats = new StatsClient(server.baseUri(), TICK_STATS_TIMEOUT);
-        RunMonitor monitor = new RunMonitor(recorder, load, () -> fetchOrNull(tickStats), latencyLog, plan.sessions(),
-                durationSeconds(), startNanos, err);
+        ResultsFolder folder = state.beginFolder();
+        try {
+            stats.reset();
+        } catch (IOException e) {
+            throw new RunFailure("the server at " + server.baseUri() + " refused POST /harness/reset ("
+                    + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailure("interrupted while resetting the server's counters");
+        }
+        // the log opens before the sessions start, so no message is ever recorded before it
+        LatencyLog latencyLog = LatencyLog.open(folder.file(ResultsWriter.LATENCY_LOG), recorder,
+                System.currentTimeMillis());
+        state.latencyLogOpened(latencyLog);
+        RunMonitor monitor = new RunMonitor(recorder, load, () -> fetchOrNull(stats), latencyLog, plan.sessions(),
+                durationSeconds(), err);
         state.monitorStarted(monitor);
+        load.start();
+        // the clock starts with the ramp-up, once the session engine has set itself up
+        long startNanos = System.nanoTime();
+        state.loadStarting(Instant.now());
+        monitor.clockStarted(startNanos);
         long durationNanos = plan.duration().toNanos();
         for (long second = 1; second * 1_000_000_000L <= durationNanos; second++) {
             if (!sleepUntil(startNanos + second * 1_000_000_000L) || serverFailed(server)) {
@@ -227,7 +237,7 @@ public final class LoadRun {
 
     private static ServerStats fetchOrNull(StatsClient stats) {
         try {
-            return stats.fetch();
+            return stats.fetch(TICK_STATS_TIMEOUT);
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

@@ -25,7 +25,7 @@ public final class StatsClient {
 
     /**
      * @param baseUri        the server's base URI, e.g. {@code http://127.0.0.1:8080}
-     * @param requestTimeout time limit of one request, connect included
+     * @param requestTimeout time limit of one request, and of a connect
      */
     public StatsClient(URI baseUri, Duration requestTimeout) {
         String base = baseUri.toString().replaceAll("/+$", "");
@@ -42,12 +42,17 @@ public final class StatsClient {
 
     /** {@code GET /harness/stats}. @throws IOException when the server does not answer 200 with JSON in time */
     public ServerStats fetch() throws IOException, InterruptedException {
-        return get(statsUri);
+        return get(statsUri, requestTimeout);
+    }
+
+    /** {@code GET /harness/stats} with a time limit of its own (the per-second samples use a short one). */
+    public ServerStats fetch(Duration timeout) throws IOException, InterruptedException {
+        return get(statsUri, timeout);
     }
 
     /** {@code GET /harness/stats?series=true}: the stats with the sampled time series. */
     public ServerStats fetchWithSeries() throws IOException, InterruptedException {
-        return get(seriesUri);
+        return get(seriesUri, requestTimeout);
     }
 
     /** {@code POST /harness/reset}: zeroes the server's counters, histograms and series. */
@@ -59,8 +64,8 @@ public final class StatsClient {
         }
     }
 
-    private ServerStats get(URI uri) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build(),
+    private ServerStats get(URI uri, Duration timeout) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + uri + " answered " + response.statusCode());
