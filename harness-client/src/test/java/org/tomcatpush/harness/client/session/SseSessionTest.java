@@ -49,6 +49,7 @@ class SseSessionTest {
             assertTrue(client.closes(CloseCause.KEEPALIVE_LIMIT) >= 5 * 2, "closes at the limit: " + client.closes());
             assertEquals(0, client.closes(CloseCause.SERVER_OTHER) + client.closes(CloseCause.IDLE_TIMEOUT)
                     + client.closes(CloseCause.ERROR), "closes: " + client.closes());
+            assertEquals(5, client.closes(CloseCause.CLIENT), "the end of the run closes each session's last connection");
             assertEquals(client.connectionsOpened(),
                     client.closes(CloseCause.KEEPALIVE_LIMIT) + client.closes(CloseCause.CLIENT));
             assertEquals(0, client.errors());
@@ -58,7 +59,12 @@ class SseSessionTest {
             JsonNode ledger = server.stats().get("perConnection");
             assertEquals(client.connectionsOpened(), ledger.get("connectionsSeen").asLong());
             assertEquals(3, ledger.get("requestsPerConnectionMax").asLong());
-            assertEquals(client.closes(CloseCause.KEEPALIVE_LIMIT), ledger.get("closedAtKeepAliveLimit").asLong());
+            // the server also counts a third stream the end of the run cut short (its response said
+            // Connection: close); the client counts that connection as its own close
+            long serverAtLimit = ledger.get("closedAtKeepAliveLimit").asLong();
+            long cutAtTheEnd = serverAtLimit - client.closes(CloseCause.KEEPALIVE_LIMIT);
+            assertTrue(cutAtTheEnd >= 0 && cutAtTheEnd <= 5,
+                    "server " + serverAtLimit + " vs client " + client.closes(CloseCause.KEEPALIVE_LIMIT));
         }
     }
 
