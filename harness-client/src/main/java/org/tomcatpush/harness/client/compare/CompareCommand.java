@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.tomcatpush.harness.client.cli.HarnessVersion;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Spec;
  * 1 (regression) or 2 (bad input: one line {@code harness: ...} on stderr, nothing written).
  * {@code harness compare medians} ({@link MediansCommand}) reduces repeated runs to one row each.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
+        sortOptions = false, usageHelpWidth = 110,
         subcommands = MediansCommand.class,
         customSynopsis = {"harness compare --baseline FILE --current FILE [--tolerances FILE] [--out DIR]"
                 + " [--allow-missing]", "harness compare medians --out FILE INPUT..."},
@@ -30,8 +33,8 @@ import picocli.CommandLine.Spec;
                     + " folder of run folders. Runs are matched by configuration (transport, handler, sessions,"
                     + " connector settings, ...; never by run id or timing); repeats of one configuration are"
                     + " reduced to their medians first. Unmatched runs are listed.",
-            "Tolerances (see the shipped default-tolerances.yaml): +25% (may rise 25 %), -25% (may fall),"
-                    + " ±2 (may move 2), +20ms, +50% or +20ms, +0, exact, ignore."},
+            "Tolerances (see the shipped default-tolerances.yaml): +25%% (may rise 25 %%), -25%% (may fall),"
+                    + " ±2 (may move 2), +20ms, +50%% or +20ms, +0, exact, ignore."},
         optionListHeading = "%nOptions:%n", commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:no regression", "1:a regression, a failed run, or a baseline run missing from the"

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.tomcatpush.harness.client.cli.HarnessVersion;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Spec;
  * repeat of metrics that are exact by design), and writes them as a {@code summary.csv}: the file
  * a baseline is refreshed with and that the CI suite compares. Exit status 0, or 2 on bad input.
  */
-@Command(name = "medians", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+@Command(name = "medians", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
+        sortOptions = false, usageHelpWidth = 110,
         customSynopsis = "harness compare medians --out FILE [--tolerances FILE] INPUT...",
         description = {"Reduces repeated runs (same configuration) to one summary.csv row each: medians of the"
                 + " figures, the worst repeat of the figures that are exact by design. INPUT is anything"
