@@ -60,7 +60,7 @@ public final class RepeatReducer {
         for (String column : columns) {
             if (keyColumns.contains(column) || IDENTITY.contains(column)) {
                 cells.put(column, first.cell(column));
-            } else if (tolerances.isMetric(column) || allNumbers(measured, column)) {
+            } else if (tolerances.forMetric(column, first).compared() || allNumbers(measured, column)) {
                 cells.put(column, reduceMetric(label, column, measured, tolerances.forMetric(column, first), warnings));
             } else {
                 cells.put(column, first.cell(column));

@@ -97,4 +97,13 @@ class RunMatcherTest {
         assertEquals("15", reduced.cell("latency_p99_ms"));
         assertEquals("failed", reduced.cell("status"));
     }
+
+    @Test
+    void ignoredTextColumnOfRepeatsKeepsTheFirstValue() {
+        RunTable current = Summaries.table("c", Summaries.run("sse", "busy_metric", "executor-active"),
+                Summaries.run("sse", "busy_metric", "executor-active"));
+        RunRow reduced = RunMatcher.match(Summaries.table("b", Summaries.run("sse")), current, defaults, w -> { })
+                .pairs().get(0).current();
+        assertEquals("executor-active", reduced.cell("busy_metric"));
+    }
 }
