@@ -1,5 +1,6 @@
 package org.tomcatpush.harness.client.compare;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -65,7 +66,7 @@ public final class MarkdownReport {
     }
 
     private static List<String> unmatched(CompareResult result) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         result.matching().onlyBaseline().forEach(u -> lines.add("baseline run " + result.label(u)
                 + " has no current run" + (result.allowMissing() ? " (allowed)" : ": failure")));
         result.matching().onlyCurrent().forEach(u -> lines.add("current run " + result.label(u)

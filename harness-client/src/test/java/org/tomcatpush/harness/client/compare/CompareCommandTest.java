@@ -235,4 +235,13 @@ class CompareCommandTest {
                 "--out", dir.resolve("self").toString());
         assertEquals(0, self.exit(), self.out());
     }
+
+    @Test
+    void mediansRefusesAFolderAsItsOutputFile() throws Exception {
+        Path runs = Summaries.write(dir.resolve("runs/r1/summary.csv"), Summaries.csv(Summaries.run("sse"))).getParent();
+        CompareCli r = CompareCli.run("medians", "--out", dir.toString(), runs.toString());
+        assertEquals(2, r.exit());
+        assertEquals("harness: --out " + dir + " is a folder: give the file to write, e.g. " + dir.resolve("summary.csv")
+                + "\n", r.err());
+    }
 }

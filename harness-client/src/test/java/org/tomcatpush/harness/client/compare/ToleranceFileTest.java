@@ -161,4 +161,18 @@ class ToleranceFileTest {
         metrics.forEach((metric, t) -> assertTrue(t.kind() == Tolerance.Kind.IGNORE || t.kind() == Tolerance.Kind.EXACT
                 || t.allowance(100) >= 0, metric));
     }
+
+    @Test
+    void ciSuiteToleranceFileIsValidAndMakesItsDesignedCountsExact() {
+        Path ci = Path.of("..", "scripts", "scenarios", "ci", "tolerances.yaml");
+        assertTrue(Files.isRegularFile(ci), "run from the harness-client module: " + ci.toAbsolutePath());
+        ToleranceSet set = ToleranceFile.withOverrides(ci);
+        RunRow e1 = run("short-poll", "max_keep_alive_requests", "10");
+        assertEquals(Tolerance.Kind.EXACT, set.forMetric("connections_opened", e1).kind());
+        assertEquals(Tolerance.Kind.EXACT, set.forMetric("closes_keepalive_limit_share", e1).kind());
+        RunRow e4 = run("sse", "handler", "blocking", "max_threads", "8");
+        assertEquals(Tolerance.Kind.EXACT, set.forMetric("sessions_open_max", e4).kind());
+        assertEquals(Tolerance.Kind.IGNORE, set.forMetric("busy_threads_mean", e4).kind());
+        assertEquals(Tolerance.Kind.EXACT, set.forMetric("messages_lost", e4).kind(), "the defaults still apply");
+    }
 }
