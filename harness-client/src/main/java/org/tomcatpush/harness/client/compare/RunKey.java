@@ -2,8 +2,9 @@ package org.tomcatpush.harness.client.compare;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,34 +35,46 @@ public record RunKey(List<String> columns, List<String> values) {
     }
 
     /**
-     * A short name for this run among {@code all}: transport and handler, then every setting whose
-     * value is not the same in every run, e.g. {@code sse async sessions=20 sse_timeout_ms=1000}.
+     * A short name for this run among {@code all}: transport and handler, then every setting where
+     * this run differs from what most runs have (every differing value when there is no single
+     * most common one), e.g. {@code sse async max_threads=8}. Distinct keys get distinct labels.
      */
     public String label(Collection<RunKey> all) {
-        Set<String> varying = new LinkedHashSet<>();
-        for (int i = 0; i < columns.size(); i++) {
-            for (RunKey other : all) {
-                int at = other.columns.indexOf(columns.get(i));
-                if (at < 0 || !other.values.get(at).equals(values.get(i))) {
-                    varying.add(columns.get(i));
-                    break;
-                }
-            }
-        }
         StringBuilder label = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
-            String column = columns.get(i);
-            if (ALWAYS_SHOWN.contains(column)) {
+            if (ALWAYS_SHOWN.contains(columns.get(i))) {
                 append(label, values.get(i));
             }
         }
         for (int i = 0; i < columns.size(); i++) {
             String column = columns.get(i);
-            if (!ALWAYS_SHOWN.contains(column) && varying.contains(column)) {
+            if (!ALWAYS_SHOWN.contains(column) && !values.get(i).equals(usualValue(column, all))) {
                 append(label, column + "=" + values.get(i));
             }
         }
         return label.length() == 0 ? "run" : label.toString();
+    }
+
+    /** The value most runs have in {@code column}, or null when no single value is the most common. */
+    private static String usualValue(String column, Collection<RunKey> all) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (RunKey key : all) {
+            int at = key.columns.indexOf(column);
+            counts.merge(at < 0 ? "" : key.values.get(at), 1, Integer::sum);
+        }
+        String usual = null;
+        int best = 0;
+        boolean tie = false;
+        for (Map.Entry<String, Integer> count : counts.entrySet()) {
+            if (count.getValue() > best) {
+                usual = count.getKey();
+                best = count.getValue();
+                tie = false;
+            } else if (count.getValue() == best) {
+                tie = true;
+            }
+        }
+        return tie ? null : usual;
     }
 
     /** Every setting, {@code column=value}, for the report. */

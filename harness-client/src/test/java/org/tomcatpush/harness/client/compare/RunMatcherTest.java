@@ -38,7 +38,8 @@ class RunMatcherTest {
         assertEquals(1, m.pairs().size());
         assertEquals("200", m.onlyBaseline().get(0).run().cell("max_threads"));
         assertEquals("8", m.onlyCurrent().get(0).run().cell("max_threads"));
-        assertEquals("ws async max_threads=200", m.onlyBaseline().get(0).key().label(m.allKeys()));
+        assertEquals("ws async", m.onlyBaseline().get(0).key().label(m.allKeys()));
+        assertEquals("ws async max_threads=8", m.onlyCurrent().get(0).key().label(m.allKeys()));
     }
 
     @Test
@@ -105,5 +106,16 @@ class RunMatcherTest {
         RunRow reduced = RunMatcher.match(Summaries.table("b", Summaries.run("sse")), current, defaults, w -> { })
                 .pairs().get(0).current();
         assertEquals("executor-active", reduced.cell("busy_metric"));
+    }
+
+    @Test
+    void labelNamesOnlyTheSettingsWhereARunDiffersFromMostRuns() {
+        RunTable runs = Summaries.table("b", Summaries.run("sse", "max_threads", "8", "handler", "blocking"),
+                Summaries.run("sse", "max_threads", "8"), Summaries.run("sse", "max_keep_alive_requests", "3"),
+                Summaries.run("ws"), Summaries.run("long-poll", "sessions", "50"));
+        RunMatcher.Matching m = RunMatcher.match(runs, runs, defaults, w -> { });
+        assertEquals(List.of("sse blocking max_threads=8", "sse async max_threads=8",
+                "sse async max_keep_alive_requests=3", "ws async", "long-poll async sessions=50"),
+                m.pairs().stream().map(p -> p.key().label(m.allKeys())).toList());
     }
 }
