@@ -115,7 +115,7 @@ public final class LoadRun {
                 e.printStackTrace(err);
             }
             if (stopRequested) {
-                state.interrupt("stopped by the user (Ctrl-C) after " + elapsedText());
+                state.interrupt("stopped by a signal (Ctrl-C or SIGTERM) after " + elapsedText());
             }
             state.stopLoad();
             state.collectFinalStats(server, SETTLE);

@@ -70,6 +70,52 @@ class SseSessionTest {
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void serverRetryFieldReplacesTheScenarioReconnectDelay() throws InterruptedException {
+        try (TestServer server = TestServer.start("--sse-timeout", "100", "--sse-retry", "5000", "--publish-rate", "0")) {
+            Scenario scenario = TestScenario.of(server.baseUri(), Transport.SSE, 3)
+                    .reconnectDelay(Duration.ofMillis(10)).build();
+            RunRecorder recorder = new RunRecorder(scenario.mix());
+            TransportRecorder sse = recorder.forTransport(Transport.SSE);
+            try (LoadGenerator generator = new LoadGenerator(scenario, recorder)) {
+                generator.start();
+                await("every first stream ended", Duration.ofSeconds(30),
+                        () -> sse.counters().reconnects(ReconnectCause.STREAM_ENDED) == 3);
+                Thread.sleep(1_000); // the scenario's 10 ms would have reconnected a hundred times by now
+                assertEquals(3, sse.counters().requests(), "sessions wait the server's 5 s retry");
+                await("the second streams after the retry delay", Duration.ofSeconds(30),
+                        () -> sse.counters().requests() == 6);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void resumingFromASequenceTheRingNoLongerHoldsCountsTheGapAsLost() {
+        try (TestServer server = TestServer.start("--sse-timeout", "300", "--ring-capacity", "10", "--publish-rate", "0")) {
+            Scenario scenario = TestScenario.of(server.baseUri(), Transport.SSE, 4)
+                    .reconnectDelay(Duration.ofMillis(3_000)).build();
+            RunRecorder recorder = new RunRecorder(scenario.mix());
+            TransportRecorder sse = recorder.forTransport(Transport.SSE);
+            try (LoadGenerator generator = new LoadGenerator(scenario, recorder)) {
+                generator.start();
+                await("4 streams open", Duration.ofSeconds(30), () -> generator.openSessions() == 4);
+                server.publish(1);
+                await("every session holding message 1", Duration.ofSeconds(30),
+                        () -> sse.counters().messagesReceived() == 4);
+                await("every stream ended", Duration.ofSeconds(30),
+                        () -> sse.counters().reconnects(ReconnectCause.STREAM_ENDED) == 4);
+                server.publish(50); // while the sessions wait to reconnect; the ring keeps 42..51
+                await("every session back with what the ring still had", Duration.ofSeconds(30),
+                        () -> sse.counters().messagesReceived() == 4 * 11);
+            }
+            TransportCounters client = sse.counters();
+            assertEquals(4 * 40, client.messagesLost(), "2..41 are gone for each session");
+            assertEquals(0, client.messagesDuplicated());
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void blockingHandlersHoldAThreadPerStreamAndLeaveTheRestWaiting() {
         try (TestServer server = TestServer.start("--handler", "blocking", "--max-threads", "8",
                 "--sample-interval", "20", "--publish-rate", "20")) {
@@ -133,6 +179,26 @@ class SseSessionTest {
                 assertEquals(6, sse.counters().connectionsOpened(), "the 7th stream reuses a freed connection");
             }
             assertEquals(6, server.stats().get("perConnection").get("connectionsSeen").asLong());
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void connectsBeyondMaxConnectionsAndTheBacklogTimeOut() {
+        try (TestServer server = TestServer.start("--max-connections", "1", "--accept-count", "1", "--publish-rate", "0")) {
+            Scenario scenario = TestScenario.of(server.baseUri(), Transport.SSE, 8)
+                    .connectTimeout(Duration.ofMillis(300)).reconnectDelay(Duration.ofMillis(100)).build();
+            RunRecorder recorder = new RunRecorder(scenario.mix());
+            TransportRecorder sse = recorder.forTransport(Transport.SSE);
+            try (LoadGenerator generator = new LoadGenerator(scenario, recorder)) {
+                generator.start();
+                await("connect timeouts", Duration.ofSeconds(60),
+                        () -> sse.counters().connectFailures(ConnectFailureKind.TIMEOUT) >= 3);
+                assertEquals(1, generator.openSessions(), "one stream is served, the others wait in the backlog or time out");
+            }
+            TransportCounters client = sse.counters();
+            assertEquals(0, client.connectFailures(ConnectFailureKind.REFUSED));
+            assertEquals(client.connectFailuresTotal(), client.reconnects(ReconnectCause.ERROR));
         }
     }
 
