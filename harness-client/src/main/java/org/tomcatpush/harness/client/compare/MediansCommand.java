@@ -62,7 +62,7 @@ public final class MediansCommand implements Callable<Integer> {
                 columns.addAll(table.columns());
                 rows.addAll(table.rows());
             }
-            List<String> keyColumns = set.configColumns().stream().filter(columns::contains).toList();
+            List<String> keyColumns = set.configColumnsIn(columns);
             List<String> warnings = new ArrayList<>();
             List<RunRow> reduced = new ArrayList<>();
             for (RunRow row : RepeatReducer.reduce(rows, keyColumns, set, warnings::add)) {

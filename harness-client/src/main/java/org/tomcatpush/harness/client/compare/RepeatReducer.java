@@ -22,8 +22,13 @@ public final class RepeatReducer {
     /** The column that tells how many runs a reduced row stands for. */
     public static final String REPEATS = "repeats";
 
-    /** Columns that name a run rather than measure or configure it: the first repeat's value is kept. */
-    static final Set<String> IDENTITY = Set.of("run_id", "run_dir", RunRow.STATUS, REPEATS);
+    /**
+     * Columns that name or describe a run rather than measure or configure it (the results
+     * contract's and the extra columns of {@code sweep.csv}): never compared; repeats keep the first
+     * value.
+     */
+    static final Set<String> IDENTITY = Set.of("run_id", "run_dir", RunRow.STATUS, REPEATS, "run_index",
+            "run_folder", "failure", "run_wall_s", "attempts");
 
     private RepeatReducer() {
     }

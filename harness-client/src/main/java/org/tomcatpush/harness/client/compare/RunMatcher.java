@@ -2,13 +2,16 @@ package org.tomcatpush.harness.client.compare;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Pairs the runs of the baseline with the runs of the current input by configuration: the
- * tolerance file's {@code config:} columns that both inputs have (never run ids or timings).
+ * tolerance file's {@code config:} columns and the {@code swept.*} columns of a sweep that both
+ * inputs have (never run ids or timings).
  * Repeats of one configuration on either side are first reduced to one row ({@link RepeatReducer}).
  * Runs without a partner are returned, never dropped. Stateless.
  */
@@ -60,12 +63,14 @@ public final class RunMatcher {
             Consumer<String> warnings) {
         List<String> keyColumns = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (String column : tolerances.configColumns()) {
+        Set<String> either = new LinkedHashSet<>(baseline.columns());
+        either.addAll(current.columns());
+        for (String column : tolerances.configColumnsIn(either)) {
             boolean inBaseline = baseline.has(column);
             boolean inCurrent = current.has(column);
             if (inBaseline && inCurrent) {
                 keyColumns.add(column);
-            } else if (inBaseline || inCurrent) {
+            } else {
                 notes.add("configuration column " + column + " is only in the " + (inBaseline ? "baseline" : "current")
                         + " input: runs are matched without it");
             }

@@ -1,5 +1,7 @@
 package org.tomcatpush.harness.client.compare;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,9 @@ import java.util.Map;
  */
 public record ToleranceSet(String source, List<String> configColumns, Map<String, Tolerance> metrics,
         List<Rule> rules) {
+
+    /** The prefix of the columns in which {@code sweep.csv} records each run's swept values. */
+    public static final String SWEPT_PREFIX = "swept.";
 
     /**
      * Tolerances that apply to runs whose configuration has every value in {@code when}.
@@ -54,9 +59,28 @@ public record ToleranceSet(String source, List<String> configColumns, Map<String
         return metrics.containsKey(column);
     }
 
-    /** True when {@code column} identifies a configuration. */
+    /**
+     * True when {@code column} identifies a configuration: a {@code config:} column, or a
+     * {@code swept.<key>} column of a {@code sweep.csv} (a swept value may have no column of its own).
+     */
     public boolean isConfig(String column) {
-        return configColumns.contains(column);
+        return configColumns.contains(column) || column.startsWith(SWEPT_PREFIX);
+    }
+
+    /** The configuration columns among {@code available}: {@code config:} order, then swept columns. */
+    public List<String> configColumnsIn(Collection<String> available) {
+        List<String> columns = new ArrayList<>();
+        for (String column : configColumns) {
+            if (available.contains(column)) {
+                columns.add(column);
+            }
+        }
+        for (String column : available) {
+            if (column.startsWith(SWEPT_PREFIX) && !columns.contains(column)) {
+                columns.add(column);
+            }
+        }
+        return columns;
     }
 
     /** The tolerance of {@code metric} for {@code run}: the last matching rule's, else the default. */

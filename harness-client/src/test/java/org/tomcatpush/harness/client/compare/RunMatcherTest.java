@@ -118,4 +118,18 @@ class RunMatcherTest {
                 "sse async max_keep_alive_requests=3", "ws async", "long-poll async sessions=50"),
                 m.pairs().stream().map(p -> p.key().label(m.allKeys())).toList());
     }
+
+    @Test
+    void sweptValueWithoutAColumnOfItsOwnStillSeparatesRuns() {
+        java.util.Map<String, String> slow = Summaries.run("sse", "run_index", "1", "swept.sse-heartbeat", "15000",
+                "run_folder", "001-sse", "attempts", "1");
+        java.util.Map<String, String> fast = Summaries.run("sse", "run_index", "2", "swept.sse-heartbeat", "1000",
+                "run_folder", "002-sse", "attempts", "2", "latency_p99_ms", "99");
+        RunTable sweep = Summaries.table("sweep.csv", slow, fast);
+        RunMatcher.Matching m = RunMatcher.match(sweep, sweep, defaults, w -> { });
+        assertEquals(2, m.pairs().size(), "two runs, not two repeats of one");
+        assertEquals("sse async swept.sse-heartbeat=1000", m.pairs().get(1).key().label(m.allKeys()));
+        CompareResult result = RunComparer.compare(sweep, sweep, defaults, false);
+        assertTrue(result.notes().isEmpty(), "sweep bookkeeping columns are known: " + result.notes());
+    }
 }
