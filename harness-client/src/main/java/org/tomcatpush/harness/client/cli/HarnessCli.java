@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
+import org.tomcatpush.harness.client.compare.CompareCommand;
 import org.tomcatpush.harness.client.report.ReportCommand;
 import org.tomcatpush.harness.client.run.Load;
 import org.tomcatpush.harness.client.run.LoadRun;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * 1 run failed, 2 bad input; bad input is always one line {@code harness: ...} on stderr.
  */
 @Command(name = "harness", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
-        subcommands = {RunCommand.class, ServerCommand.class, ReportCommand.class},
+        subcommands = {RunCommand.class, ServerCommand.class, ReportCommand.class, CompareCommand.class},
         description = "Measures what push transports (short poll, long poll, SSE, WebSocket) cost on Apache Tomcat.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'harness COMMAND --help' for the options of a command."})
