@@ -18,9 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code harness}: the command-line entry point of the tool ({@code java -jar harness-client.jar},
  * {@code scripts/harness}). Subcommands: {@code run} (a load run against a server it starts, or a
- * running one), {@code server} (harness-server in the foreground) and {@code report} (a run
- * folder's report.html, drawn again). Exit status: 0 success,
- * 1 run failed, 2 bad input; bad input is always one line {@code harness: ...} on stderr.
+ * running one), {@code server} (harness-server in the foreground), {@code sweep} (the cartesian
+ * product of run options), {@code report} (a run folder's report.html, drawn again) and
+ * {@code compare} (a CI regression gate). Exit status: 0 success, 1 run failed (compare: a
+ * regression), 2 bad input; bad input is always one line {@code harness: ...} on stderr.
  */
 @Command(name = "harness", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
         subcommands = {RunCommand.class, ServerCommand.class, ReportCommand.class, CompareCommand.class},
@@ -79,8 +80,8 @@ public final class HarnessCli implements Callable<Integer> {
     /** {@code harness} alone: says what to type. */
     @Override
     public Integer call() {
-        CliErrors.print(spec.commandLine().getErr(), "name a command: 'harness run', 'harness server' or 'harness report'"
-                + " (see 'harness --help')");
+        CliErrors.print(spec.commandLine().getErr(), "name a command: "
+                + String.join(", ", spec.subcommands().keySet()) + " (see 'harness --help')");
         return CliErrors.EXIT_BAD_INPUT;
     }
 
