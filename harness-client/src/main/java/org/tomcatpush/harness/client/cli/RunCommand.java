@@ -1,0 +1,214 @@
+package org.tomcatpush.harness.client.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.tomcatpush.harness.client.launch.JavaRuntime;
+import org.tomcatpush.harness.client.launch.OpenFileLimit;
+import org.tomcatpush.harness.client.launch.ServerLaunch;
+import org.tomcatpush.harness.client.launch.TargetGuard;
+import org.tomcatpush.harness.client.results.ResultsFolder;
+import org.tomcatpush.harness.client.run.LoadRun;
+import org.tomcatpush.harness.client.run.RunPlan;
+import org.tomcatpush.harness.client.scenario.TransportMix;
+import org.tomcatpush.harness.server.config.ConfigException;
+import org.tomcatpush.harness.server.config.ServerConfig;
+import org.tomcatpush.harness.server.config.ServerOptions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code harness run}: validates the options into a {@link RunPlan}, checks the open-file limit
+ * and the server's Java, then hands the plan to {@link LoadRun}. Takes every server flag (the
+ * {@link ServerOptions} mixin) for the server it starts; {@code --port} defaults to 0 here.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class, sortOptions = false,
+        usageHelpWidth = 110, customSynopsis = "harness run [OPTIONS]",
+        description = {
+            "Starts harness-server in a child JVM with the server flags below (or drives a running one with"
+                    + " --target), opens the sessions, samples client and server once a second, and writes"
+                    + " summary.csv, timeseries.csv, server_samples.csv, latency.hlog and run.json into a new"
+                    + " folder under --out.",
+            "Durations take a unit: 500ms, 30s, 2m, 1h; a plain number means seconds."},
+        optionListHeading = "%nScenario options, then the server's flags (the same as harness-server's):%n",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:the run completed", "1:the run failed or was interrupted (its folder says why)",
+            "2:bad input (nothing was run, no folder written)"})
+final class RunCommand implements Callable<Integer> {
+
+    private static final Duration DEFAULT_RAMP_UP = Duration.ofSeconds(5);
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--transport", paramLabel = "MIX", converter = TransportMixConverter.class, defaultValue = "sse",
+            description = "short-poll, long-poll, sse or ws, or a weighted mix such as sse=70,ws=30."
+                    + " Default: ${DEFAULT-VALUE}.")
+    TransportMix mix;
+
+    @Option(names = "--sessions", paramLabel = "N", defaultValue = "100",
+            description = "Concurrent sessions, shared among the mix by weight. Default: ${DEFAULT-VALUE}.")
+    int sessions;
+
+    @Option(names = "--ramp-up", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time over which sessions are opened, evenly spaced; 0 = all at once."
+                    + " Default: 5s, or --duration if that is shorter.")
+    Duration rampUp;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30s",
+            description = "Length of the run, counted from the start of the ramp-up. Default: ${DEFAULT-VALUE}.")
+    Duration duration;
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "1s",
+            description = "Short poll: time between the intended send times of one session. Default: ${DEFAULT-VALUE}.")
+    Duration pollInterval;
+
+    @Option(names = "--browser",
+            description = "Act like browsers: send Connection: keep-alive and cap each virtual browser at 6"
+                    + " connections per origin. Default: off.")
+    boolean browser;
+
+    @Option(names = "--sessions-per-browser", paramLabel = "N", defaultValue = "1",
+            description = "With --browser: sessions sharing one virtual browser (its 6 connections and its"
+                    + " keep-alive pool). Default: ${DEFAULT-VALUE}.")
+    int sessionsPerBrowser;
+
+    @Option(names = "--sse-reconnect-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "3000ms",
+            description = "SSE reconnect delay until the server sends retry: (which then wins); also the"
+                    + " WebSocket reconnect delay. Default: ${DEFAULT-VALUE}.")
+    Duration sseReconnectDelay;
+
+    @Option(names = "--source-addresses", paramLabel = "N", defaultValue = "1",
+            description = "Spread connections over source addresses 127.0.0.1 .. 127.0.0.N to stay clear of"
+                    + " ephemeral-port exhaustion (loopback targets only). Default: ${DEFAULT-VALUE}.")
+    int sourceAddresses;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "5s",
+            description = "TCP connect time limit; a slower connect counts as a timeout failure. Default: ${DEFAULT-VALUE}.")
+    Duration connectTimeout;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Run name, the end of the folder name (characters outside A-Z a-z 0-9 . _ - become _)."
+                    + " Default: the transport mix.")
+    String name;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/runs",
+            description = "Folder that receives the run folder <yyyyMMdd-HHmmss>-<name>. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--server-java", paramLabel = "PATH",
+            description = "The java binary of the server JVM, e.g. a Java 21+ one for --virtual-threads."
+                    + " Default: the java running harness.")
+    Path serverJava;
+
+    @Option(names = "--server-heap", paramLabel = "SIZE",
+            description = "Maximum heap of the server JVM (-Xmx), e.g. 1g. Default: the JVM's own.")
+    String serverHeap;
+
+    @Option(names = "--target", paramLabel = "URL",
+            description = "Drive the harness server running at URL (e.g. http://127.0.0.1:8080) instead of"
+                    + " starting one; the server flags are then refused. Default: none (start a server).")
+    String target;
+
+    @Option(names = "--allow-remote",
+            description = "Allow a target outside loopback (127.0.0.0/8, ::1, localhost). Default: off.")
+    boolean allowRemote;
+
+    @Option(names = "--listen-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "30s",
+            description = "How long the started server may take to print its LISTENING line. Default: ${DEFAULT-VALUE}.")
+    Duration listenTimeout;
+
+    @Mixin(name = "server")
+    ServerOptions server;
+
+    RunCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        RunPlan plan = plan();
+        OpenFileLimit.current().ifPresent(limit -> plan.fileBudget().check(limit).ifPresent(message -> {
+            throw new ConfigException(message);
+        }));
+        if (plan.virtualThreads()) {
+            requireVirtualThreadJava(plan.serverJava());
+        }
+        return new LoadRun(plan, context.loads(), HarnessVersion.version(), context.out(), context.err()).execute();
+    }
+
+    /** Validates the options. @throws ConfigException naming the bad option and the fix */
+    RunPlan plan() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        URI targetUri = target == null ? null : TargetGuard.parseTarget(target);
+        ServerConfig config = null;
+        boolean virtualThreads = false;
+        if (targetUri != null) {
+            for (OptionSpec o : spec.mixins().get("server").options()) {
+                if (parsed.hasMatchedOption(o.longestName())) {
+                    throw new ConfigException(o.longestName() + " configures the server that run starts, so it has"
+                            + " no effect with --target: drop it, or drop --target");
+                }
+            }
+        } else {
+            virtualThreads = parsed.hasMatchedOption("--virtual-threads");
+            if (virtualThreads) {
+                // ServerConfig checks the Java of this JVM; the server's Java is checked in call()
+                spec.findOption("--virtual-threads").setValue(false);
+            }
+            config = server.toConfig();
+        }
+        Duration ramp = rampUp != null ? rampUp : min(DEFAULT_RAMP_UP, duration);
+        String runName = name != null ? name : ResultsFolder.sanitize(mix.toString());
+        return new RunPlan(runName, out, mix, sessions, ramp, duration, pollInterval, browser, sessionsPerBrowser,
+                sseReconnectDelay, sourceAddresses, connectTimeout, targetUri, allowRemote, config, virtualThreads,
+                serverJava != null ? serverJava : ServerLaunch.currentJava(), serverHeap, listenTimeout,
+                List.copyOf(parsed.originalArgs()));
+    }
+
+    /**
+     * Gives the run's {@code --port} the default 0, so the started server takes an ephemeral port;
+     * the options after it are added again behind it so that the help keeps its order.
+     */
+    static void useEphemeralPortByDefault(CommandSpec runSpec) {
+        List<OptionSpec> options = List.copyOf(runSpec.options());
+        int at = options.indexOf(runSpec.findOption("--port"));
+        List<OptionSpec> tail = options.subList(at, options.size());
+        tail.forEach(runSpec::remove);
+        OptionSpec port = tail.get(0);
+        runSpec.addOption(OptionSpec.builder(port).defaultValue("0").initialValue(0)
+                .description("Port the started server binds, 0 = ephemeral (its LISTENING line tells which)."
+                        + " Default: ${DEFAULT-VALUE}.").build());
+        tail.subList(1, tail.size()).forEach(runSpec::addOption);
+    }
+
+    private static void requireVirtualThreadJava(Path serverJava) {
+        int feature = serverJava.equals(ServerLaunch.currentJava()) ? Runtime.version().feature()
+                : JavaRuntime.probe(serverJava, Duration.ofSeconds(10)).map(JavaRuntime::feature).orElseThrow(
+                        () -> new ConfigException("--server-java " + serverJava + " did not run as java"
+                                + " (-version failed): give the path of a java binary"));
+        if (feature < 21) {
+            throw new ConfigException("--virtual-threads needs Java 21 or later, but the server would run on Java "
+                    + feature + ": add --server-java PATH with a Java 21+ java binary");
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

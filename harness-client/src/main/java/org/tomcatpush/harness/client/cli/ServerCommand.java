@@ -1,0 +1,38 @@
+package org.tomcatpush.harness.client.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.tomcatpush.harness.server.ServerMain;
+import org.tomcatpush.harness.server.config.ServerOptions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code harness server}: harness-server in the foreground, with the same flags as harness-server
+ * itself. The flags are validated here first (bad input: one {@code harness:} line, exit 2), then
+ * handed unchanged to {@link ServerMain}, which runs until SIGTERM or Ctrl-C and ends the JVM.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = HarnessVersion.class,
+        usageHelpWidth = 110, customSynopsis = "harness server [OPTIONS]",
+        description = {"Runs harness-server in the foreground until Ctrl-C or SIGTERM; prints"
+                + " 'LISTENING http://HOST:PORT' when ready."})
+final class ServerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServerOptions server;
+
+    @Override
+    public Integer call() {
+        server.toConfig();
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        ServerMain.main(args.subList(args.indexOf(spec.name()) + 1, args.size()).toArray(String[]::new));
+        return 0; // not reached: ServerMain ends the JVM with the server's exit status
+    }
+}

@@ -1,0 +1,256 @@
+package org.tomcatpush.harness.client.launch;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A harness server running in a child JVM, from its {@code LISTENING} line until {@link #close()}.
+ * The child's output is never shown to the user: a few last lines of each stream are kept for
+ * error messages. The child is always stopped: by {@link #close()} (SIGTERM, then a kill after
+ * {@link #STOP_GRACE}), by a JVM shutdown hook on Ctrl-C, and, if this JVM is killed outright,
+ * by the server itself when its stdin closes ({@code --exit-on-stdin-eof}).
+ *
+ * <pre>
+ * try (ServerProcess server = ServerProcess.start(launch)) {
+ *     URI base = server.baseUri();
+ *     ...
+ * }
+ * </pre>
+ *
+ * Thread-safe.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    /** The line prefix by which the server announces its address. */
+    public static final String LISTENING_PREFIX = "LISTENING ";
+
+    /** How long a SIGTERM'd server may take to stop before it is killed. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+    private static final int TAIL_LINES = 20;
+
+    private final Process process;
+    private final URI baseUri;
+    private final OutputTail stdoutTail;
+    private final OutputTail stderrTail;
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    private ServerProcess(Process process, URI baseUri, OutputTail stdoutTail, OutputTail stderrTail,
+            Thread shutdownHook) {
+        this.process = process;
+        this.baseUri = baseUri;
+        this.stdoutTail = stdoutTail;
+        this.stderrTail = stderrTail;
+        this.shutdownHook = shutdownHook;
+    }
+
+    /**
+     * Starts the server and waits for its {@code LISTENING} line.
+     *
+     * @throws ServerStartException when the server exits first or stays silent past the listen
+     *         timeout; the child is stopped before this is thrown
+     * @throws IOException when the JVM cannot be started at all
+     */
+    public static ServerProcess start(ServerLaunch launch) throws ServerStartException, IOException {
+        Process process = new ProcessBuilder(launch.command()).start();
+        Thread hook = new Thread(() -> stop(process), "harness-server-stopper");
+        Runtime.getRuntime().addShutdownHook(hook);
+        OutputTail stdoutTail = new OutputTail(TAIL_LINES);
+        OutputTail stderrTail = new OutputTail(TAIL_LINES);
+        CompletableFuture<URI> listening = new CompletableFuture<>();
+        Thread stdoutReader = drain(process.getInputStream(), stdoutTail, listening, "harness-server-stdout");
+        Thread stderrReader = drain(process.getErrorStream(), stderrTail, null, "harness-server-stderr");
+        boolean started = false;
+        try {
+            URI uri = awaitListening(process, listening, launch.listenTimeout(), stdoutReader, stderrReader,
+                    stdoutTail, stderrTail);
+            started = true;
+            return new ServerProcess(process, uri, stdoutTail, stderrTail, hook);
+        } finally {
+            if (!started) {
+                stop(process);
+                removeHook(hook);
+            }
+        }
+    }
+
+    /** The server's base URI, e.g. {@code http://127.0.0.1:41234} (a wildcard bind address is given as loopback). */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** The child's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The exit status once the child has exited. */
+    public OptionalInt exitCode() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+    }
+
+    /** One line saying how the child ended and the last thing it printed, for a failed run. */
+    public String describeExit() {
+        String last = lastWords(stdoutTail, stderrTail);
+        return "the server process exited with status " + exitCode().orElse(-1)
+                + (last.isEmpty() ? "" : ": " + last);
+    }
+
+    /** The last lines the server printed on stderr, oldest first. */
+    public List<String> stderrTail() {
+        return stderrTail.lines();
+    }
+
+    /** Stops the server: SIGTERM, then a kill after {@link #STOP_GRACE}. Idempotent; returns once it is gone. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        stop(process);
+        removeHook(shutdownHook);
+    }
+
+    private static URI awaitListening(Process process, CompletableFuture<URI> listening, Duration timeout,
+            Thread stdoutReader, Thread stderrReader, OutputTail stdoutTail, OutputTail stderrTail)
+            throws ServerStartException {
+        long deadlineNanos = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return listening.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (!process.isAlive()) {
+                    join(stdoutReader);
+                    join(stderrReader);
+                    URI late = listening.getNow(null);
+                    if (late != null) {
+                        return late; // it listened, then died at once: the run will notice
+                    }
+                    int status = process.exitValue();
+                    String last = lastWords(stdoutTail, stderrTail);
+                    if (status == 2) {
+                        throw new ServerStartException("the server refused its options: "
+                                + (last.isEmpty() ? "(it printed nothing)" : last), true);
+                    }
+                    throw new ServerStartException("the server exited with status " + status + " before listening"
+                            + (last.isEmpty() ? " and printed nothing" : ": " + last), false);
+                }
+                if (System.nanoTime() - deadlineNanos > 0) {
+                    String last = lastWords(stdoutTail, stderrTail);
+                    throw new ServerStartException("the server printed no LISTENING line within "
+                            + seconds(timeout) + ": "
+                            + (last.isEmpty() ? "it printed nothing" : "its last line was '" + last + "'")
+                            + " (raise --listen-timeout if it is only slow)", false);
+                }
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServerStartException("interrupted while waiting for the server to listen", false);
+            }
+        }
+    }
+
+    private static Thread drain(InputStream stream, OutputTail tail, CompletableFuture<URI> listening, String name) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (listening != null && !listening.isDone() && line.startsWith(LISTENING_PREFIX)) {
+                        listening.complete(connectable(URI.create(line.substring(LISTENING_PREFIX.length()).trim())));
+                    } else {
+                        tail.add(line);
+                    }
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                tail.add("(output unreadable: " + e.getMessage() + ")");
+            }
+        }, name);
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
+    }
+
+    /** A wildcard bind address cannot be connected to by name on every system: use loopback instead. */
+    static URI connectable(URI listening) {
+        String host = listening.getHost();
+        if ("0.0.0.0".equals(host)) {
+            return URI.create("http://127.0.0.1:" + listening.getPort());
+        }
+        if ("[::]".equals(host) || "[0:0:0:0:0:0:0:0]".equals(host)) {
+            return URI.create("http://[::1]:" + listening.getPort());
+        }
+        return listening;
+    }
+
+    private static String seconds(Duration timeout) {
+        long ms = timeout.toMillis();
+        return ms % 1_000 == 0 ? ms / 1_000 + "s" : ms + "ms";
+    }
+
+    private static String lastWords(OutputTail stdoutTail, OutputTail stderrTail) {
+        String err = stderrTail.lastLine();
+        return err.isEmpty() ? stdoutTail.lastLine() : err;
+    }
+
+    private static void stop(Process process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        closeQuietly(process.getOutputStream());
+        process.destroy();
+        descendants.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static void closeQuietly(OutputStream stream) {
+        try {
+            stream.close();
+        } catch (IOException ignored) {
+            // the child is being stopped anyway
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it stops the child itself
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.tomcatpush.harness.client.results;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.tomcatpush.harness.client.accounting.CloseCause;
+import org.tomcatpush.harness.client.accounting.ConnectFailureKind;
+import org.tomcatpush.harness.client.accounting.ReconnectCause;
+import org.tomcatpush.harness.client.accounting.TransportCounters;
+
+/**
+ * The client's cumulative counts at the end of a run, for one transport or summed over several.
+ * Immutable. See {@link TransportCounters} for the meaning of each count.
+ */
+public record ClientCounts(long requests, long connectionsOpened, long requestsPerConnectionMax,
+        Map<CloseCause, Long> closes, Map<ReconnectCause, Long> reconnects,
+        Map<ConnectFailureKind, Long> connectFailures, long messagesReceived, long messagesLost,
+        long messagesDuplicated, long bytesReceived, long bytesSent, long errors) {
+
+    public ClientCounts {
+        closes = complete(closes, CloseCause.class);
+        reconnects = complete(reconnects, ReconnectCause.class);
+        connectFailures = complete(connectFailures, ConnectFailureKind.class);
+    }
+
+    public static ClientCounts of(TransportCounters c) {
+        return new ClientCounts(c.requests(), c.connectionsOpened(), c.requestsPerConnectionMax(), c.closes(),
+                c.reconnects(), c.connectFailures(), c.messagesReceived(), c.messagesLost(), c.messagesDuplicated(),
+                c.bytesReceived(), c.bytesSent(), c.errors());
+    }
+
+    /** The sum of several transports' counts (the maximum for {@code requestsPerConnectionMax}). */
+    public static ClientCounts sum(Collection<ClientCounts> parts) {
+        ClientCounts total = new ClientCounts(0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0, 0);
+        for (ClientCounts p : parts) {
+            total = new ClientCounts(total.requests + p.requests, total.connectionsOpened + p.connectionsOpened,
+                    Math.max(total.requestsPerConnectionMax, p.requestsPerConnectionMax),
+                    add(total.closes, p.closes, CloseCause.class), add(total.reconnects, p.reconnects, ReconnectCause.class),
+                    add(total.connectFailures, p.connectFailures, ConnectFailureKind.class),
+                    total.messagesReceived + p.messagesReceived, total.messagesLost + p.messagesLost,
+                    total.messagesDuplicated + p.messagesDuplicated, total.bytesReceived + p.bytesReceived,
+                    total.bytesSent + p.bytesSent, total.errors + p.errors);
+        }
+        return total;
+    }
+
+    public long closes(CloseCause cause) {
+        return closes.get(cause);
+    }
+
+    public long reconnects(ReconnectCause cause) {
+        return reconnects.get(cause);
+    }
+
+    public long connectFailures(ConnectFailureKind kind) {
+        return connectFailures.get(kind);
+    }
+
+    public long reconnectsTotal() {
+        return reconnects.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long connectFailuresTotal() {
+        return connectFailures.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Requests per TCP connection opened, NaN when none was opened. */
+    public double requestsPerConnectionMean() {
+        return ratio(requests, connectionsOpened);
+    }
+
+    /** Requests sent per message received, NaN when none was received. */
+    public double requestsPerMessage() {
+        return ratio(requests, messagesReceived);
+    }
+
+    /** Bytes received per message received (headers, framing and empty answers included), NaN when none. */
+    public double bytesPerMessage() {
+        return ratio(bytesReceived, messagesReceived);
+    }
+
+    private static double ratio(long numerator, long denominator) {
+        return denominator == 0 ? Double.NaN : (double) numerator / denominator;
+    }
+
+    private static <E extends Enum<E>> Map<E, Long> complete(Map<E, Long> counts, Class<E> type) {
+        Map<E, Long> map = new EnumMap<>(type);
+        for (E e : type.getEnumConstants()) {
+            map.put(e, counts.getOrDefault(e, 0L));
+        }
+        return Map.copyOf(map);
+    }
+
+    private static <E extends Enum<E>> Map<E, Long> add(Map<E, Long> a, Map<E, Long> b, Class<E> type) {
+        Map<E, Long> map = new EnumMap<>(type);
+        for (E e : type.getEnumConstants()) {
+            map.put(e, a.getOrDefault(e, 0L) + b.getOrDefault(e, 0L));
+        }
+        return map;
+    }
+}

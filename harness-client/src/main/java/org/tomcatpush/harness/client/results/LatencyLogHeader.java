@@ -1,0 +1,45 @@
+package org.tomcatpush.harness.client.results;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * The opening lines of {@code latency.hlog}: format version, a comment naming the tags and unit,
+ * start and base time, and the legend. Shared by the live log and the empty log of a run that
+ * failed before its load started. Stateless.
+ */
+public final class LatencyLogHeader {
+
+    /** Tag prefix of the corrected poll response time intervals; delivery latency is tagged with the bare transport name. */
+    public static final String RESPONSE_TIME_TAG = "response-time.";
+
+    /** Tag prefix of the uncorrected (from the actual send) poll response time intervals. */
+    public static final String UNCORRECTED_RESPONSE_TIME_TAG = "response-time-uncorrected.";
+
+    private LatencyLogHeader() {
+    }
+
+    /** Writes the header to {@code writer}; times are epoch ms. */
+    public static void write(HistogramLogWriter writer, long startEpochMs) {
+        writer.outputLogFormatVersion();
+        writer.outputComment("tomcat-push-harness: values in microseconds; tag <transport> = delivery latency"
+                + " (receive minus publish time), tag " + RESPONSE_TIME_TAG + "<transport> = poll response time from"
+                + " the intended send time, tag " + UNCORRECTED_RESPONSE_TIME_TAG + "<transport> = from the actual send");
+        writer.outputStartTime(startEpochMs);
+        writer.setBaseTime(startEpochMs);
+        writer.outputBaseTime(startEpochMs);
+        writer.outputLegend();
+    }
+
+    /** Writes a log that holds the header only. */
+    public static void write(Path file, long startEpochMs) throws IOException {
+        HistogramLogWriter writer = new HistogramLogWriter(file.toFile());
+        try {
+            write(writer, startEpochMs);
+        } finally {
+            writer.close();
+        }
+    }
+}

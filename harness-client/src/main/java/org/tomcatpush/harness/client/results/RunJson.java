@@ -1,0 +1,89 @@
+package org.tomcatpush.harness.client.results;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.tomcatpush.harness.client.scenario.Scenario;
+
+/**
+ * Writes {@code run.json}: the status of the run, the full scenario and server configuration,
+ * how the server was run, the environment and the other files' names. Times are ISO-8601 UTC and
+ * epoch ms; every duration is in ms. Stateless.
+ */
+public final class RunJson {
+
+    /** The file name inside a run folder. */
+    public static final String FILE_NAME = "run.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunJson() {
+    }
+
+    public static void write(RunResult result, Writer out) throws IOException {
+        JSON.writeValue(out, toJson(result));
+    }
+
+    /** The document, for tests and other writers. */
+    public static ObjectNode toJson(RunResult result) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("runId", result.runId());
+        root.put("name", result.setup().name());
+        root.put("status", result.status().label());
+        root.put("failure", result.failure());
+        root.put("startedAt", result.startedAt().toString());
+        root.put("endedAt", result.endedAt().toString());
+        root.put("startEpochMs", result.startedAt().toEpochMilli());
+        root.put("endEpochMs", result.endedAt().toEpochMilli());
+        root.put("measuredDurationS", result.measuredDurationS());
+        root.set("scenario", scenario(result));
+        ObjectNode server = root.putObject("server");
+        server.put("mode", result.setup().serverMode());
+        server.put("pid", result.setup().serverPid());
+        server.put("heap", result.setup().serverHeap());
+        server.put("java", result.environment().serverJava());
+        server.put("javaVersion", result.environment().serverJavaVersion());
+        server.put("tomcatVersion", result.environment().tomcatVersion());
+        server.set("settings", JSON.valueToTree(result.setup().settings()));
+        server.set("config", result.setup().serverConfig());
+        root.set("environment", JSON.valueToTree(result.environment()));
+        root.put("statsFailures", result.statsFailures());
+        root.set("commandLine", JSON.valueToTree(result.setup().commandLine()));
+        ObjectNode files = root.putObject("files");
+        files.put("summary", SummaryCsv.FILE_NAME);
+        files.put("timeseries", TimeseriesCsv.FILE_NAME);
+        files.put("latency", ResultsWriter.LATENCY_LOG);
+        files.put("serverSamples", ServerSamplesCsv.FILE_NAME);
+        return root;
+    }
+
+    private static ObjectNode scenario(RunResult result) {
+        Scenario s = result.setup().scenario();
+        ObjectNode node = JSON.createObjectNode();
+        node.put("target", String.valueOf(s.target()));
+        node.put("transport", s.mix().toString());
+        ObjectNode weights = node.putObject("weights");
+        s.mix().weights().forEach((t, w) -> weights.put(t.cliName(), w));
+        node.put("sessions", s.sessions());
+        node.set("sessionsPerTransport", JSON.valueToTree(result.setup().sessionsPerTransport()));
+        node.put("rampUpMs", ms(s.rampUp()));
+        node.put("durationMs", ms(s.duration()));
+        node.put("pollIntervalMs", ms(s.pollInterval()));
+        node.put("browser", s.browser());
+        node.put("sessionsPerBrowser", s.sessionsPerBrowser());
+        node.put("sseReconnectDelayMs", ms(s.sseReconnectDelay()));
+        node.put("sourceAddresses", s.sourceAddresses());
+        node.put("connectTimeoutMs", ms(s.connectTimeout()));
+        node.put("serverMaxKeepAliveRequests", s.serverMaxKeepAliveRequests());
+        return node;
+    }
+
+    private static long ms(Duration d) {
+        return d.toMillis();
+    }
+}

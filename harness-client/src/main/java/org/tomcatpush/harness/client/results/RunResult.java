@@ -1,0 +1,52 @@
+package org.tomcatpush.harness.client.results;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tomcatpush.harness.client.serverstats.ServerSample;
+import org.tomcatpush.harness.client.serverstats.ServerStats;
+
+/**
+ * Everything a finished (or failed) run measured, as one immutable snapshot built once after the
+ * run; the writers only format it.
+ *
+ * @param runId             the folder name, {@code yyyyMMdd-HHmmss-name}
+ * @param status            how the run ended
+ * @param failure           why it failed or was interrupted, {@code null} when it completed
+ * @param setup             what it was asked to do
+ * @param environment       where it ran
+ * @param startedAt         when the load started
+ * @param endedAt           when the load stopped
+ * @param transports        one result per transport of the mix, in transport order
+ * @param all               the sum over the transports for a mixed run, {@code null} for one transport
+ * @param finalServerStats  the server's stats at the end (or the last it answered), {@code null} when it never answered
+ * @param timeseries        one row per second
+ * @param serverSamples     the server's fine-grained samples, empty when it did not send them
+ * @param statsFailures     per-second stats requests that failed or timed out
+ */
+public record RunResult(String runId, RunStatus status, String failure, RunSetup setup, RunEnvironment environment,
+        Instant startedAt, Instant endedAt, List<TransportResult> transports, TransportResult all,
+        ServerStats finalServerStats, List<TimeseriesRow> timeseries, List<ServerSample> serverSamples,
+        long statsFailures) {
+
+    public RunResult {
+        transports = List.copyOf(transports);
+        timeseries = List.copyOf(timeseries);
+        serverSamples = List.copyOf(serverSamples);
+    }
+
+    /** The rows of {@code summary.csv}: each transport, then {@code all} for a mixed run. */
+    public List<TransportResult> summaryRows() {
+        List<TransportResult> rows = new ArrayList<>(transports);
+        if (all != null) {
+            rows.add(all);
+        }
+        return rows;
+    }
+
+    /** Seconds between the start and the end of the load. */
+    public double measuredDurationS() {
+        return (endedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
+    }
+}

@@ -1,0 +1,33 @@
+package org.tomcatpush.harness.client.results;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.tomcatpush.harness.client.scenario.Scenario;
+
+/**
+ * What a run was asked to do: the scenario, the server's knobs and how the server was run.
+ * Immutable.
+ *
+ * @param name          the run's name (sanitised), part of its folder name
+ * @param scenario      the load scenario
+ * @param settings      the server knobs results are keyed by
+ * @param serverConfig  every server knob, as the server reported it (or as the harness started it)
+ * @param serverMode    {@code child} (the harness started the server) or {@code target} (a running server)
+ * @param serverHeap    {@code -Xmx} of a child server, {@code null} for the JVM default
+ * @param serverPid     the child server's process id, -1 for a running target
+ * @param sessionsPerTransport how many sessions the mix gave each transport
+ * @param commandLine   the arguments the run was started with
+ */
+public record RunSetup(String name, Scenario scenario, ServerSettings settings, JsonNode serverConfig,
+        String serverMode, String serverHeap, long serverPid, Map<String, Integer> sessionsPerTransport,
+        List<String> commandLine) {
+
+    public RunSetup {
+        serverConfig = serverConfig.deepCopy();
+        sessionsPerTransport = Map.copyOf(sessionsPerTransport);
+        commandLine = List.copyOf(commandLine);
+    }
+}

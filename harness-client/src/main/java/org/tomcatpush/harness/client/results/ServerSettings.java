@@ -1,0 +1,44 @@
+package org.tomcatpush.harness.client.results;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.tomcatpush.harness.server.config.ServerConfig;
+
+/**
+ * The server knobs a result row is keyed by, whether the harness started the server (from its
+ * {@link ServerConfig}) or drove a running one (from the configuration its stats reported).
+ * Immutable; -1 or "unknown" where a running server did not say.
+ *
+ * @param keepAliveTimeoutMs the effective keep-alive timeout (the connection timeout when unset)
+ */
+public record ServerSettings(String handler, String protocol, int maxThreads, int maxConnections, int acceptCount,
+        int keepAliveTimeoutMs, int maxKeepAliveRequests, boolean virtualThreads, double publishRate,
+        int payloadBytes, long sseTimeoutMs) {
+
+    /** Settings of a server the harness started; {@code virtualThreads} is passed apart (see RunPlan). */
+    public static ServerSettings of(ServerConfig config, boolean virtualThreads) {
+        return new ServerSettings(config.handler().cliName(), config.protocol().cliName(), config.maxThreads(),
+                config.maxConnections(), config.acceptCount(), config.effectiveKeepAliveTimeoutMs(),
+                config.maxKeepAliveRequests(), virtualThreads, config.publishRate(), config.payloadBytes(),
+                config.sseTimeoutMs());
+    }
+
+    /** Settings as a running server reported them in the {@code config} object of its stats. */
+    public static ServerSettings from(JsonNode config) {
+        int connectionTimeoutMs = config.path("connectionTimeoutMs").asInt(-1);
+        JsonNode keepAlive = config.path("keepAliveTimeoutMs");
+        return new ServerSettings(text(config.path("handler")), text(config.path("protocol")),
+                config.path("maxThreads").asInt(-1), config.path("maxConnections").asInt(-1),
+                config.path("acceptCount").asInt(-1),
+                keepAlive.isNumber() ? keepAlive.asInt() : connectionTimeoutMs,
+                config.path("maxKeepAliveRequests").asInt(-1), config.path("virtualThreads").asBoolean(false),
+                config.path("publishRate").asDouble(-1), config.path("payloadBytes").asInt(-1),
+                config.path("sseTimeoutMs").asLong(-1));
+    }
+
+    private static String text(JsonNode node) {
+        return node.isValueNode() ? node.asText().toLowerCase(Locale.ROOT) : "unknown";
+    }
+}

@@ -1,0 +1,138 @@
+package org.tomcatpush.harness.client.results;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import org.tomcatpush.harness.client.accounting.CloseCause;
+import org.tomcatpush.harness.client.accounting.ConnectFailureKind;
+import org.tomcatpush.harness.client.accounting.ReconnectCause;
+import org.tomcatpush.harness.client.serverstats.ServerStats;
+
+/**
+ * Writes {@code summary.csv}: one row per transport, plus {@code all} for a mixed run. The core
+ * columns of the results contract come first, in contract order, then the extras. Server-wide
+ * figures (busy threads, server connections, the per-connection ledger) are only filled in rows
+ * that stand for all of the server's traffic. Stateless; formats a {@link RunResult} and nothing else.
+ */
+public final class SummaryCsv {
+
+    /** The file name inside a run folder. */
+    public static final String FILE_NAME = "summary.csv";
+
+    private record Column(String name, BiFunction<RunResult, TransportResult, Object> value) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            // core columns, in the order of the results contract
+            col("run_id", (r, t) -> r.runId()),
+            col("transport", (r, t) -> t.name()),
+            col("handler", (r, t) -> r.setup().settings().handler()),
+            col("sessions", (r, t) -> t.sessions()),
+            col("duration_s", (r, t) -> Cells.decimal(r.setup().scenario().duration().toMillis() / 1000.0)),
+            col("protocol", (r, t) -> r.setup().settings().protocol()),
+            col("max_threads", (r, t) -> r.setup().settings().maxThreads()),
+            col("max_connections", (r, t) -> r.setup().settings().maxConnections()),
+            col("accept_count", (r, t) -> r.setup().settings().acceptCount()),
+            col("keep_alive_timeout_ms", (r, t) -> r.setup().settings().keepAliveTimeoutMs()),
+            col("max_keep_alive_requests", (r, t) -> r.setup().settings().maxKeepAliveRequests()),
+            col("requests", (r, t) -> t.client().requests()),
+            col("connections_opened", (r, t) -> t.client().connectionsOpened()),
+            col("requests_per_connection_mean", (r, t) -> Cells.decimal(t.client().requestsPerConnectionMean())),
+            col("closes_keepalive_limit", (r, t) -> t.client().closes(CloseCause.KEEPALIVE_LIMIT)),
+            col("closes_idle_timeout", (r, t) -> t.client().closes(CloseCause.IDLE_TIMEOUT)),
+            col("closes_server_other", (r, t) -> t.client().closes(CloseCause.SERVER_OTHER)),
+            col("closes_client", (r, t) -> t.client().closes(CloseCause.CLIENT)),
+            col("closes_error", (r, t) -> t.client().closes(CloseCause.ERROR)),
+            col("reconnects", (r, t) -> t.client().reconnectsTotal()),
+            col("connect_failures", (r, t) -> t.client().connectFailuresTotal()),
+            col("messages_received", (r, t) -> t.client().messagesReceived()),
+            col("messages_lost", (r, t) -> t.client().messagesLost()),
+            col("messages_duplicated", (r, t) -> t.client().messagesDuplicated()),
+            col("latency_p50_ms", (r, t) -> Cells.decimal(t.latency().p50Ms())),
+            col("latency_p99_ms", (r, t) -> Cells.decimal(t.latency().p99Ms())),
+            col("latency_max_ms", (r, t) -> Cells.decimal(t.latency().maxMs())),
+            col("busy_threads_mean", (r, t) -> server(t, s -> Cells.knownDecimal(s.busySampled().mean()))),
+            col("busy_threads_max", (r, t) -> server(t, s -> Cells.count(s.busySampled().max()))),
+            col("server_connections_max", (r, t) -> server(t, s -> Cells.count(s.connectionsSampled().max()))),
+            col("requests_per_message", (r, t) -> Cells.decimal(t.client().requestsPerMessage())),
+            col("bytes_per_message", (r, t) -> Cells.decimal(t.client().bytesPerMessage())),
+            col("errors", (r, t) -> t.client().errors()),
+            // extras
+            col("status", (r, t) -> r.status().label()),
+            col("measured_duration_s", (r, t) -> Cells.decimal(r.measuredDurationS())),
+            col("sessions_open_max", (r, t) -> t.sessionsOpenMax()),
+            col("virtual_threads", (r, t) -> r.setup().settings().virtualThreads()),
+            col("publish_rate", (r, t) -> Cells.decimal(r.setup().settings().publishRate())),
+            col("payload_bytes", (r, t) -> r.setup().settings().payloadBytes()),
+            col("sse_timeout_ms", (r, t) -> r.setup().settings().sseTimeoutMs()),
+            col("poll_interval_ms", (r, t) -> r.setup().scenario().pollInterval().toMillis()),
+            col("browser", (r, t) -> r.setup().scenario().browser()),
+            col("latency_mean_ms", (r, t) -> Cells.decimal(t.latency().meanMs())),
+            col("latency_p90_ms", (r, t) -> Cells.decimal(t.latency().p90Ms())),
+            col("latency_p999_ms", (r, t) -> Cells.decimal(t.latency().p999Ms())),
+            col("response_time_p50_ms", (r, t) -> Cells.decimal(t.responseTime().p50Ms())),
+            col("response_time_p99_ms", (r, t) -> Cells.decimal(t.responseTime().p99Ms())),
+            col("response_time_max_ms", (r, t) -> Cells.decimal(t.responseTime().maxMs())),
+            col("response_time_uncorrected_p99_ms", (r, t) -> Cells.decimal(t.uncorrectedResponseTime().p99Ms())),
+            col("requests_per_connection_max", (r, t) -> t.client().requestsPerConnectionMax()),
+            col("reconnects_stream_ended", (r, t) -> t.client().reconnects(ReconnectCause.STREAM_ENDED)),
+            col("reconnects_connection_lost", (r, t) -> t.client().reconnects(ReconnectCause.CONNECTION_LOST)),
+            col("reconnects_error", (r, t) -> t.client().reconnects(ReconnectCause.ERROR)),
+            col("connect_failures_refused", (r, t) -> t.client().connectFailures(ConnectFailureKind.REFUSED)),
+            col("connect_failures_timeout", (r, t) -> t.client().connectFailures(ConnectFailureKind.TIMEOUT)),
+            col("connect_failures_other", (r, t) -> t.client().connectFailures(ConnectFailureKind.OTHER)),
+            col("bytes_received", (r, t) -> t.client().bytesReceived()),
+            col("bytes_sent", (r, t) -> t.client().bytesSent()),
+            col("messages_published", (r, t) -> r.finalServerStats() == null ? ""
+                    : Cells.count(r.finalServerStats().messagesPublished())),
+            col("server_requests", (r, t) -> Cells.count(t.serverRequests())),
+            col("server_connections_seen", (r, t) -> server(t, s -> Cells.count(s.perConnection().connectionsSeen()))),
+            col("server_requests_per_connection_mean",
+                    (r, t) -> server(t, s -> Cells.knownDecimal(s.perConnection().requestsPerConnectionMean()))),
+            col("server_requests_per_connection_max",
+                    (r, t) -> server(t, s -> Cells.count(s.perConnection().requestsPerConnectionMax()))),
+            col("server_closed_keepalive_limit",
+                    (r, t) -> server(t, s -> Cells.count(s.perConnection().closedAtKeepAliveLimit()))),
+            col("client_minus_server_requests", (r, t) -> Cells.nullable(t.clientMinusServerRequests())),
+            col("client_minus_server_connections", (r, t) -> Cells.nullable(t.clientMinusServerConnections())),
+            col("busy_threads_p99", (r, t) -> server(t, s -> Cells.count(s.busySampled().p99()))),
+            col("busy_metric", (r, t) -> server(t, ServerStats::busyMetric)),
+            col("queue_length_max", (r, t) -> server(t, s -> Cells.count(s.queueSampled().max()))),
+            col("server_connections_mean", (r, t) -> server(t, s -> Cells.knownDecimal(s.connectionsSampled().mean()))),
+            col("server_samples", (r, t) -> server(t, s -> Cells.count(s.samples()))));
+
+    private SummaryCsv() {
+    }
+
+    /** The column names, in file order. */
+    public static List<String> header() {
+        return COLUMNS.stream().map(Column::name).toList();
+    }
+
+    /** Writes the header and one record per summary row of {@code result}. */
+    public static void write(RunResult result, Writer out) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header().toArray(String[]::new))
+                .setRecordSeparator('\n').get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            for (TransportResult row : result.summaryRows()) {
+                for (Column column : COLUMNS) {
+                    printer.print(column.value().apply(result, row));
+                }
+                printer.println();
+            }
+        }
+    }
+
+    private static Column col(String name, BiFunction<RunResult, TransportResult, Object> value) {
+        return new Column(name, value);
+    }
+
+    private static String server(TransportResult row, java.util.function.Function<ServerStats, String> figure) {
+        return row.serverWide() == null ? "" : figure.apply(row.serverWide());
+    }
+}

@@ -1,0 +1,39 @@
+package org.tomcatpush.harness.client.run;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** A running server given with {@code --target}; the harness never stops it. */
+final class ExternalServer implements ServerHandle {
+
+    private final URI baseUri;
+
+    ExternalServer(URI baseUri) {
+        this.baseUri = baseUri;
+    }
+
+    @Override
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    @Override
+    public Optional<String> failure() {
+        return Optional.empty();
+    }
+
+    @Override
+    public long pid() {
+        return -1;
+    }
+
+    @Override
+    public String mode() {
+        return "target";
+    }
+
+    @Override
+    public void close() {
+        // not ours to stop
+    }
+}

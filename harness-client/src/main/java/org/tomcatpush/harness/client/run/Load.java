@@ -1,0 +1,27 @@
+package org.tomcatpush.harness.client.run;
+
+import org.tomcatpush.harness.client.accounting.RunRecorder;
+import org.tomcatpush.harness.client.scenario.Scenario;
+
+/**
+ * The sessions of a run, as the run drives them: the session engine's {@code LoadGenerator} in
+ * production. The seam lets the run be tested without opening sessions.
+ */
+public interface Load extends AutoCloseable {
+
+    /** Starts the ramp-up and returns at once. */
+    void start();
+
+    /** Sessions connected now, all transports. */
+    int openSessions();
+
+    /** Stops every session; returns within a few seconds. */
+    @Override
+    void close();
+
+    /** Makes the load of a scenario, recording into a run recorder. */
+    @FunctionalInterface
+    interface Factory {
+        Load create(Scenario scenario, RunRecorder recorder);
+    }
+}

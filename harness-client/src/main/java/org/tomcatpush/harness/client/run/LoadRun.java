@@ -1,0 +1,283 @@
+package org.tomcatpush.harness.client.run;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.tomcatpush.harness.client.accounting.RunRecorder;
+import org.tomcatpush.harness.client.launch.JavaRuntime;
+import org.tomcatpush.harness.client.launch.ServerLaunch;
+import org.tomcatpush.harness.client.launch.ServerProcess;
+import org.tomcatpush.harness.client.launch.ServerStartException;
+import org.tomcatpush.harness.client.results.ResultsFolder;
+import org.tomcatpush.harness.client.results.ResultsWriter;
+import org.tomcatpush.harness.client.results.RunResult;
+import org.tomcatpush.harness.client.results.RunStatus;
+import org.tomcatpush.harness.client.results.SummaryTable;
+import org.tomcatpush.harness.client.serverstats.ServerStats;
+import org.tomcatpush.harness.client.serverstats.StatsClient;
+
+/**
+ * Runs one {@link RunPlan} from start to results: starts the server (or checks the target),
+ * resets its counters, starts the load, samples once a second for the run's duration, stops the
+ * load, collects the final figures, writes the results folder and prints the summary table.
+ * Whatever happens (failure, dead server, Ctrl-C) the server is stopped and what was measured is
+ * written with its status; only a server that refuses its options (bad input) leaves no folder.
+ * One instance runs once, on the calling thread.
+ */
+public final class LoadRun {
+
+    /** Exit statuses of {@link #execute()}. */
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    private static final Duration START_STATS_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TICK_STATS_TIMEOUT = Duration.ofMillis(800);
+    private static final Duration SETTLE = Duration.ofMillis(500);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+
+    private final RunPlan plan;
+    private final Load.Factory loads;
+    private final String harnessVersion;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final RunRecorder recorder;
+    private final RunState state;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+
+    /**
+     * @param loads          makes the sessions ({@link #sessions()} in production)
+     * @param harnessVersion this tool's version, for run.json
+     * @param out            where the summary table goes (stdout)
+     * @param err            where progress and errors go (stderr)
+     */
+    public LoadRun(RunPlan plan, Load.Factory loads, String harnessVersion, PrintStream out, PrintStream err) {
+        this.plan = plan;
+        this.loads = loads;
+        this.harnessVersion = harnessVersion;
+        this.out = out;
+        this.err = err;
+        this.recorder = new RunRecorder(plan.mix());
+        this.state = new RunState(plan, recorder);
+    }
+
+    /** The session engine, the load of every real run. */
+    public static Load.Factory sessions() {
+        return SessionLoad.FACTORY;
+    }
+
+    /**
+     * Runs the plan.
+     *
+     * @return {@link #EXIT_OK} when the run completed, {@link #EXIT_FAILED} when it failed or was
+     *         interrupted (its folder says so), {@link #EXIT_BAD_INPUT} when the server refused its options
+     */
+    public int execute() {
+        Thread hook = new Thread(this::stopFromShutdownHook, "harness-run-stopper");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is waiting for this run: it is finished now
+            }
+        }
+    }
+
+    private int run() {
+        ServerHandle server = null;
+        try {
+            try {
+                server = openServer();
+                measure(server);
+            } catch (ServerStartException e) {
+                if (e.badInput()) {
+                    err.println("harness: " + e.getMessage());
+                    state.discardFolder();
+                    return EXIT_BAD_INPUT;
+                }
+                state.fail(e.getMessage());
+            } catch (RunFailure e) {
+                state.fail(e.getMessage());
+            } catch (IOException e) {
+                state.fail("I/O error: " + e.getMessage());
+            } catch (RuntimeException e) {
+                state.fail("unexpected error: " + e);
+                e.printStackTrace(err);
+            }
+            if (stopRequested) {
+                state.interrupt("stopped by the user (Ctrl-C) after " + elapsedText());
+            }
+            state.stopLoad();
+            state.collectFinalStats(server, SETTLE);
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+        return report();
+    }
+
+    private ServerHandle openServer() throws ServerStartException, IOException {
+        if (!plan.startsServer()) {
+            ExternalServer external = new ExternalServer(plan.target());
+            state.serverStarted(external);
+            return external;
+        }
+        ServerLaunch launch = ServerLaunch.of(plan.serverJava(), plan.serverHeap(), plan.childServerArgs(),
+                plan.listenTimeout());
+        ChildServer child = new ChildServer(ServerProcess.start(launch));
+        state.serverStarted(child);
+        return child;
+    }
+
+    private void measure(ServerHandle server) throws IOException, RunFailure {
+        StatsClient stats = new StatsClient(server.baseUri(), START_STATS_TIMEOUT);
+        ServerStats initial;
+        try {
+            initial = stats.fetch();
+        } catch (IOException e) {
+            throw new RunFailure("the server at " + server.baseUri() + " does not answer /harness/stats ("
+                    + e.getMessage() + "): is it a harness server?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailure("interrupted while contacting the server");
+        }
+        state.serverAnswered(server.baseUri(), initial);
+        // the session engine's set-up (event loops, pools) happens before the clock starts
+        Load load = loads.create(state.scenario(), recorder);
+        state.loadCreated(load);
+        ResultsFolder folder = state.beginFolder();
+        try {
+            stats.reset();
+        } catch (IOException e) {
+            throw new RunFailure("the server at " + server.baseUri() + " refused POST /harness/reset ("
+                    + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailure("interrupted while resetting the server's counters");
+        }
+        long startNanos = System.nanoTime();
+        state.loadStarting(Instant.now());
+        LatencyLog latencyLog = LatencyLog.open(folder.file(ResultsWriter.LATENCY_LOG), recorder,
+                state.startedAt().toEpochMilli());
+        state.latencyLogOpened(latencyLog);
+        RunMonitor monitor = new RunMonitor(recorder, load, () -> fetchOrNull(stats), latencyLog, plan.sessions(),
+                durationSeconds(), startNanos, err);
+        state.monitorStarted(monitor);
+        load.start();
+        long durationNanos = plan.duration().toNanos();
+        for (long second = 1; second * 1_000_000_000L <= durationNanos; second++) {
+            if (!sleepUntil(startNanos + second * 1_000_000_000L) || serverFailed(server)) {
+                return;
+            }
+            monitor.tick(second);
+        }
+        if (sleepUntil(startNanos + durationNanos)) {
+            serverFailed(server);
+        }
+    }
+
+    private boolean serverFailed(ServerHandle server) {
+        var failure = server.failure();
+        failure.ifPresent(f -> state.fail(f + " (after " + elapsedText() + ")"));
+        return failure.isPresent();
+    }
+
+    private int report() {
+        RunResult result = state.toResult(EnvironmentProbe.collect(harnessVersion, serverJavaText(),
+                serverJavaVersion(), state.tomcatVersion()));
+        Path folder = null;
+        try {
+            folder = state.writeResults(result);
+        } catch (IOException e) {
+            err.println("harness: could not write the results: " + e.getMessage());
+        }
+        SummaryTable.print(result, folder == null ? null : folder.toString(), out);
+        out.flush();
+        if (result.status() != RunStatus.COMPLETED) {
+            err.println("harness: run " + result.status().label() + ": " + result.failure());
+            return EXIT_FAILED;
+        }
+        return folder == null ? EXIT_FAILED : EXIT_OK;
+    }
+
+    private String serverJavaText() {
+        return plan.startsServer() ? plan.serverJava().toString() : "external";
+    }
+
+    private String serverJavaVersion() {
+        if (!plan.startsServer()) {
+            return "unknown";
+        }
+        if (plan.serverJava().equals(ServerLaunch.currentJava())) {
+            return JavaRuntime.current().version();
+        }
+        return JavaRuntime.probe(plan.serverJava(), Duration.ofSeconds(10)).map(JavaRuntime::version).orElse("unknown");
+    }
+
+    private long durationSeconds() {
+        return (plan.duration().toMillis() + 999) / 1000;
+    }
+
+    private String elapsedText() {
+        return state.elapsedSeconds() + " s";
+    }
+
+    private static ServerStats fetchOrNull(StatsClient stats) {
+        try {
+            return stats.fetch(TICK_STATS_TIMEOUT);
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Sleeps until {@code deadlineNanos}; false when a stop was requested first. */
+    private boolean sleepUntil(long deadlineNanos) {
+        while (true) {
+            if (stopRequested) {
+                return false;
+            }
+            long remainingNanos = deadlineNanos - System.nanoTime();
+            if (remainingNanos <= 0) {
+                return true;
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(100, remainingNanos / 1_000_000)));
+            } catch (InterruptedException e) {
+                stopRequested = true;
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void stopFromShutdownHook() {
+        stopRequested = true;
+        try {
+            finished.await(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A run that cannot go on; the message is one line for the user. */
+    static final class RunFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RunFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.tomcatpush.harness.client.run;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.tomcatpush.harness.client.launch.OpenFileBudget;
+import org.tomcatpush.harness.client.launch.TargetGuard;
+import org.tomcatpush.harness.client.results.ResultsFolder;
+import org.tomcatpush.harness.client.scenario.Scenario;
+import org.tomcatpush.harness.client.scenario.TransportMix;
+import org.tomcatpush.harness.server.config.ConfigException;
+import org.tomcatpush.harness.server.config.ServerConfig;
+import org.tomcatpush.harness.server.config.ServerOptions;
+
+/**
+ * A validated {@code harness run}: the scenario's inputs, where results go, and either how to
+ * start the server or which running server to drive. Immutable; the constructor refuses bad
+ * input with a {@link ConfigException} whose one-line message names the option and the fix.
+ *
+ * @param name               the run's name, already sanitised for a folder name
+ * @param outDir             where run folders are created
+ * @param target             a running server to drive, or {@code null} to start one
+ * @param allowRemote        allow a non-loopback target
+ * @param serverConfig       the server to start ({@code null} with a target); with
+ *                           {@code virtualThreads} its own flag is false, see below
+ * @param virtualThreads     start the server with {@code --virtual-threads}; kept apart because
+ *                           {@link ServerConfig} refuses the flag on a client JVM older than 21,
+ *                           while the server may run on another Java ({@code serverJava})
+ * @param serverJava         the {@code java} that runs the server
+ * @param serverHeap         the server's {@code -Xmx}, or {@code null}
+ * @param listenTimeout      how long the server may take to print {@code LISTENING}
+ * @param commandLine        the arguments as given, for run.json
+ */
+public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, Duration rampUp, Duration duration,
+        Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,
+        int sourceAddresses, Duration connectTimeout, URI target, boolean allowRemote, ServerConfig serverConfig,
+        boolean virtualThreads, Path serverJava, String serverHeap, Duration listenTimeout, List<String> commandLine) {
+
+    /** Most source addresses: 127.0.0.1 .. 127.0.0.254. */
+    public static final int MAX_SOURCE_ADDRESSES = 254;
+
+    private static final Pattern HEAP = Pattern.compile("\\d+[kKmMgG]?");
+
+    public RunPlan {
+        require(!name.isEmpty() && name.equals(ResultsFolder.sanitize(name)),
+                "--name '" + name + "' is not usable in a folder name: use letters, digits, '.', '_' or '-'");
+        require(!Files.exists(outDir) || Files.isDirectory(outDir),
+                "--out " + outDir + " is a file, not a folder: give a folder (it is created if missing)");
+        require(sessions >= 1, "--sessions must be at least 1 (got " + sessions + ")");
+        require(!duration.isZero(), "--duration must be more than 0: write e.g. 30s");
+        require(rampUp.compareTo(duration) <= 0, "--ramp-up (" + rampUp.toMillis() + " ms) must not be longer than"
+                + " --duration (" + duration.toMillis() + " ms), which counts from the start of the ramp-up");
+        require(!pollInterval.isZero(), "--poll-interval must be more than 0: write e.g. 1s or 250ms");
+        require(sessionsPerBrowser >= 1, "--sessions-per-browser must be at least 1 (got " + sessionsPerBrowser + ")");
+        require(browser || sessionsPerBrowser == 1,
+                "--sessions-per-browser needs --browser: add --browser or drop --sessions-per-browser");
+        require(sourceAddresses >= 1 && sourceAddresses <= MAX_SOURCE_ADDRESSES, "--source-addresses must be"
+                + " between 1 and " + MAX_SOURCE_ADDRESSES + " (127.0.0.1 .. 127.0.0.N), got " + sourceAddresses);
+        require(!connectTimeout.isZero(), "--connect-timeout must be more than 0: write e.g. 5s");
+        require(!listenTimeout.isZero(), "--listen-timeout must be more than 0: write e.g. 30s");
+        if (target != null) {
+            TargetGuard.check(target, allowRemote);
+            require(sourceAddresses == 1 || TargetGuard.isLoopback(target),
+                    "--source-addresses spreads connections over 127.0.0.x, which only reach a loopback target:"
+                            + " drop it for " + target);
+            require(serverConfig == null && !virtualThreads, "a plan with --target starts no server");
+        } else {
+            require(serverConfig != null, "a plan without --target needs a server configuration");
+            require(TargetGuard.permits(bindTarget(serverConfig.host()), allowRemote), "--host " + serverConfig.host()
+                    + " is not a loopback address: the harness only loads 127.0.0.0/8, ::1 and localhost"
+                    + " unless you add --allow-remote");
+            require(Files.isRegularFile(serverJava) && Files.isExecutable(serverJava), "--server-java " + serverJava
+                    + " is not an executable file: give the path of a java binary, e.g. "
+                    + "/usr/lib/jvm/JDK/bin/java");
+            require(serverHeap == null || HEAP.matcher(serverHeap).matches(),
+                    "--server-heap '" + serverHeap + "' is not a heap size: write e.g. 512m or 2g");
+        }
+        commandLine = List.copyOf(commandLine);
+    }
+
+    /** The harness starts the server (no {@code --target}). */
+    public boolean startsServer() {
+        return target == null;
+    }
+
+    /** Where the server is expected before it has told its port: the target, or the child's bind address. */
+    public URI plannedBaseUri() {
+        if (target != null) {
+            return target;
+        }
+        URI bind = bindTarget(serverConfig.host());
+        return URI.create("http://" + bind.getHost() + ":" + serverConfig.port());
+    }
+
+    /** The flags of the child server. */
+    public List<String> childServerArgs() {
+        List<String> args = new ArrayList<>(ServerOptions.toArgs(serverConfig));
+        if (virtualThreads) {
+            args.add("--virtual-threads");
+        }
+        return args;
+    }
+
+    /** The file descriptors this run needs per process. */
+    public OpenFileBudget fileBudget() {
+        return OpenFileBudget.estimate(sessions, browser, sessionsPerBrowser, startsServer(),
+                startsServer() ? serverConfig.maxConnections() : -1);
+    }
+
+    /** The scenario against the server at {@code baseUri}, whose {@code maxKeepAliveRequests} is given. */
+    public Scenario scenario(URI baseUri, int serverMaxKeepAliveRequests) {
+        return new Scenario(baseUri, mix, sessions, rampUp, duration, pollInterval, browser, sessionsPerBrowser,
+                sseReconnectDelay, sourceAddresses, connectTimeout, serverMaxKeepAliveRequests);
+    }
+
+    /** The URI a client would use for a server bound to {@code host}; a wildcard bind is reached over loopback. */
+    static URI bindTarget(String host) {
+        if (host.equals("0.0.0.0")) {
+            return URI.create("http://127.0.0.1:1");
+        }
+        if (host.equals("::") || host.equals("[::]")) {
+            return URI.create("http://[::1]:1");
+        }
+        boolean ipv6 = host.contains(":") && !host.startsWith("[");
+        try {
+            return new URI("http://" + (ipv6 ? "[" + host + "]" : host) + ":1");
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException("--host '" + host + "' is not an address: write e.g. 127.0.0.1");
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ConfigException(message);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package org.tomcatpush.harness.client.run;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.tomcatpush.harness.client.accounting.RunRecorder;
+import org.tomcatpush.harness.client.results.ClientCounts;
+import org.tomcatpush.harness.client.results.LatencySummary;
+import org.tomcatpush.harness.client.results.ResultsFolder;
+import org.tomcatpush.harness.client.results.ResultsWriter;
+import org.tomcatpush.harness.client.results.RunEnvironment;
+import org.tomcatpush.harness.client.results.RunResult;
+import org.tomcatpush.harness.client.results.RunSetup;
+import org.tomcatpush.harness.client.results.RunStatus;
+import org.tomcatpush.harness.client.results.ServerSettings;
+import org.tomcatpush.harness.client.results.TimeseriesRow;
+import org.tomcatpush.harness.client.results.TransportResult;
+import org.tomcatpush.harness.client.scenario.Scenario;
+import org.tomcatpush.harness.client.scenario.Transport;
+import org.tomcatpush.harness.client.serverstats.ServerStats;
+import org.tomcatpush.harness.client.serverstats.StatsClient;
+
+/**
+ * What a {@link LoadRun} has learnt so far, filled in step by step as the run gets further, and
+ * turned into one immutable {@link RunResult} at the end, however far it got. Owns the closing of
+ * the load and of the latency log. Confined to the run's thread.
+ */
+final class RunState {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration FINAL_STATS_TIMEOUT = Duration.ofSeconds(5);
+
+    private final RunPlan plan;
+    private final RunRecorder recorder;
+    private final Instant requestedAt = Instant.now();
+    private RunStatus status = RunStatus.COMPLETED;
+    private String failure;
+    private ServerHandle server;
+    private URI baseUri;
+    private ServerStats initialStats;
+    private ServerStats finalStats;
+    private Scenario scenario;
+    private ResultsFolder folder;
+    private Instant startedAt;
+    private Instant endedAt;
+    private LatencyLog latencyLog;
+    private Load load;
+    private RunMonitor monitor;
+
+    RunState(RunPlan plan, RunRecorder recorder) {
+        this.plan = plan;
+        this.recorder = recorder;
+    }
+
+    void serverStarted(ServerHandle handle) {
+        this.server = handle;
+        this.baseUri = handle.baseUri();
+    }
+
+    void serverAnswered(URI base, ServerStats initial) {
+        this.baseUri = base;
+        this.initialStats = initial;
+        this.scenario = plan.scenario(base, maxKeepAliveRequests());
+    }
+
+    ResultsFolder beginFolder() throws IOException {
+        if (folder == null) {
+            folder = ResultsFolder.begin(plan.outDir(), plan.name());
+        }
+        return folder;
+    }
+
+    void loadStarting(Instant now) {
+        startedAt = now;
+    }
+
+    void latencyLogOpened(LatencyLog log) {
+        latencyLog = log;
+    }
+
+    void loadCreated(Load created) {
+        load = created;
+    }
+
+    void monitorStarted(RunMonitor started) {
+        monitor = started;
+    }
+
+    /** Marks the run failed; the first cause is kept. */
+    void fail(String cause) {
+        if (status == RunStatus.COMPLETED) {
+            status = RunStatus.FAILED;
+            failure = cause;
+        }
+    }
+
+    /** Marks the run stopped by the user, whatever else went wrong as it was being stopped. */
+    void interrupt(String cause) {
+        status = RunStatus.INTERRUPTED;
+        failure = cause;
+    }
+
+    /** Stops the sessions and drains the latency recorders a last time. */
+    void stopLoad() {
+        if (load != null) {
+            try {
+                load.close();
+            } catch (RuntimeException e) {
+                fail("the sessions did not stop cleanly: " + e);
+            }
+        }
+        endedAt = Instant.now();
+        if (monitor != null) {
+            monitor.finish();
+        }
+    }
+
+    /**
+     * Asks a live server for its final stats and sampled series, after a short pause that lets it
+     * finish counting the requests the stopped sessions left behind; falls back to the last
+     * stats it answered during the run.
+     */
+    void collectFinalStats(ServerHandle handle, Duration settle) {
+        if (handle != null && handle.failure().isEmpty() && baseUri != null && initialStats != null) {
+            try {
+                Thread.sleep(settle.toMillis());
+                finalStats = new StatsClient(baseUri, FINAL_STATS_TIMEOUT).fetchWithSeries();
+            } catch (IOException e) {
+                finalStats = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (finalStats == null && monitor != null) {
+            finalStats = monitor.lastStats();
+        }
+    }
+
+    Scenario scenario() {
+        return scenario;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    long elapsedSeconds() {
+        Instant from = startedAt != null ? startedAt : requestedAt;
+        return Duration.between(from, Instant.now()).toSeconds();
+    }
+
+    String tomcatVersion() {
+        ServerStats any = finalStats != null ? finalStats : initialStats;
+        return any == null ? "unknown" : any.tomcatVersion();
+    }
+
+    void discardFolder() {
+        if (folder != null) {
+            try {
+                folder.discard();
+            } catch (IOException ignored) {
+                // a hidden .partial folder is all that can be left
+            }
+        }
+    }
+
+    /** Closes the latency log, writes every file and commits the folder. @return the final folder */
+    Path writeResults(RunResult result) throws IOException {
+        if (latencyLog != null) {
+            latencyLog.close();
+        }
+        beginFolder();
+        return ResultsWriter.writeAndCommit(result, folder);
+    }
+
+    RunResult toResult(RunEnvironment environment) {
+        Scenario s = scenario != null ? scenario : plan.scenario(plannedUri(), maxKeepAliveRequests());
+        Map<Transport, Integer> assigned = new EnumMap<>(Transport.class);
+        s.mix().assign(s.sessions()).forEach(t -> assigned.merge(t, 1, Integer::sum));
+        boolean single = s.mix().transports().size() == 1;
+        List<TransportResult> rows = new ArrayList<>();
+        for (Transport t : s.mix().transports()) {
+            rows.add(new TransportResult(t.cliName(), assigned.getOrDefault(t, 0),
+                    monitor == null ? 0 : monitor.sessionsOpenMax(t),
+                    ClientCounts.of(recorder.forTransport(t).counters()), total(t, LatencyLog.Family.LATENCY),
+                    total(t, LatencyLog.Family.RESPONSE_TIME), total(t, LatencyLog.Family.UNCORRECTED_RESPONSE_TIME),
+                    finalStats == null ? -1 : finalStats.requests(t), single ? finalStats : null));
+        }
+        TransportResult all = single ? null : new TransportResult("all", s.sessions(), sessionsOpenMaxOfAll(),
+                ClientCounts.sum(rows.stream().map(TransportResult::client).toList()),
+                totalOfAll(LatencyLog.Family.LATENCY), totalOfAll(LatencyLog.Family.RESPONSE_TIME),
+                totalOfAll(LatencyLog.Family.UNCORRECTED_RESPONSE_TIME),
+                finalStats == null ? -1 : finalStats.requestsTotal(), finalStats);
+        Map<String, Integer> perTransport = new LinkedHashMap<>();
+        assigned.forEach((t, n) -> perTransport.put(t.cliName(), n));
+        RunSetup setup = new RunSetup(plan.name(), s, settings(), serverConfigJson(),
+                server == null ? (plan.startsServer() ? "child" : "target") : server.mode(), plan.serverHeap(),
+                server == null ? -1 : server.pid(), perTransport, plan.commandLine());
+        Instant start = startedAt != null ? startedAt : requestedAt;
+        Instant end = endedAt != null ? endedAt : Instant.now();
+        String runId = folder != null ? folder.runId() : plan.name();
+        return new RunResult(runId, status, failure, setup, environment, start, end, rows, all, finalStats,
+                monitor == null ? List.<TimeseriesRow>of() : monitor.rows(),
+                finalStats == null ? List.of() : finalStats.series(), monitor == null ? 0 : monitor.statsFailures());
+    }
+
+    private int maxKeepAliveRequests() {
+        if (plan.startsServer()) {
+            return plan.serverConfig().maxKeepAliveRequests();
+        }
+        return initialStats == null ? -1 : (int) initialStats.configLong("maxKeepAliveRequests", -1);
+    }
+
+    private URI plannedUri() {
+        if (baseUri != null) {
+            return baseUri;
+        }
+        return plan.plannedBaseUri();
+    }
+
+    private ServerSettings settings() {
+        if (plan.startsServer()) {
+            return ServerSettings.of(plan.serverConfig(), plan.virtualThreads());
+        }
+        return ServerSettings.from(reportedConfig());
+    }
+
+    private JsonNode serverConfigJson() {
+        JsonNode reported = reportedConfig();
+        if (reported.size() > 0 || !plan.startsServer()) {
+            return reported;
+        }
+        ObjectNode planned = JSON.valueToTree(plan.serverConfig());
+        planned.put("virtualThreads", plan.virtualThreads());
+        return planned;
+    }
+
+    private JsonNode reportedConfig() {
+        ServerStats any = initialStats != null ? initialStats : finalStats;
+        return any == null ? JSON.createObjectNode() : any.config();
+    }
+
+    private long sessionsOpenMaxOfAll() {
+        return monitor == null ? 0 : monitor.rows().stream().mapToLong(TimeseriesRow::sessions).max().orElse(0);
+    }
+
+    private LatencySummary total(Transport t, LatencyLog.Family family) {
+        return latencyLog == null ? LatencySummary.EMPTY : latencyLog.total(t, family);
+    }
+
+    private LatencySummary totalOfAll(LatencyLog.Family family) {
+        return latencyLog == null ? LatencySummary.EMPTY : latencyLog.totalOfAll(family);
+    }
+}

@@ -1,0 +1,25 @@
+package org.tomcatpush.harness.client.run;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The server a run drives: one the harness started in a child JVM, or a running one given with
+ * {@code --target}. Closing stops a child and does nothing to a running target.
+ */
+interface ServerHandle extends AutoCloseable {
+
+    URI baseUri();
+
+    /** Why the server can no longer serve the run (a child that exited), or empty while it can. */
+    Optional<String> failure();
+
+    /** The child's process id, -1 for a running target. */
+    long pid();
+
+    /** {@code child} or {@code target}, as written in run.json. */
+    String mode();
+
+    @Override
+    void close();
+}

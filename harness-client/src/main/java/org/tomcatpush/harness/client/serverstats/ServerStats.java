@@ -1,0 +1,94 @@
+package org.tomcatpush.harness.client.serverstats;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.tomcatpush.harness.client.scenario.Transport;
+
+/**
+ * One answer of {@code GET /harness/stats} (see docs/PROTOCOL.md), the figures the client uses,
+ * parsed leniently: a figure the server did not send is -1 (or "unknown"), so a newer or older
+ * server never breaks a run. Immutable.
+ *
+ * @param timeMillis       the server's clock when it answered, epoch ms
+ * @param tomcatVersion    the server's Tomcat version
+ * @param busyThreads      busy worker threads now (see {@code busyMetric})
+ * @param busyMetric       {@code executor-active}, or {@code handlers-in-progress} with virtual threads
+ * @param poolSize         worker threads in the pool now
+ * @param queueLength      tasks waiting in the executor queue now
+ * @param connections      connections the connector holds now
+ * @param requests         requests by endpoint ({@code total, poll, longpoll, sse, ws, other})
+ * @param bytesWritten     bytes written by endpoint ({@code total, poll, longpoll, sse, ws})
+ * @param messagesPublished messages published since the last reset
+ * @param samples          probe samples taken since the last reset
+ * @param busySampled      busy threads over the samples
+ * @param queueSampled     queue length over the samples
+ * @param connectionsSampled connections over the samples
+ * @param perConnection    the per-connection ledger
+ * @param config           the server's configuration as it reported it
+ * @param series           the sampled series, empty unless asked for with {@code ?series=true}
+ */
+public record ServerStats(long timeMillis, String tomcatVersion, long busyThreads, String busyMetric, long poolSize,
+        long queueLength, long connections, Map<String, Long> requests, Map<String, Long> bytesWritten,
+        long messagesPublished, long samples, SampledStats busySampled, SampledStats queueSampled,
+        SampledStats connectionsSampled, PerConnectionStats perConnection, JsonNode config, List<ServerSample> series) {
+
+    public ServerStats {
+        requests = Collections.unmodifiableMap(new LinkedHashMap<>(requests));
+        bytesWritten = Collections.unmodifiableMap(new LinkedHashMap<>(bytesWritten));
+        config = config.deepCopy();
+        series = List.copyOf(series);
+    }
+
+    /** Reads the JSON document of {@code /harness/stats}. */
+    public static ServerStats from(JsonNode root) {
+        JsonNode threads = root.path("threads");
+        JsonNode sampled = root.path("sampled");
+        List<ServerSample> series = new ArrayList<>();
+        root.path("series").forEach(node -> series.add(ServerSample.from(node)));
+        return new ServerStats(root.path("timeMillis").asLong(-1), root.path("tomcatVersion").asText("unknown"),
+                threads.path("busy").asLong(-1), threads.path("busyMetric").asText("unknown"),
+                threads.path("poolSize").asLong(-1), threads.path("queueLength").asLong(-1),
+                root.path("connections").path("count").asLong(-1), longs(root.path("requests")),
+                longs(root.path("bytesWritten")), root.path("messagesPublished").asLong(-1),
+                sampled.path("samples").asLong(-1), SampledStats.from(sampled.path("busyThreads")),
+                SampledStats.from(sampled.path("queueLength")), SampledStats.from(sampled.path("connections")),
+                PerConnectionStats.from(root.path("perConnection")), root.path("config"), series);
+    }
+
+    /** The server's count of requests on {@code transport}'s endpoint, -1 when it gave none. */
+    public long requests(Transport transport) {
+        return requests.getOrDefault(endpointKey(transport), -1L);
+    }
+
+    /** All requests the server counted (the harness's own control requests excluded), -1 when unknown. */
+    public long requestsTotal() {
+        return requests.getOrDefault("total", -1L);
+    }
+
+    /** A number from the server's configuration (e.g. {@code maxKeepAliveRequests}), or {@code fallback}. */
+    public long configLong(String field, long fallback) {
+        JsonNode node = config.path(field);
+        return node.isNumber() ? node.asLong() : fallback;
+    }
+
+    /** The stats key of a transport's endpoint: its path without the slash ({@code poll}, {@code longpoll}, ...). */
+    static String endpointKey(Transport transport) {
+        return transport.path().substring(1);
+    }
+
+    private static Map<String, Long> longs(JsonNode object) {
+        Map<String, Long> map = new LinkedHashMap<>();
+        object.properties().forEach(e -> {
+            if (e.getValue().isNumber()) {
+                map.put(e.getKey(), e.getValue().asLong());
+            }
+        });
+        return map;
+    }
+}

@@ -1,0 +1,75 @@
+package org.tomcatpush.harness.client.serverstats;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Talks to the server's control endpoints ({@code /harness/stats}, {@code /harness/reset}) with
+ * the JDK HttpClient, on a connection of its own that the server leaves out of its counts. Never
+ * uses a proxy. Thread-safe; blocking calls with a per-request time limit.
+ */
+public final class StatsClient {
+
+    private final URI statsUri;
+    private final URI seriesUri;
+    private final URI resetUri;
+    private final Duration requestTimeout;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /**
+     * @param baseUri        the server's base URI, e.g. {@code http://127.0.0.1:8080}
+     * @param requestTimeout time limit of one request, and of a connect
+     */
+    public StatsClient(URI baseUri, Duration requestTimeout) {
+        String base = baseUri.toString().replaceAll("/+$", "");
+        this.statsUri = URI.create(base + "/harness/stats");
+        this.seriesUri = URI.create(base + "/harness/stats?series=true");
+        this.resetUri = URI.create(base + "/harness/reset");
+        this.requestTimeout = requestTimeout;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(requestTimeout)
+                .proxy(HttpClient.Builder.NO_PROXY)
+                .build();
+    }
+
+    /** {@code GET /harness/stats}. @throws IOException when the server does not answer 200 with JSON in time */
+    public ServerStats fetch() throws IOException, InterruptedException {
+        return get(statsUri, requestTimeout);
+    }
+
+    /** {@code GET /harness/stats} with a time limit of its own (the per-second samples use a short one). */
+    public ServerStats fetch(Duration timeout) throws IOException, InterruptedException {
+        return get(statsUri, timeout);
+    }
+
+    /** {@code GET /harness/stats?series=true}: the stats with the sampled time series. */
+    public ServerStats fetchWithSeries() throws IOException, InterruptedException {
+        return get(seriesUri, requestTimeout);
+    }
+
+    /** {@code POST /harness/reset}: zeroes the server's counters, histograms and series. */
+    public void reset() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(resetUri).timeout(requestTimeout)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("POST " + resetUri + " answered " + response.statusCode());
+        }
+    }
+
+    private ServerStats get(URI uri, Duration timeout) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + uri + " answered " + response.statusCode());
+        }
+        return ServerStats.from(json.readTree(response.body()));
+    }
+}

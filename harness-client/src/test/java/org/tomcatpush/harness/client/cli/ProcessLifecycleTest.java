@@ -1,0 +1,98 @@
+package org.tomcatpush.harness.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.tomcatpush.harness.client.launch.ServerLaunch;
+
+/**
+ * {@code harness} as its own process, for what only a process can show: a run stopped by a
+ * signal (as Ctrl-C stops it) still writes its folder and stops its server, and
+ * {@code harness server} serves in the foreground until it is stopped.
+ */
+@Timeout(120)
+class ProcessLifecycleTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void aRunStoppedBySignalWritesAnInterruptedFolderAndStopsItsServer() throws Exception {
+        Process harness = harness("run", "--out", out.toString(), "--transport", "ws", "--sessions", "3",
+                "--ramp-up", "0", "--duration", "60s", "--publish-rate", "5");
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(harness.getErrorStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            while ((line = err.readLine()) != null && !line.startsWith("[   5s/60s]")) {
+                // wait for the first progress line: the server is up and the load is running
+            }
+            assertTrue(line != null, "the run ended before its first progress line");
+            harness.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
+            assertTrue(harness.waitFor(60, TimeUnit.SECONDS), "harness did not stop");
+        } finally {
+            harness.destroyForcibly();
+        }
+        Path folder;
+        try (Stream<Path> folders = Files.list(out)) {
+            folder = folders.filter(p -> !p.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
+        }
+        JsonNode json = new ObjectMapper().readTree(folder.resolve("run.json").toFile());
+        assertEquals("interrupted", json.path("status").asText());
+        assertTrue(json.path("failure").asText().startsWith("stopped by the user"), json.toString());
+        assertTrue(Files.readString(folder.resolve("summary.csv")).contains("interrupted"));
+        long pid = json.path("server").path("pid").asLong();
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "server " + pid + " still runs");
+    }
+
+    @Test
+    void theServerCommandServesInTheForegroundUntilStopped() throws Exception {
+        Process harness = harness("server", "--port", "0", "--max-threads", "7");
+        try {
+            BufferedReader stdout = new BufferedReader(new InputStreamReader(harness.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line = stdout.readLine();
+            assertTrue(line != null && line.startsWith("LISTENING http://127.0.0.1:"), String.valueOf(line));
+            URI stats = URI.create(line.substring("LISTENING ".length()) + "/harness/stats");
+            HttpResponse<String> response = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()
+                    .send(HttpRequest.newBuilder(stats).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            assertEquals(7, new ObjectMapper().readTree(response.body()).path("config").path("maxThreads").asInt());
+            harness.destroy();
+            assertTrue(harness.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
+        } finally {
+            harness.destroyForcibly();
+        }
+    }
+
+    private static Process harness(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ServerLaunch.currentJava().toString(), "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), HarnessCli.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+    }
+}

@@ -1,0 +1,186 @@
+package org.tomcatpush.harness.client.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.tomcatpush.harness.client.launch.ServerLaunch;
+import org.tomcatpush.harness.client.scenario.TransportMix;
+import org.tomcatpush.harness.client.serverstats.FakeHarnessServer;
+
+/**
+ * The run's plumbing (reset, sampling, progress, result files, failure paths) against a fake
+ * control endpoint given as {@code --target} and a fake load; the end-to-end tests in the cli
+ * package do the same with a real server and real sessions.
+ */
+@Timeout(60)
+class LoadRunTest {
+
+    @TempDir
+    Path out;
+
+    private FakeHarnessServer server;
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new FakeHarnessServer();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aCompletedRunWritesFilesThatAgreeWithEachOther() throws Exception {
+        int exit = run(plan("sse,ws", Duration.ofSeconds(5)), FakeLoad::new);
+
+        assertEquals(LoadRun.EXIT_OK, exit, stderr.toString(StandardCharsets.UTF_8));
+        assertEquals(1, server.resets(), "counters are reset once, before the load");
+        Path folder = onlyFolder();
+        List<CSVRecord> summary = csv(folder.resolve("summary.csv"));
+        assertEquals(List.of("sse", "ws", "all"), summary.stream().map(r -> r.get("transport")).toList());
+        Map<String, Long> logged = latencyCountsByTag(folder.resolve("latency.hlog"));
+        for (CSVRecord row : summary.subList(0, 2)) {
+            long received = Long.parseLong(row.get("messages_received"));
+            assertTrue(received > 100, "a 5 s fake run receives a message every 20 ms, got " + received);
+            assertEquals(received, logged.get(row.get("transport")), "histogram count == messages_received");
+            assertEquals(row.get("requests"), row.get("messages_received"));
+            assertEquals("completed", row.get("status"));
+        }
+        assertEquals(Long.parseLong(summary.get(0).get("messages_received"))
+                + Long.parseLong(summary.get(1).get("messages_received")),
+                Long.parseLong(summary.get(2).get("messages_received")));
+        assertEquals("2", summary.get(2).get("latency_p50_ms"));
+        assertEquals("150", summary.get(0).get("bytes_per_message"));
+
+        List<CSVRecord> timeseries = csv(folder.resolve("timeseries.csv"));
+        assertEquals(List.of("1", "2", "3", "4", "5"), timeseries.stream().map(r -> r.get("elapsed_s")).toList());
+        assertEquals("3", timeseries.get(0).get("busy_threads"), "the server's busy threads beside the client's rates");
+        assertEquals("2", timeseries.get(4).get("sessions"));
+        assertTrue(Double.parseDouble(timeseries.get(2).get("messages_per_s")) > 20);
+        assertTrue(timeseries.get(0).isMapped("sse_sessions") && timeseries.get(0).isMapped("ws_requests_per_s"));
+
+        JsonNode json = new ObjectMapper().readTree(folder.resolve("run.json").toFile());
+        assertEquals("completed", json.path("status").asText());
+        assertEquals("target", json.path("server").path("mode").asText());
+        assertEquals("11.0.27", json.path("environment").path("tomcatVersion").asText());
+        assertEquals(folder.getFileName().toString(), json.path("runId").asText());
+        assertEquals(1, csv(folder.resolve("server_samples.csv")).size(), "the final stats' fine-grained series");
+
+        String progress = stderr.toString(StandardCharsets.UTF_8);
+        assertTrue(progress.matches("(?s)\\[\\s+5s/5s\\] sessions 2/4  msg/s \\d+  req/s \\d+  busy 3  queue 0"
+                + "  conns 12  errors 0\\R"), progress);
+        String table = stdout.toString(StandardCharsets.UTF_8);
+        assertTrue(table.startsWith("transport "), table);
+        assertTrue(table.contains("results: " + folder), table);
+    }
+
+    @Test
+    void aLoadThatFailsLeavesAFolderMarkedFailedAndExitsOne() throws Exception {
+        int exit = run(plan("long-poll", Duration.ofSeconds(3)), (scenario, recorder) -> new Load() {
+            @Override
+            public void start() {
+                throw new IllegalStateException("no sessions today");
+            }
+
+            @Override
+            public int openSessions() {
+                return 0;
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+
+        assertEquals(LoadRun.EXIT_FAILED, exit);
+        Path folder = onlyFolder();
+        JsonNode json = new ObjectMapper().readTree(folder.resolve("run.json").toFile());
+        assertEquals("failed", json.path("status").asText());
+        assertTrue(json.path("failure").asText().contains("no sessions today"), json.toString());
+        assertEquals("failed", csv(folder.resolve("summary.csv")).get(0).get("status"));
+        assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("harness: run failed: unexpected error:"));
+    }
+
+    @Test
+    void aTargetThatIsNotAHarnessServerFailsWithAClearCause() throws Exception {
+        server.statsStatus(404);
+        int exit = run(plan("sse", Duration.ofSeconds(2)), FakeLoad::new);
+
+        assertEquals(LoadRun.EXIT_FAILED, exit);
+        String err = stderr.toString(StandardCharsets.UTF_8);
+        assertTrue(err.contains("does not answer /harness/stats") && err.contains("is it a harness server?"), err);
+        assertEquals(0, server.resets());
+        JsonNode json = new ObjectMapper().readTree(onlyFolder().resolve("run.json").toFile());
+        assertEquals("failed", json.path("status").asText());
+    }
+
+    private RunPlan plan(String mix, Duration duration) {
+        return new RunPlan("test", out, TransportMix.parse(mix), 4, Duration.ZERO, duration, Duration.ofSeconds(1),
+                false, 1, Duration.ofSeconds(3), 1, Duration.ofSeconds(5), server.baseUri(), false, null, false,
+                ServerLaunch.currentJava(), null, Duration.ofSeconds(30), List.of());
+    }
+
+    private int run(RunPlan plan, Load.Factory loads) {
+        return new LoadRun(plan, loads, "test", new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8)).execute();
+    }
+
+    private Path onlyFolder() throws Exception {
+        try (Stream<Path> s = Files.list(out)) {
+            List<Path> folders = s.toList();
+            assertEquals(1, folders.size(), folders.toString());
+            assertTrue(!folders.get(0).getFileName().toString().startsWith("."), "a committed folder, not a partial one");
+            return folders.get(0);
+        }
+    }
+
+    static List<CSVRecord> csv(Path file) throws Exception {
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(file))) {
+            return parser.getRecords();
+        }
+    }
+
+    static Map<String, Long> latencyCountsByTag(Path hlog) throws Exception {
+        Map<String, Long> counts = new HashMap<>();
+        HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
+        try {
+            EncodableHistogram h;
+            while ((h = reader.nextIntervalHistogram()) != null) {
+                counts.merge(h.getTag(), ((Histogram) h).getTotalCount(), Long::sum);
+            }
+        } finally {
+            reader.close();
+        }
+        return counts;
+    }
+}
