@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import org.tomcatpush.harness.client.results.RunJson;
 import org.tomcatpush.harness.client.results.SummaryCsv;
+import org.tomcatpush.harness.client.results.TimeseriesCsv;
 
 /**
  * Finds the folder a run of the sweep wrote and reads back what the sweep needs from it: the
@@ -64,6 +65,17 @@ final class RunFolderReader {
             }
         }
         return rows;
+    }
+
+    /** Whether the run's load started: its timeseries.csv has at least one row. */
+    static boolean loadStarted(Path runDir) throws IOException {
+        Path file = runDir.resolve(TimeseriesCsv.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.skip(1).anyMatch(l -> !l.isBlank());
+        }
     }
 
     /** {@code run.json}'s status and failure; empty when the file is missing or unreadable. */

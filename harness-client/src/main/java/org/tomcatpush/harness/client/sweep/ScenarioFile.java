@@ -171,8 +171,8 @@ public record ScenarioFile(Path source, String name, List<Setting> fixed, List<A
             JsonNode list = e.getValue();
             if (!list.isArray()) {
                 throw new ConfigException(where + ": " + path + " must be a list of values, not " + kind(list)
-                        + ": write e.g. '" + e.getKey() + ": [" + (list.isValueNode() ? list.asText() : "a") + ", b]'"
-                        + " (or move it to fixed:)");
+                        + ": write e.g. '" + e.getKey() + ": [" + (list.isValueNode() ? list.asText() : "a")
+                        + "]' (or move it to fixed:)");
             }
             if (list.isEmpty()) {
                 throw new ConfigException(where + ": " + path + " is an empty list: give at least one value");

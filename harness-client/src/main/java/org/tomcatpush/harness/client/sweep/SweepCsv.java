@@ -18,7 +18,7 @@ import org.tomcatpush.harness.client.results.SummaryCsv;
 /**
  * Formats {@code sweep.csv}: per run, one row per row of its {@code summary.csv} (one per
  * transport, plus {@code all} for a mix), or a single row when it wrote none. Columns: the run's
- * index, its swept values, its status, failure, folder and wall time, then the summary columns in
+ * index, its swept values, its status, failure, folder, wall time and attempts, then the summary columns in
  * their own order (those of {@link SummaryCsv#header()}, then any other a run wrote). Stateless.
  */
 public final class SweepCsv {
@@ -33,7 +33,7 @@ public final class SweepCsv {
         header.add(SweepColumns.RUN_INDEX);
         sweptKeys.forEach(k -> header.add(SweepColumns.swept(k)));
         header.addAll(List.of(SweepColumns.STATUS, SweepColumns.FAILURE, SweepColumns.RUN_FOLDER,
-                SweepColumns.RUN_WALL_S));
+                SweepColumns.RUN_WALL_S, SweepColumns.ATTEMPTS));
         header.addAll(summary);
         StringWriter text = new StringWriter();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
@@ -51,6 +51,7 @@ public final class SweepCsv {
                     printer.print(record.failure());
                     printer.print(record.runFolder());
                     printer.print(String.format(Locale.ROOT, "%.1f", record.wall().toMillis() / 1000.0));
+                    printer.print(record.attempts());
                     for (String column : summary) {
                         printer.print(row.getOrDefault(column, ""));
                     }

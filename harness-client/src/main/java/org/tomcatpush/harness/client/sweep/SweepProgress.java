@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The sweep's progress over its runs, as lines on stderr:
  * {@code [3/16] transport=sse max-threads=50 handler=async ... ETA 6m} when a run starts and
- * {@code [3/16] completed in 34s} when it ends. The estimate is the remaining runs' durations plus
+ * {@code [3/16] completed in 34s} (or {@code failed in 3s: <cause>}) when it ends. The estimate is the remaining runs' durations plus
  * a per-run overhead: the mean measured so far (wall time minus duration), or a first guess before
  * any run finished. Not thread-safe: the sweep's thread uses it.
  */
@@ -32,12 +32,15 @@ public final class SweepProgress {
                 + TimeText.of(remaining(c.index() - 1));
     }
 
-    /** Records that run {@code c} took {@code wall}; returns the line to print. */
-    public String finished(Combination c, Duration wall, String outcome) {
+    /**
+     * Records that run {@code c} took {@code wall}; returns the line to print,
+     * {@code [3/16] completed in 34s} or {@code [3/16] failed in 3s: <cause>}.
+     */
+    public String finished(Combination c, Duration wall, String status, String cause) {
         Duration overhead = wall.minus(durations.get(c.index() - 1));
         overheadSum = overheadSum.plus(overhead.isNegative() ? Duration.ZERO : overhead);
         finished++;
-        return c.position() + " " + outcome + " in " + TimeText.of(wall);
+        return c.position() + " " + status + " in " + TimeText.of(wall) + (cause.isEmpty() ? "" : ": " + cause);
     }
 
     /** Expected time of runs {@code from} (0-based) to the last. */

@@ -31,7 +31,9 @@ import org.tomcatpush.harness.client.run.RunPlan;
  * {@code <out>/<yyyyMMdd-HHmmss>-sweep-<name>/}. The folder is written as a hidden
  * {@code .partial} folder and renamed when the sweep ends, like a run's; it holds every run's
  * folder, a copy of the scenario file, {@code sweep.csv} (rewritten after every run) and
- * {@code report.html}. A run that fails is recorded with its cause and the sweep goes on; Ctrl-C
+ * {@code report.html}. A run that fails before its load starts (its server did not come up or
+ * did not answer, typically a machine too busy for the time limits) is tried once more on a fresh
+ * server; a run that fails is recorded with its cause and the sweep goes on; Ctrl-C
  * stops the current run, records the rest as not run, and still writes the sweep's files. One
  * instance runs once, on the calling thread.
  */
@@ -104,9 +106,13 @@ public final class SweepRunner {
             }
             err.println(progress.starting(c));
             RunRecord record = runOne(i, dir);
+            if (record.failedBeforeLoad() && !stopRequested) {
+                err.println(c.position() + " the run failed before its load started (" + record.failure()
+                        + "): trying once more on a fresh server");
+                record = runOne(i, dir).afterRetry(record.wall());
+            }
             records.add(record);
-            err.println(progress.finished(c, record.wall(), record.completed() ? "completed"
-                    : record.status() + ": " + record.failure()));
+            err.println(progress.finished(c, record.wall(), record.status(), record.failure()));
             ReportFiles.writeAtomically(folder.file(SweepColumns.FILE_NAME), SweepCsv.format(sweptKeys, records));
         }
         ReportFiles.writeAtomically(folder.file(SweepColumns.FILE_NAME), SweepCsv.format(sweptKeys, records));
@@ -143,18 +149,20 @@ public final class SweepRunner {
             if (runDir.isEmpty()) {
                 String cause = thrown != null ? thrown : capture.lastError()
                         .orElse("the run left no results folder");
-                return new RunRecord(c, SweepColumns.STATUS_FAILED, cause, "", wall, List.of());
+                return new RunRecord(c, SweepColumns.STATUS_FAILED, cause, "", wall, List.of(), 1, true);
             }
             ensureRunReport(runDir.get());
             List<Map<String, String>> rows = RunFolderReader.summaryRows(runDir.get());
+            boolean loadStarted = RunFolderReader.loadStarted(runDir.get());
             RunFolderReader.StatusAndFailure status = RunFolderReader.status(runDir.get()).orElse(
                     new RunFolderReader.StatusAndFailure(SweepColumns.STATUS_FAILED, "run.json is missing"));
             String failure = status.failure().isEmpty() && thrown != null ? thrown : status.failure();
             String label = thrown != null ? SweepColumns.STATUS_FAILED : status.status();
-            return new RunRecord(c, label, failure, runDir.get().getFileName().toString(), wall, rows);
+            return new RunRecord(c, label, failure, runDir.get().getFileName().toString(), wall, rows, 1,
+                    loadStarted);
         } catch (IOException e) {
             return new RunRecord(c, SweepColumns.STATUS_FAILED, "its results could not be read: " + e.getMessage(), "",
-                    wall, List.of());
+                    wall, List.of(), 1, true);
         }
     }
 

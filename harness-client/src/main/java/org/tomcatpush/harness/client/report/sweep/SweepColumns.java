@@ -3,7 +3,8 @@ package org.tomcatpush.harness.client.report.sweep;
 /**
  * Names of the columns a sweep adds in front of the {@code summary.csv} columns in
  * {@code sweep.csv}: the run's index, one {@code swept.<key>} column per swept key (in scenario
- * order), the run's status and failure, where its folder is and how long it took. The summary
+ * order), the run's status and failure, where its folder is, how long it took and how many
+ * attempts it needed. The summary
  * columns follow under their own names ({@code status} only once, here).
  */
 public final class SweepColumns {
@@ -21,8 +22,10 @@ public final class SweepColumns {
     public static final String FAILURE = "failure";
     /** The run's folder, relative to the sweep folder; empty when the run left none. */
     public static final String RUN_FOLDER = "run_folder";
-    /** Wall-clock seconds the run took, server start and stop included. */
+    /** Wall-clock seconds the run took, server start and stop included (both attempts when retried). */
     public static final String RUN_WALL_S = "run_wall_s";
+    /** How many times the run was started: 2 when it failed before its load started and was tried again. */
+    public static final String ATTEMPTS = "attempts";
 
     /** Status of a run the sweep never started (it was stopped first). */
     public static final String STATUS_NOT_RUN = "not-run";
