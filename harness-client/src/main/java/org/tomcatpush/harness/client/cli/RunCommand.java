@@ -167,7 +167,10 @@ final class RunCommand implements Callable<Integer> {
         ServerConfig config = null;
         boolean virtualThreads = false;
         if (targetUri != null) {
-            for (OptionSpec o : spec.mixins().get("server").options()) {
+            List<OptionSpec> launchOptions = new java.util.ArrayList<>(spec.mixins().get("server").options());
+            launchOptions.add(spec.findOption("--server-java"));
+            launchOptions.add(spec.findOption("--server-heap"));
+            for (OptionSpec o : launchOptions) {
                 if (parsed.hasMatchedOption(o.longestName())) {
                     throw new ConfigException(o.longestName() + " configures the server that run starts, so it has"
                             + " no effect with --target: drop it, or drop --target");
@@ -182,7 +185,11 @@ final class RunCommand implements Callable<Integer> {
             config = server.toConfig();
         }
         Duration ramp = rampUp != null ? rampUp : min(DEFAULT_RAMP_UP, duration);
-        String runName = name != null ? name : ResultsFolder.sanitize(mix.toString());
+        String runName = ResultsFolder.sanitize(name != null ? name : mix.toString());
+        if (runName.isEmpty()) {
+            throw new ConfigException("--name '" + name + "' has no character usable in a folder name:"
+                    + " use letters, digits, '.', '_' or '-'");
+        }
         return new RunPlan(runName, out, mix, sessions, ramp, duration, pollInterval, browser, sessionsPerBrowser,
                 sseReconnectDelay, sourceAddresses, connectTimeout, targetUri, allowRemote, config, virtualThreads,
                 serverJava != null ? serverJava : ServerLaunch.currentJava(), serverHeap, listenTimeout,

@@ -115,7 +115,7 @@ public final class LoadRun {
                 e.printStackTrace(err);
             }
             if (stopRequested) {
-                state.interrupt("stopped by the user (Ctrl-C) after " + elapsedText());
+                state.interrupt("stopped by a signal (Ctrl-C or SIGTERM) after " + elapsedText());
             }
             state.stopLoad();
             state.collectFinalStats(server, SETTLE);
@@ -153,7 +153,6 @@ public final class LoadRun {
             throw new RunFailure("interrupted while contacting the server");
         }
         state.serverAnswered(server.baseUri(), initial);
-        // the session engine's set-up (event loops, pools) happens before the clock starts
         Load load = loads.create(state.scenario(), recorder);
         state.loadCreated(load);
         ResultsFolder folder = state.beginFolder();
@@ -166,15 +165,18 @@ public final class LoadRun {
             Thread.currentThread().interrupt();
             throw new RunFailure("interrupted while resetting the server's counters");
         }
-        long startNanos = System.nanoTime();
-        state.loadStarting(Instant.now());
+        // the log opens before the sessions start, so no message is ever recorded before it
         LatencyLog latencyLog = LatencyLog.open(folder.file(ResultsWriter.LATENCY_LOG), recorder,
-                state.startedAt().toEpochMilli());
+                System.currentTimeMillis());
         state.latencyLogOpened(latencyLog);
         RunMonitor monitor = new RunMonitor(recorder, load, () -> fetchOrNull(stats), latencyLog, plan.sessions(),
-                durationSeconds(), startNanos, err);
+                durationSeconds(), err);
         state.monitorStarted(monitor);
         load.start();
+        // the clock starts with the ramp-up, once the session engine has set itself up
+        long startNanos = System.nanoTime();
+        state.loadStarting(Instant.now());
+        monitor.clockStarted(startNanos);
         long durationNanos = plan.duration().toNanos();
         for (long second = 1; second * 1_000_000_000L <= durationNanos; second++) {
             if (!sleepUntil(startNanos + second * 1_000_000_000L) || serverFailed(server)) {

@@ -51,7 +51,7 @@ final class RunMonitor {
     private long statsFailures;
 
     RunMonitor(RunRecorder recorder, Load load, StatsSource stats, LatencyLog latencyLog, int sessions,
-            long durationS, long startNanos, PrintStream progress) {
+            long durationS, PrintStream progress) {
         this.recorder = recorder;
         this.load = load;
         this.stats = stats;
@@ -60,6 +60,11 @@ final class RunMonitor {
         this.durationS = durationS;
         this.progress = progress;
         this.previous = snapshot();
+        clockStarted(System.nanoTime());
+    }
+
+    /** The run's clock started at {@code startNanos} ({@link System#nanoTime()}): rates count from then. */
+    void clockStarted(long startNanos) {
         this.previousNanos = startNanos;
         this.progressNanos = startNanos;
     }

@@ -129,10 +129,13 @@ final class RunState {
 
     /**
      * Asks a live server for its final stats and sampled series, after a short pause that lets it
-     * finish counting the requests the stopped sessions left behind; falls back to the last
-     * stats it answered during the run.
+     * finish counting the requests the stopped sessions left behind. Request and connection
+     * counts come from that answer; the sampled thread, queue and connection summaries from the
+     * last per-second stats, taken while the load still ran, so the teardown does not dilute them.
+     * Falls back to the last per-second stats when the server no longer answers.
      */
     void collectFinalStats(ServerHandle handle, Duration settle) {
+        ServerStats duringLoad = monitor == null ? null : monitor.lastStats();
         if (handle != null && handle.failure().isEmpty() && baseUri != null && initialStats != null) {
             try {
                 Thread.sleep(settle.toMillis());
@@ -143,8 +146,10 @@ final class RunState {
                 Thread.currentThread().interrupt();
             }
         }
-        if (finalStats == null && monitor != null) {
-            finalStats = monitor.lastStats();
+        if (finalStats == null) {
+            finalStats = duringLoad;
+        } else if (duringLoad != null && duringLoad.samples() > 0) {
+            finalStats = finalStats.withSampledFrom(duringLoad);
         }
     }
 

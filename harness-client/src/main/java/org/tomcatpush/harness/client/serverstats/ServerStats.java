@@ -61,6 +61,17 @@ public record ServerStats(long timeMillis, String tomcatVersion, long busyThread
                 PerConnectionStats.from(root.path("perConnection")), root.path("config"), series);
     }
 
+    /**
+     * These stats with the sampled summaries ({@code busySampled}, {@code queueSampled},
+     * {@code connectionsSampled}, {@code samples}) of {@code during}: counts read after the load
+     * stopped, thread and connection figures as they stood while it ran.
+     */
+    public ServerStats withSampledFrom(ServerStats during) {
+        return new ServerStats(timeMillis, tomcatVersion, busyThreads, busyMetric, poolSize, queueLength, connections,
+                requests, bytesWritten, messagesPublished, during.samples, during.busySampled, during.queueSampled,
+                during.connectionsSampled, perConnection, config, series);
+    }
+
     /** The server's count of requests on {@code transport}'s endpoint, -1 when it gave none. */
     public long requests(Transport transport) {
         return requests.getOrDefault(endpointKey(transport), -1L);

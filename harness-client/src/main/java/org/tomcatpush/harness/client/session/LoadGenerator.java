@@ -35,9 +35,11 @@ import org.tomcatpush.harness.client.scenario.Transport;
  */
 public final class LoadGenerator implements AutoCloseable {
 
-    /** How long close() lets WebSocket close handshakes finish before cutting connections. */
-    private static final Duration GRACEFUL_CLOSE = Duration.ofMillis(1_000);
-    private static final Duration CONNECTIONS_CLOSE = Duration.ofMillis(1_500);
+    /** close(): how long it waits for every connection to close, ... */
+    private static final Duration CONNECTIONS_CLOSE = Duration.ofMillis(2_000);
+    /** ... for the sessions to see their connections gone, ... */
+    private static final Duration SESSIONS_NOTICE = Duration.ofMillis(500);
+    /** ... and for the client's event loops to stop: about 4.5 s at most in all. */
     private static final Duration CLIENT_SHUTDOWN = Duration.ofMillis(1_500);
 
     private final Scenario scenario;
@@ -87,8 +89,9 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     /**
-     * Stops every session and closes every connection (each counted as a client close), then frees
-     * the client; returns within about 5 s. Idempotent.
+     * Stops every session and closes every connection (each counted as a client close; WebSockets
+     * are cut without a close handshake), then frees the client; returns within about 5 s.
+     * Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -104,12 +107,12 @@ public final class LoadGenerator implements AutoCloseable {
         for (Session session : sessions) {
             session.stop();
         }
-        // streams end as their close handshakes finish; give them a moment before cutting connections
-        long deadline = System.nanoTime() + GRACEFUL_CLOSE.toNanos();
+        accounting.closeAll(CONNECTIONS_CLOSE);
+        // each session learns of its closed connection on an event loop; give them a moment
+        long deadline = System.nanoTime() + SESSIONS_NOTICE.toNanos();
         while (context.openSessions().get() > 0 && System.nanoTime() < deadline) {
             sleepMillis(10);
         }
-        accounting.closeAll(CONNECTIONS_CLOSE);
         for (Session session : sessions) {
             session.closeAccounting();
         }

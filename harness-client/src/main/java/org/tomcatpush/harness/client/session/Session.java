@@ -53,12 +53,14 @@ abstract class Session implements MessageScanner.Listener {
     /** Starts one exchange; the session holds one of its virtual client's connections until {@link #endExchange()}. */
     protected abstract void exchange();
 
-    /** Cancels whatever exchange is in flight; called once by {@link #stop()}, on any thread. */
+    /** Cancels the exchange just started by a session that was stopped meanwhile. */
     protected abstract void abortExchange();
 
     /**
-     * Stops the session for good: no new exchange, the pending timer cancelled, the exchange in
-     * flight aborted (its connection closes). Idempotent; any thread.
+     * Stops the session for good: no new exchange, the pending timer cancelled, a wait for a
+     * connection withdrawn. It does no I/O: the exchange in flight ends when the run closes the
+     * session's connection (one pass over all connections is far cheaper than one per session).
+     * Idempotent; any thread.
      */
     final void stop() {
         if (stopped) {
@@ -69,9 +71,7 @@ abstract class Session implements MessageScanner.Listener {
         if (timeout != null) {
             timeout.cancel();
         }
-        if (!client.withdraw(exchange)) { // else it never got a connection
-            abortExchange();
-        }
+        client.withdraw(exchange);
         onStopped();
     }
 

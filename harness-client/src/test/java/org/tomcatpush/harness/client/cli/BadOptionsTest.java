@@ -50,7 +50,9 @@ class BadOptionsTest {
                 bad("--source-addresses 0", "--source-addresses must be between 1 and 254"),
                 bad("--connect-timeout 0", "--connect-timeout must be more than 0"),
                 bad("--listen-timeout 0s", "--listen-timeout must be more than 0"),
-                bad("--name ///", "--name '///' is not usable in a folder name"),
+                bad("--name ///", "--name '///' has no character usable in a folder name"),
+                bad("--target http://127.0.0.1:1 --server-heap 1g", "--server-heap configures the server that run"
+                        + " starts, so it has no effect with --target"),
                 bad("--server-java /no/such/java", "--server-java /no/such/java is not an executable file"),
                 bad("--server-heap lots", "--server-heap 'lots' is not a heap size"),
                 bad("--max-threads 0", "--max-threads must be at least 1 (got 0)"),

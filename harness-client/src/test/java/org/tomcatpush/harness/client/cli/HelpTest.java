@@ -40,6 +40,20 @@ class HelpTest {
     }
 
     @Test
+    void everyRunOptionIsInTheClientGuide() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("basedir", "."))
+                .resolve("../docs/CLIENT.md"));
+        CommandLine cl = HarnessCli.commandLine(new CliContext(new PrintStream(PrintStream.nullOutputStream()),
+                new PrintStream(PrintStream.nullOutputStream()), LoadRun.sessions()));
+        List<String> missing = cl.getSubcommands().get("run").getCommandSpec().options().stream()
+                .filter(o -> !o.usageHelp() && !o.versionHelp())
+                .map(OptionSpec::longestName)
+                .filter(name -> !doc.contains("`" + name + "`") && !doc.contains("`" + name + " "))
+                .toList();
+        assertEquals(List.of(), missing, "run options missing from docs/CLIENT.md");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (List<String> args : List.of(List.of("--help"), List.of("server", "--help"), List.of("run", "-h"))) {
             CliRun run = CliRun.of(args);

@@ -62,7 +62,7 @@ class ProcessLifecycleTest {
         }
         JsonNode json = new ObjectMapper().readTree(folder.resolve("run.json").toFile());
         assertEquals("interrupted", json.path("status").asText());
-        assertTrue(json.path("failure").asText().startsWith("stopped by the user"), json.toString());
+        assertTrue(json.path("failure").asText().startsWith("stopped by a signal (Ctrl-C or SIGTERM) after "), json.toString());
         assertTrue(Files.readString(folder.resolve("summary.csv")).contains("interrupted"));
         long pid = json.path("server").path("pid").asLong();
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "server " + pid + " still runs");

@@ -47,11 +47,11 @@ class RunEndToEndTest {
     @Test
     void resultFilesExistParseAndAgreeWithEachOther() throws Exception {
         CliRun run = run("--transport", "sse", "--sessions", "5", "--ramp-up", "0", "--duration", "4s",
-                "--publish-rate", "20", "--name", "agree");
+                "--publish-rate", "20", "--name", "files agree");
 
         assertEquals(0, run.exit(), run.err());
         Path folder = onlyFolder();
-        assertTrue(folder.getFileName().toString().matches("\\d{8}-\\d{6}-agree"), folder.toString());
+        assertTrue(folder.getFileName().toString().matches("\\d{8}-\\d{6}-files_agree"), folder.toString());
         assertTrue(run.out().contains("results: " + folder), run.out());
         List<CSVRecord> summary = csv(folder.resolve("summary.csv"));
         assertEquals(1, summary.size());
