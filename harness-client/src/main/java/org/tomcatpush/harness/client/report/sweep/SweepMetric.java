@@ -9,10 +9,12 @@ import org.tomcatpush.harness.client.report.model.SummaryColumns;
 public enum SweepMetric {
 
     BUSY_THREADS_MAX(Group.THREADS, SummaryColumns.BUSY_THREADS_MAX, "Busy worker threads, peak", "threads",
-            "Most executor threads busy at once (server samples). Flat at maxThreads: requests queued (E4); near 0"
-                    + " with async handlers however many sessions are open (E3)."),
+            "Most executor threads busy at once (server samples). At maxThreads: requests queued (E4). With async"
+                    + " handlers it shows the short bursts in which a message is written to every session; the mean"
+                    + " shows what idle sessions hold (E3)."),
     BUSY_THREADS_MEAN(Group.THREADS, SummaryColumns.BUSY_THREADS_MEAN, "Busy worker threads, mean", "threads",
-            "Mean busy executor threads over the run: the thread cost of keeping the sessions served."),
+            "Mean busy executor threads over the run: the thread cost of keeping the sessions served. Near 0 with"
+                    + " async handlers however many sessions are open (E3); one per open stream when blocking (E4)."),
     QUEUE_LENGTH_MAX(Group.THREADS, SummaryColumns.QUEUE_LENGTH_MAX, "Executor queue, peak", "requests",
             "Most requests waiting for a worker thread at once. Above 0 means threads were the bottleneck."),
     SERVER_CONNECTIONS_MAX(Group.CONNECTIONS, SummaryColumns.SERVER_CONNECTIONS_MAX, "Server connections, peak",

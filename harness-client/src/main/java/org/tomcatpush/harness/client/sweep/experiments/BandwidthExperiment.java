@@ -22,16 +22,19 @@ import org.tomcatpush.harness.client.report.sweep.SweepTable;
  * transports trade places. Criteria check the claim's numbers (long polling at 2 messages/s about
  * 120 requests a minute; short polling every interval far fewer but with delayed delivery; SSE
  * and WebSocket one request for many messages); notes name, per metric, the rates between which
- * two transports swap order (crossovers), interpolated on a log scale of the rate; figures within
- * 10% of each other count as a tie, not an order, so noise makes no crossover.
+ * two transports swap order (crossovers), interpolated on a log scale of the rate. Counts within
+ * 10% of each other, and times within a factor of 2, are a tie rather than an order, so noise
+ * makes no crossover.
  */
 public final class BandwidthExperiment implements Experiment {
 
     private static final String LONG_POLL = "long-poll";
     private static final String SHORT_POLL = "short-poll";
     private static final double CLAIM_RATE = 2.0;
-    /** Figures closer than this fraction of the larger one are taken as equal when looking for crossovers. */
-    private static final double SAME = 0.1;
+    /** Counts closer than this fraction of the larger one are a tie, not an order, when looking for crossovers. */
+    static final double COUNT_TIE = 0.1;
+    /** Times are a tie unless one is at least twice the other: a shared machine's noise is that large. */
+    static final double TIME_TIE = 0.5;
 
     @Override
     public String id() {
@@ -110,9 +113,10 @@ public final class BandwidthExperiment implements Experiment {
             });
         }
         List<String> notes = new ArrayList<>();
-        notes.addAll(crossovers(byTransport, "requests/min per client", Rows::requestsPerMinutePerSession));
-        notes.addAll(crossovers(byTransport, "bytes/message", r -> num(r, SummaryColumns.BYTES_PER_MESSAGE)));
-        notes.addAll(crossovers(byTransport, "latency p50", r -> num(r, SummaryColumns.LATENCY_P50_MS)));
+        notes.addAll(crossovers(byTransport, "requests/min per client", Rows::requestsPerMinutePerSession, COUNT_TIE));
+        notes.addAll(crossovers(byTransport, "bytes/message", r -> num(r, SummaryColumns.BYTES_PER_MESSAGE),
+                COUNT_TIE));
+        notes.addAll(crossovers(byTransport, "latency p50", r -> num(r, SummaryColumns.LATENCY_P50_MS), TIME_TIE));
         notes.addAll(cheapest(byTransport));
         notes.addAll(Rows.incompleteRuns(sweep));
         return Verdict.of(this, table.build(), List.of(longPoll.build(), fewer.build(), delayed.build(),
@@ -126,11 +130,11 @@ public final class BandwidthExperiment implements Experiment {
 
     /**
      * For every pair of transports, the rates between which {@code metric} changes which of the
-     * two is lower (ties within {@link #SAME} skipped); the crossing is interpolated linearly in
-     * log(rate) between the two rates that bracket it.
+     * two is lower, skipping differences under {@code tie} times the larger figure; the crossing is
+     * interpolated linearly in log(rate) between the two rates that bracket it.
      */
     static List<String> crossovers(Map<String, TreeMap<Double, SummaryRow>> byTransport, String metricName,
-            ToDoubleFunction<SummaryRow> metric) {
+            ToDoubleFunction<SummaryRow> metric, double tie) {
         List<String> notes = new ArrayList<>();
         List<String> transports = List.copyOf(byTransport.keySet());
         for (int i = 0; i < transports.size(); i++) {
@@ -147,7 +151,7 @@ public final class BandwidthExperiment implements Experiment {
                     double va = metric.applyAsDouble(e.getValue());
                     double vb = metric.applyAsDouble(other);
                     double diff = va - vb;
-                    if (Double.isNaN(diff) || Math.abs(diff) < SAME * Math.max(Math.abs(va), Math.abs(vb))) {
+                    if (Double.isNaN(diff) || Math.abs(diff) < tie * Math.max(Math.abs(va), Math.abs(vb))) {
                         continue; // too close to call: noise, not an order
                     }
                     if (previousRate != null && diff != 0 && previousDiff != 0

@@ -62,6 +62,9 @@ public final class BlockingThreadsExperiment implements Experiment {
                             + " ms async; sessions open at most " + fmt(r, "sessions_open_max") + " blocking vs "
                             + fmt(a, "sessions_open_max") + " async, of " + fmt(r, SummaryColumns.SESSIONS)));
         }
+        notes.add("'Their latency grows' is not judged: a session still waiting for a thread records no delivery"
+                + " latency at all (compare sessions open at most with sessions), and time to first byte is not"
+                + " in sweep.csv.");
         notes.add("Virtual threads are not part of this sweep: they need --server-java with a Java 21+ runtime.");
         notes.addAll(Rows.incompleteRuns(sweep));
         List<SummaryRow> all = Rows.completed(sweep, ThreadTable.LONG_LIVED).stream()

@@ -78,8 +78,9 @@ public final class IdleTimeoutExperiment implements Experiment {
                 notes.add("interval " + fmt(interval) + " ms: " + fmt(reused) + " polls found their connection still"
                         + " open although it had been idle longer than keepAliveTimeout, and "
                         + fmt(r, SummaryColumns.CLOSES_SERVER_OTHER) + " connections closed under a request"
-                        + " (server-other): Tomcat closes idle connections when its poller next checks timeouts,"
-                        + " so an interval close to keepAliveTimeout races with that check");
+                        + " (server-other). Tomcat's NIO poller looks for expired connections only about once a"
+                        + " second, so an idle connection can outlive keepAliveTimeout by up to about a second and"
+                        + " a poll interval that close to the timeout races with that check");
             }
         }
         notes.addAll(Rows.incompleteRuns(sweep));
