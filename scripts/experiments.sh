@@ -5,7 +5,7 @@
 # criterion and whether the measurement supports the claim.
 #
 # Usage: scripts/experiments.sh [ID...]
-#   scripts/experiments.sh              # every scenario file (about 11 minutes on 2 cores)
+#   scripts/experiments.sh              # every scenario file (about 13 minutes on 2 cores)
 #   scripts/experiments.sh E1 E7        # only the scenarios of these experiments
 #
 # A scenario file serves the experiments named at the start of its file name (e3-e4-threads.yaml
