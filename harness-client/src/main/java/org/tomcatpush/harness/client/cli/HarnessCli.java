@@ -9,6 +9,7 @@ import org.tomcatpush.harness.client.compare.CompareCommand;
 import org.tomcatpush.harness.client.report.ReportCommand;
 import org.tomcatpush.harness.client.run.Load;
 import org.tomcatpush.harness.client.run.LoadRun;
+import org.tomcatpush.harness.client.sweep.SweepCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * regression), 2 bad input; bad input is always one line {@code harness: ...} on stderr.
  */
 @Command(name = "harness", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
-        subcommands = {RunCommand.class, ServerCommand.class, ReportCommand.class, CompareCommand.class},
+        subcommands = {RunCommand.class, ServerCommand.class, SweepCommand.class, ReportCommand.class,
+                CompareCommand.class},
         description = "Measures what push transports (short poll, long poll, SSE, WebSocket) cost on Apache Tomcat.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'harness COMMAND --help' for the options of a command."})
@@ -98,6 +100,9 @@ public final class HarnessCli implements Callable<Integer> {
         public <K> K create(Class<K> type) throws Exception {
             if (type == RunCommand.class) {
                 return type.cast(new RunCommand(context));
+            }
+            if (type == SweepCommand.class) {
+                return type.cast(new SweepCommand(context.out(), context.err(), context.loads()));
             }
             if (type == HarnessCli.class) {
                 return type.cast(new HarnessCli());

@@ -143,13 +143,21 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunPlan plan = plan();
+        checkBeforeStart(plan);
+        return new LoadRun(plan, context.loads(), HarnessVersion.version(), context.out(), context.err()).execute();
+    }
+
+    /**
+     * The checks a plan passes before its run starts: the open-file limit and, for virtual
+     * threads, the server's Java. @throws ConfigException naming the problem and the fix
+     */
+    static void checkBeforeStart(RunPlan plan) {
         OpenFileLimit.current().ifPresent(limit -> plan.fileBudget().check(limit).ifPresent(message -> {
             throw new ConfigException(message);
         }));
         if (plan.virtualThreads()) {
             requireVirtualThreadJava(plan.serverJava());
         }
-        return new LoadRun(plan, context.loads(), HarnessVersion.version(), context.out(), context.err()).execute();
     }
 
     /** Validates the options. @throws ConfigException naming the bad option and the fix */

@@ -36,7 +36,8 @@ public final class LoadRun {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
 
-    private static final Duration START_STATS_TIMEOUT = Duration.ofSeconds(5);
+    // a server JVM that has just printed LISTENING may still be warming up on a loaded machine
+    private static final Duration START_STATS_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TICK_STATS_TIMEOUT = Duration.ofMillis(800);
     private static final Duration SETTLE = Duration.ofMillis(500);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);

@@ -1,0 +1,132 @@
+package org.tomcatpush.harness.client.report.sweep;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import org.tomcatpush.harness.client.report.load.ReportInputException;
+import org.tomcatpush.harness.client.report.model.SummaryColumns;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
+
+/**
+ * A sweep's {@code sweep.csv}, read whole: which keys were swept (in scenario order) and one
+ * {@link SummaryRow} per row (a run, or one transport of a mixed run). Immutable. The sweep page
+ * and the experiment evaluators read sweeps through this, never through live state.
+ *
+ * <pre>
+ * SweepTable sweep = SweepTable.read(sweepDir.resolve(SweepColumns.FILE_NAME));
+ * for (SummaryRow row : sweep.completedRows()) {
+ *     String threads = sweep.sweptValue(row, "max-threads").orElse("?");
+ * }
+ * </pre>
+ *
+ * @param file       the file read
+ * @param sweptKeys  the swept keys, in scenario order (without the {@code swept.} prefix)
+ * @param rows       every row, in file order
+ */
+public record SweepTable(Path file, List<String> sweptKeys, List<SummaryRow> rows) {
+
+    private static final String FIX = "point at a sweep folder written by 'harness sweep' (results/runs/<id>-sweep-<name>)";
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true).get();
+
+    public SweepTable {
+        sweptKeys = List.copyOf(sweptKeys);
+        rows = List.copyOf(rows);
+    }
+
+    /** Reads {@code sweep.csv}. @throws ReportInputException naming the file and the fix */
+    public static SweepTable read(Path file) throws ReportInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new ReportInputException(file, Files.exists(file) ? "is not a regular file" : "is missing", FIX);
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+            List<String> columns = parser.getHeaderNames();
+            if (!columns.contains(SweepColumns.RUN_INDEX) || !columns.contains(SweepColumns.STATUS)) {
+                throw new ReportInputException(file, "has no " + SweepColumns.RUN_INDEX + " and "
+                        + SweepColumns.STATUS + " columns", FIX);
+            }
+            List<String> swept = columns.stream().filter(c -> c.startsWith(SweepColumns.SWEPT_PREFIX))
+                    .map(c -> c.substring(SweepColumns.SWEPT_PREFIX.length())).toList();
+            List<SummaryRow> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                if (record.size() != columns.size()) {
+                    throw new ReportInputException(file, "line " + parser.getCurrentLineNumber() + " has "
+                            + record.size() + " fields but the header has " + columns.size(), FIX);
+                }
+                Map<String, String> cells = new LinkedHashMap<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    cells.put(columns.get(i), record.get(i));
+                }
+                rows.add(new SummaryRow(cells));
+            }
+            return new SweepTable(file, swept, rows);
+        } catch (IOException | RuntimeException e) {
+            throw new ReportInputException(file, "is not valid CSV (" + e.getMessage() + ")", FIX, e);
+        }
+    }
+
+    /** The value {@code key} had in the run of {@code row}. */
+    public Optional<String> sweptValue(SummaryRow row, String key) {
+        return row.text(SweepColumns.swept(key));
+    }
+
+    /** Rows of runs that completed (failed, interrupted and skipped runs left out). */
+    public List<SummaryRow> completedRows() {
+        return rows.stream().filter(SweepTable::completed).toList();
+    }
+
+    /** Whether the run of {@code row} completed. */
+    public static boolean completed(SummaryRow row) {
+        return row.text(SweepColumns.STATUS).map(SweepColumns.STATUS_COMPLETED::equals).orElse(false);
+    }
+
+    /** The number of runs (rows of a mixed run share their index). */
+    public int runCount() {
+        return runIndices().size();
+    }
+
+    /** Runs whose status is not {@code completed}, one row each (the first of the run). */
+    public List<SummaryRow> unsuccessfulRuns() {
+        Map<String, SummaryRow> byRun = new LinkedHashMap<>();
+        for (SummaryRow row : rows) {
+            if (!completed(row)) {
+                byRun.putIfAbsent(row.text(SweepColumns.RUN_INDEX).orElse(""), row);
+            }
+        }
+        return List.copyOf(byRun.values());
+    }
+
+    /** Whether any row is the {@code all} row of a mixed run. */
+    public boolean hasMixedRuns() {
+        return rows.stream().anyMatch(r -> SummaryColumns.ALL_TRANSPORTS.equals(r.transport()));
+    }
+
+    /** The distinct values each swept key took, in order of first appearance. */
+    public List<String> values(String key) {
+        Set<String> values = new LinkedHashSet<>();
+        rows.forEach(r -> sweptValue(r, key).ifPresent(values::add));
+        return List.copyOf(values);
+    }
+
+    private Set<String> runIndices() {
+        Set<String> runs = new LinkedHashSet<>();
+        rows.forEach(r -> runs.add(r.text(SweepColumns.RUN_INDEX).orElse("")));
+        return runs;
+    }
+}

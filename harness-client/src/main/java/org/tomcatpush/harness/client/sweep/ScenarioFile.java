@@ -1,0 +1,232 @@
+package org.tomcatpush.harness.client.sweep;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import org.tomcatpush.harness.client.results.ResultsFolder;
+import org.tomcatpush.harness.server.config.ConfigException;
+
+/**
+ * A sweep's scenario file, read and checked for shape: a {@code name}, a {@code fixed:} map of
+ * settings every run shares and a {@code sweep:} map of lists whose cartesian product gives the
+ * runs. Keys are {@code harness run} options without dashes. Immutable. Whether each value is
+ * good for its option is checked afterwards, by building every run's plan ({@link SweepPlan}).
+ *
+ * <pre>
+ * name: threads-vs-transport
+ * fixed: {sessions: 500, duration: 30s, publish-rate: 5}
+ * sweep: {transport: [short-poll, long-poll, sse, ws], max-threads: [50, 200], handler: [async, blocking]}
+ * </pre>
+ *
+ * @param source the file read
+ * @param name   the sweep's name, usable in a folder name
+ * @param fixed  settings of every run, in file order
+ * @param axes   swept keys in file order; the first varies slowest
+ */
+public record ScenarioFile(Path source, String name, List<Setting> fixed, List<Axis> axes) {
+
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "fixed", "sweep");
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    public ScenarioFile {
+        fixed = List.copyOf(fixed);
+        axes = List.copyOf(axes);
+    }
+
+    /**
+     * Reads and checks {@code file}.
+     *
+     * @param keys the options a scenario may set
+     * @throws ConfigException one line naming the file, the key and the fix
+     */
+    public static ScenarioFile read(Path file, OptionKeys keys) {
+        String where = file.toString();
+        JsonNode root = parse(file, where);
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ConfigException(where + ": the file is empty: write a name, a fixed: map and a sweep: map"
+                    + " (see docs/SWEEP.md)");
+        }
+        if (!root.isObject()) {
+            throw new ConfigException(where + ": the top level must be a map with name, fixed and sweep,"
+                    + " not " + kind(root) + " (see docs/SWEEP.md)");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!TOP_LEVEL_KEYS.contains(key)) {
+                throw new ConfigException(where + ": unknown top-level key '" + key + "': the top level takes only"
+                        + " name, fixed and sweep (run options go under fixed: or sweep:)");
+            }
+        }
+        String name = name(root.get("name"), where);
+        List<Setting> fixed = fixed(root.get("fixed"), where, keys);
+        List<Axis> axes = axes(root.get("sweep"), where, keys);
+        Set<String> fixedKeys = new HashSet<>();
+        fixed.forEach(s -> fixedKeys.add(s.key()));
+        for (Axis axis : axes) {
+            if (fixedKeys.contains(axis.key())) {
+                throw new ConfigException(where + ": " + axis.key() + " is both in fixed and in sweep: keep it in"
+                        + " sweep to vary it, or in fixed to hold it");
+            }
+        }
+        return new ScenarioFile(file, name, fixed, axes);
+    }
+
+    /** The number of runs: the product of the axis sizes. */
+    public long runCount() {
+        long n = 1;
+        for (Axis a : axes) {
+            n *= a.values().size();
+        }
+        return n;
+    }
+
+    private static JsonNode parse(Path file, String where) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(where + ": " + (Files.exists(file) ? "is not a regular file" : "does not exist")
+                    + ": give the path of a scenario file, e.g. scripts/scenarios/e1-keepalive-limit.yaml");
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return YAML.readTree(in);
+        } catch (JacksonException e) {
+            JsonLocation at = e.getLocation();
+            String line = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr();
+            throw new ConfigException(where + ": not valid YAML" + line + " (" + firstLine(e.getOriginalMessage())
+                    + "): fix the syntax (see docs/SWEEP.md for the format)");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(where + ": is not UTF-8 text: save it as UTF-8");
+        } catch (IOException e) {
+            throw new ConfigException(where + ": cannot be read (" + e.getMessage() + "): check its permissions");
+        }
+    }
+
+    private static String name(JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            throw new ConfigException(where + ": name is missing: add e.g. 'name: threads-vs-transport'");
+        }
+        if (!node.isValueNode() || node.asText().isBlank()) {
+            throw new ConfigException(where + ": name must be a short text, e.g. 'name: threads-vs-transport'");
+        }
+        String name = node.asText().strip();
+        if (!name.equals(ResultsFolder.sanitize(name))) {
+            throw new ConfigException(where + ": name '" + name + "' is not usable in a folder name: use letters,"
+                    + " digits, '.', '_' or '-' (at most 80)");
+        }
+        return name;
+    }
+
+    private static List<Setting> fixed(JsonNode node, String where, OptionKeys keys) {
+        List<Setting> settings = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return settings;
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(where + ": fixed must be a map of option: value, not " + kind(node)
+                    + ", e.g. 'fixed: {sessions: 500, duration: 30s}'");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String path = "fixed." + e.getKey();
+            boolean flag = keys.check(where, path, e.getKey());
+            if (e.getValue().isContainerNode()) {
+                throw new ConfigException(where + ": " + path + " must be one value, not " + kind(e.getValue())
+                        + ": move it under sweep: to vary it");
+            }
+            settings.add(new Setting(e.getKey(), value(e.getValue(), where, path, flag), flag));
+        }
+        return settings;
+    }
+
+    private static List<Axis> axes(JsonNode node, String where, OptionKeys keys) {
+        if (node == null || node.isNull()) {
+            throw new ConfigException(where + ": sweep is missing: add a map of option: [values], e.g."
+                    + " 'sweep: {transport: [sse, ws]}'");
+        }
+        if (!node.isObject() || node.isEmpty()) {
+            throw new ConfigException(where + ": sweep must be a map of option: [values] with at least one key,"
+                    + " not " + kind(node) + ", e.g. 'sweep: {transport: [sse, ws]}'");
+        }
+        List<Axis> axes = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String path = "sweep." + e.getKey();
+            boolean flag = keys.check(where, path, e.getKey());
+            JsonNode list = e.getValue();
+            if (!list.isArray()) {
+                throw new ConfigException(where + ": " + path + " must be a list of values, not " + kind(list)
+                        + ": write e.g. '" + e.getKey() + ": [" + (list.isValueNode() ? list.asText() : "a")
+                        + "]' (or move it to fixed:)");
+            }
+            if (list.isEmpty()) {
+                throw new ConfigException(where + ": " + path + " is an empty list: give at least one value");
+            }
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                String itemPath = path + "[" + (i + 1) + "]";
+                if (list.get(i).isContainerNode()) {
+                    throw new ConfigException(where + ": " + itemPath + " must be one value, not "
+                            + kind(list.get(i)));
+                }
+                String value = value(list.get(i), where, itemPath, flag);
+                if (values.contains(value)) {
+                    throw new ConfigException(where + ": " + path + " lists " + value + " twice: give each value once");
+                }
+                values.add(value);
+            }
+            axes.add(new Axis(e.getKey(), flag, values));
+        }
+        return axes;
+    }
+
+    private static String value(JsonNode node, String where, String path, boolean flag) {
+        if (node.isNull()) {
+            throw new ConfigException(where + ": " + path + " has no value: write one after the colon");
+        }
+        String text = node.asText().strip();
+        if (flag) {
+            if (node.isBoolean() || text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Boolean.toString(Boolean.parseBoolean(text));
+            }
+            throw new ConfigException(where + ": " + path + " is a switch: write true or false, not '" + text + "'");
+        }
+        if (text.isEmpty()) {
+            throw new ConfigException(where + ": " + path + " is empty: write a value");
+        }
+        return text;
+    }
+
+    private static String kind(JsonNode node) {
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isObject()) {
+            return "a map";
+        }
+        return "'" + node.asText() + "'";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String line = message.strip().lines().findFirst().orElse("unreadable");
+        return line.length() > 160 ? line.substring(0, 160) + "..." : line;
+    }
+}

@@ -1,0 +1,213 @@
+package org.tomcatpush.harness.client.sweep;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.tomcatpush.harness.client.cli.HarnessVersion;
+import org.tomcatpush.harness.client.report.ReportFiles;
+import org.tomcatpush.harness.client.report.RunReport;
+import org.tomcatpush.harness.client.report.load.ReportInputException;
+import org.tomcatpush.harness.client.report.sweep.SweepColumns;
+import org.tomcatpush.harness.client.report.sweep.SweepReport;
+import org.tomcatpush.harness.client.results.ResultsFolder;
+import org.tomcatpush.harness.client.run.Load;
+import org.tomcatpush.harness.client.run.LoadRun;
+import org.tomcatpush.harness.client.run.RunPlan;
+
+/**
+ * Runs a validated {@link SweepPlan}: each combination through {@link LoadRun}, exactly as
+ * {@code harness run} runs it, on a fresh server, into one sweep folder
+ * {@code <out>/<yyyyMMdd-HHmmss>-sweep-<name>/}. The folder is written as a hidden
+ * {@code .partial} folder and renamed when the sweep ends, like a run's; it holds every run's
+ * folder, a copy of the scenario file, {@code sweep.csv} (rewritten after every run) and
+ * {@code report.html}. A run that fails before its load starts (its server did not come up or
+ * did not answer, typically a machine too busy for the time limits) is tried once more on a fresh
+ * server; a run that fails is recorded with its cause and the sweep goes on; Ctrl-C
+ * stops the current run, records the rest as not run, and still writes the sweep's files. One
+ * instance runs once, on the calling thread.
+ */
+public final class SweepRunner {
+
+    /** The copy of the scenario file inside the sweep folder. */
+    public static final String SCENARIO_COPY = SweepReport.SCENARIO_FILE;
+
+    /** Exit statuses of {@link #execute()}. */
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_SOME_FAILED = 1;
+
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
+    private static final PrintStream DISCARD = new PrintStream(OutputStream.nullOutputStream());
+
+    private final SweepPlan plan;
+    private final Load.Factory loads;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+
+    /**
+     * @param loads makes each run's sessions ({@link LoadRun#sessions()} in production)
+     * @param out   where the sweep's closing lines go (stdout)
+     * @param err   where progress goes (stderr), the runs' own progress lines included
+     */
+    public SweepRunner(SweepPlan plan, Load.Factory loads, PrintStream out, PrintStream err) {
+        this.plan = plan;
+        this.loads = loads;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Runs the sweep. @return {@link #EXIT_OK} when every run completed, {@link #EXIT_SOME_FAILED}
+     * otherwise (the folder says which and why)
+     *
+     * @throws IOException when the sweep folder cannot be created or written
+     */
+    public int execute() throws IOException {
+        Thread hook = new Thread(this::stopFromShutdownHook, "harness-sweep-stopper");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is waiting for this sweep: it is finished now
+            }
+        }
+    }
+
+    private int run() throws IOException {
+        ResultsFolder folder = ResultsFolder.begin(plan.outDir(), "sweep-" + plan.scenario().name());
+        Path dir = folder.file(SCENARIO_COPY).getParent();
+        Files.copy(plan.scenario().source(), folder.file(SCENARIO_COPY));
+        List<String> sweptKeys = plan.scenario().axes().stream().map(Axis::key).toList();
+        SweepProgress progress = new SweepProgress(plan.plans().stream().map(RunPlan::duration).toList(),
+                StartupOverhead.FALLBACK);
+        err.println("sweep " + plan.scenario().name() + ": " + plan.combinations().size() + " runs into " + dir);
+        List<RunRecord> records = new ArrayList<>();
+        for (int i = 0; i < plan.combinations().size(); i++) {
+            Combination c = plan.combinations().get(i);
+            if (stopRequested) {
+                records.add(RunRecord.notRun(c));
+                continue;
+            }
+            err.println(progress.starting(c));
+            RunRecord record = runOne(i, dir);
+            if (record.failedBeforeLoad() && !stopRequested) {
+                err.println(c.position() + " the run failed before its load started (" + record.failure()
+                        + "): trying once more on a fresh server");
+                record = runOne(i, dir).afterRetry(record.wall());
+            }
+            records.add(record);
+            err.println(progress.finished(c, record.wall(), record.status(), record.failure()));
+            ReportFiles.writeAtomically(folder.file(SweepColumns.FILE_NAME), SweepCsv.format(sweptKeys, records));
+        }
+        ReportFiles.writeAtomically(folder.file(SweepColumns.FILE_NAME), SweepCsv.format(sweptKeys, records));
+        try {
+            SweepReport.write(dir);
+        } catch (ReportInputException | IOException | RuntimeException e) {
+            err.println("harness: the sweep report could not be written (" + e.getMessage() + "); sweep.csv holds"
+                    + " every figure");
+        }
+        Path committed = folder.commit();
+        long completed = records.stream().filter(RunRecord::completed).count();
+        out.println("sweep " + plan.scenario().name() + ": " + completed + " of " + records.size()
+                + " runs completed" + (completed < records.size() ? " (see the status and failure columns)" : ""));
+        out.println("results: " + committed);
+        out.flush();
+        return completed == records.size() ? EXIT_OK : EXIT_SOME_FAILED;
+    }
+
+    /** Runs combination {@code i} into {@code runsDir} and reads back what it left. */
+    private RunRecord runOne(int i, Path runsDir) {
+        Combination c = plan.combinations().get(i);
+        long startNanos = System.nanoTime();
+        FailureCapture capture = new FailureCapture(err);
+        String thrown = null;
+        try {
+            RunPlan runPlan = plan.planInto(i, runsDir);
+            new LoadRun(runPlan, loads, HarnessVersion.version(), DISCARD, capture).execute();
+        } catch (RuntimeException e) {
+            thrown = "the run could not be carried out: " + e;
+        }
+        Duration wall = Duration.ofNanos(System.nanoTime() - startNanos);
+        try {
+            Optional<Path> runDir = RunFolderReader.find(runsDir, c.runName());
+            if (runDir.isEmpty()) {
+                String cause = thrown != null ? thrown : capture.lastError()
+                        .orElse("the run left no results folder");
+                return new RunRecord(c, SweepColumns.STATUS_FAILED, cause, "", wall, List.of(), 1, true);
+            }
+            ensureRunReport(runDir.get());
+            List<Map<String, String>> rows = RunFolderReader.summaryRows(runDir.get());
+            boolean loadStarted = RunFolderReader.loadStarted(runDir.get());
+            RunFolderReader.StatusAndFailure status = RunFolderReader.status(runDir.get()).orElse(
+                    new RunFolderReader.StatusAndFailure(SweepColumns.STATUS_FAILED, "run.json is missing"));
+            String failure = status.failure().isEmpty() && thrown != null ? thrown : status.failure();
+            String label = thrown != null ? SweepColumns.STATUS_FAILED : status.status();
+            return new RunRecord(c, label, failure, runDir.get().getFileName().toString(), wall, rows, 1,
+                    loadStarted);
+        } catch (IOException e) {
+            return new RunRecord(c, SweepColumns.STATUS_FAILED, "its results could not be read: " + e.getMessage(), "",
+                    wall, List.of(), 1, true);
+        }
+    }
+
+    /** Gives every run folder its report page, as {@code harness report} would write it. */
+    private void ensureRunReport(Path runDir) {
+        if (Files.exists(runDir.resolve(RunReport.FILE_NAME))) {
+            return;
+        }
+        try {
+            RunReport.write(runDir);
+        } catch (ReportInputException | IOException | RuntimeException e) {
+            err.println("harness: no report for " + runDir.getFileName() + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private void stopFromShutdownHook() {
+        stopRequested = true;
+        try {
+            finished.await(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The stream a run reports on: passes everything on to the sweep's stderr and remembers the
+     * last {@code harness: } line, the cause of a run that left no folder.
+     */
+    private static final class FailureCapture extends PrintStream {
+        private volatile String lastError;
+
+        FailureCapture(PrintStream target) {
+            super(target, true, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void println(String line) {
+            if (line != null && line.startsWith("harness: ")) {
+                lastError = line.substring("harness: ".length());
+            }
+            super.println(line);
+        }
+
+        Optional<String> lastError() {
+            return Optional.ofNullable(lastError);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.tomcatpush.harness.client.sweep.experiments;
+
+import static org.tomcatpush.harness.client.sweep.experiments.Rows.fmt;
+import static org.tomcatpush.harness.client.sweep.experiments.Rows.num;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tomcatpush.harness.client.report.model.SummaryColumns;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.report.sweep.SweepTable;
+
+/**
+ * E4: a blocking SSE or long-poll handler holds one worker thread per open session; past
+ * {@code maxThreads} new requests wait in the executor queue. Judged on blocking rows of the
+ * long-lived transports with more sessions than threads: busy threads reach {@code maxThreads}
+ * and the queue is not empty. The virtual-thread half of the claim needs a Java 21+ server and is
+ * not judged here. WebSocket rows are shown beside them but not judged: the claim is about SSE and
+ * long polling.
+ */
+public final class BlockingThreadsExperiment implements Experiment {
+
+    @Override
+    public String id() {
+        return "E4";
+    }
+
+    @Override
+    public String title() {
+        return "blocking handlers hold a thread per session";
+    }
+
+    @Override
+    public String claim() {
+        return "A blocking (non-async) SSE or long-poll handler holds one worker thread per open session; past"
+                + " maxThreads new requests wait in the executor queue and their latency grows. Virtual threads"
+                + " (Java 21+) remove that limit.";
+    }
+
+    @Override
+    public Verdict evaluate(SweepTable sweep) {
+        List<SummaryRow> rows = Rows.completed(sweep, "long-poll", "sse").stream()
+                .filter(r -> ThreadTable.handler(r, "blocking"))
+                .filter(r -> num(r, SummaryColumns.SESSIONS) > num(r, SummaryColumns.MAX_THREADS)).toList();
+        Criterion.Builder saturated = new Criterion.Builder("with more sessions than threads, busy threads reach"
+                + " maxThreads");
+        Criterion.Builder queued = new Criterion.Builder("and further requests wait in the executor queue"
+                + " (queue peak > 0)");
+        for (SummaryRow r : rows) {
+            double maxThreads = num(r, SummaryColumns.MAX_THREADS);
+            double busyMax = num(r, SummaryColumns.BUSY_THREADS_MAX);
+            double queue = num(r, SummaryColumns.QUEUE_LENGTH_MAX);
+            saturated.check(r.transport(), busyMax == maxThreads, "peak " + fmt(busyMax) + " of maxThreads "
+                    + fmt(maxThreads));
+            queued.check(r.transport(), queue > 0, "queue peak " + fmt(queue));
+        }
+        List<String> notes = new ArrayList<>();
+        for (SummaryRow r : rows) {
+            Rows.completed(sweep, r.transport()).stream().filter(a -> ThreadTable.handler(a, "async")).findFirst()
+                    .ifPresent(a -> notes.add(r.transport() + ": delivery latency p99 " + fmt(r,
+                            SummaryColumns.LATENCY_P99_MS) + " ms blocking vs " + fmt(a, SummaryColumns.LATENCY_P99_MS)
+                            + " ms async; sessions open at most " + fmt(r, "sessions_open_max") + " blocking vs "
+                            + fmt(a, "sessions_open_max") + " async, of " + fmt(r, SummaryColumns.SESSIONS)));
+        }
+        notes.add("'Their latency grows' is not judged: a session still waiting for a thread records no delivery"
+                + " latency at all (compare sessions open at most with sessions), and time to first byte is not"
+                + " in sweep.csv.");
+        notes.add("Virtual threads are not part of this sweep: they need --server-java with a Java 21+ runtime.");
+        notes.addAll(Rows.incompleteRuns(sweep));
+        List<SummaryRow> all = Rows.completed(sweep, ThreadTable.LONG_LIVED).stream()
+                .filter(r -> ThreadTable.handler(r, "blocking")).toList();
+        return Verdict.of(this, ThreadTable.of(all), List.of(saturated.build(), queued.build()), notes);
+    }
+}

@@ -1,0 +1,84 @@
+package org.tomcatpush.harness.client.sweep.experiments;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Writes the experiments summary as Markdown ({@code experiments.md}): where and how it was run,
+ * one line per experiment with its verdict, then per experiment the claim, the settings, the
+ * measured figures, each criterion with what was observed, and notes. Stateless.
+ */
+public final class ExperimentsMarkdown {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private ExperimentsMarkdown() {
+    }
+
+    public static String render(SummaryContext context, List<ExperimentResult> results) {
+        StringBuilder md = new StringBuilder("# Experiments: claims and what the harness measured\n\n");
+        md.append("- command: `").append(context.command()).append("`\n");
+        md.append("- date: ").append(WHEN.format(context.writtenAt())).append('\n');
+        md.append("- machine: ").append(context.machine()).append("\n\n");
+        md.append("A claim the measurement contradicts is reported as *not supported* with the numbers: a finding,"
+                + " not a failure of the harness. *Inconclusive* means runs the criteria need are missing.\n\n");
+        md.append("| id | experiment | verdict |\n|---|---|---|\n");
+        for (ExperimentResult r : results) {
+            md.append("| ").append(r.verdict().experiment().id()).append(" | ")
+                    .append(cell(r.verdict().experiment().title())).append(" | **")
+                    .append(r.verdict().support().label()).append("** |\n");
+        }
+        for (ExperimentResult r : results) {
+            Verdict v = r.verdict();
+            md.append("\n## ").append(v.experiment().id()).append(": ").append(v.experiment().title())
+                    .append(" (").append(v.support().label()).append(")\n\n");
+            md.append("**Claim.** ").append(v.experiment().claim()).append("\n\n");
+            md.append("**Sweep.** ").append(r.sweep().isEmpty() ? "none (the sweep did not run)"
+                    : "`" + r.sweep() + "` (its `report.html` charts every run)").append("\n\n");
+            if (!r.settings().isEmpty()) {
+                md.append("**Settings.**\n\n```yaml\n").append(r.settings().strip()).append("\n```\n\n");
+            }
+            md.append("**Measured.**\n\n").append(table(v.measured())).append('\n');
+            md.append("**Criteria.**\n\n");
+            for (Criterion c : v.criteria()) {
+                md.append("- ").append(mark(c)).append(' ').append(c.description()).append(": ")
+                        .append(c.observed()).append('\n');
+            }
+            if (!v.notes().isEmpty()) {
+                md.append("\n**Notes.**\n\n");
+                v.notes().forEach(n -> md.append("- ").append(n).append('\n'));
+            }
+            md.append("\n**Verdict: ").append(v.support().label()).append(".**\n");
+        }
+        return md.toString();
+    }
+
+    private static String mark(Criterion c) {
+        return switch (c.result()) {
+            case MET -> "[met]";
+            case NOT_MET -> "[NOT met]";
+            case NO_DATA -> "[no data]";
+        };
+    }
+
+    private static String table(MeasuredTable t) {
+        if (t.rows().isEmpty()) {
+            return "(no completed run of this kind)\n";
+        }
+        StringBuilder md = new StringBuilder("| ").append(String.join(" | ", t.header().stream()
+                .map(ExperimentsMarkdown::cell).toList())).append(" |\n|");
+        t.header().forEach(h -> md.append("---|"));
+        md.append('\n');
+        for (List<String> row : t.rows()) {
+            md.append("| ").append(String.join(" | ", row.stream().map(ExperimentsMarkdown::cell).toList()))
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}

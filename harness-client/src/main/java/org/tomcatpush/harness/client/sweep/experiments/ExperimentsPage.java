@@ -1,0 +1,89 @@
+package org.tomcatpush.harness.client.sweep.experiments;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.tomcatpush.harness.client.report.html.Html;
+import org.tomcatpush.harness.client.report.html.HtmlTable;
+import org.tomcatpush.harness.client.report.html.PageSection;
+import org.tomcatpush.harness.client.report.html.ReportPage;
+
+/**
+ * The experiments summary as a self-contained page ({@code experiments.html}), built from the
+ * report's page pieces: the verdicts first, then a section per experiment with its claim,
+ * settings, measured figures, criteria (met, not met, no data) and a link to its sweep report.
+ * Stateless.
+ */
+public final class ExperimentsPage {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private ExperimentsPage() {
+    }
+
+    public static ReportPage build(SummaryContext context, List<ExperimentResult> results) {
+        List<PageSection> sections = new ArrayList<>();
+        HtmlTable verdicts = new HtmlTable("verdicts", List.of("id", "experiment", "verdict"));
+        results.forEach(r -> verdicts.row(List.of(r.verdict().experiment().id(), r.verdict().experiment().title(),
+                r.verdict().support().label())));
+        String overview = "<table class=\"properties\"><tbody>" + property("command", context.command())
+                + property("date", WHEN.format(context.writtenAt())) + property("machine", context.machine())
+                + "</tbody></table>\n" + verdicts.toHtml() + "\n<p class=\"note\">A claim the measurement contradicts"
+                + " is reported as not supported, with the numbers: a finding, not a failure of the harness."
+                + " Inconclusive means runs the criteria need are missing.</p>";
+        sections.add(new PageSection("summary", "Summary", List.of(PageSection.markup(overview))));
+        for (ExperimentResult r : results) {
+            sections.add(section(r));
+        }
+        return new ReportPage("Experiments", results.size() + " experiments judged from their sweeps", sections);
+    }
+
+    private static PageSection section(ExperimentResult r) {
+        Verdict v = r.verdict();
+        StringBuilder html = new StringBuilder("<p><strong>Claim.</strong> ").append(Html.escape(v.experiment().claim()))
+                .append("</p>\n<p><strong>Sweep.</strong> ");
+        if (r.sweep().isEmpty()) {
+            html.append("none (the sweep did not run)");
+        } else {
+            html.append("<a href=\"").append(Html.escape(r.sweep())).append("/report.html\">")
+                    .append(Html.escape(r.sweep())).append("</a>");
+        }
+        html.append("</p>\n");
+        if (!r.settings().isEmpty()) {
+            html.append("<pre class=\"scenario\">").append(Html.escape(r.settings().strip())).append("</pre>\n");
+        }
+        if (!v.measured().rows().isEmpty()) {
+            HtmlTable measured = new HtmlTable("measured", v.measured().header());
+            v.measured().rows().forEach(measured::row);
+            html.append(measured.toHtml()).append('\n');
+        }
+        html.append("<ul class=\"findings\">");
+        for (Criterion c : v.criteria()) {
+            String css = switch (c.result()) {
+                case MET -> "info";
+                case NOT_MET -> "warning";
+                case NO_DATA -> "note";
+            };
+            html.append("<li class=\"").append(css).append("\"><span class=\"severity\">")
+                    .append(Html.escape(c.result().label())).append("</span> ").append(Html.escape(c.description()))
+                    .append(": ").append(Html.escape(c.observed())).append("</li>");
+        }
+        html.append("</ul>\n");
+        if (!v.notes().isEmpty()) {
+            html.append("<ul>");
+            v.notes().forEach(n -> html.append("<li>").append(Html.escape(n)).append("</li>"));
+            html.append("</ul>\n");
+        }
+        html.append("<p><strong>Verdict: ").append(Html.escape(v.support().label())).append(".</strong></p>");
+        return new PageSection(v.experiment().id().toLowerCase(Locale.ROOT), v.experiment().id() + ": "
+                + v.experiment().title() + " (" + v.support().label() + ")", List.of(PageSection.markup(html.toString())));
+    }
+
+    private static String property(String name, String value) {
+        return "<tr><th scope=\"row\">" + Html.escape(name) + "</th><td>" + Html.escape(value) + "</td></tr>";
+    }
+}

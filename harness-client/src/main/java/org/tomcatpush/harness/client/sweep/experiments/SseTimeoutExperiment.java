@@ -1,0 +1,88 @@
+package org.tomcatpush.harness.client.sweep.experiments;
+
+import static org.tomcatpush.harness.client.sweep.experiments.Rows.fmt;
+import static org.tomcatpush.harness.client.sweep.experiments.Rows.num;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tomcatpush.harness.client.report.model.SummaryColumns;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.report.sweep.SweepTable;
+
+/**
+ * E2: an SSE stream with a server-side timeout ends each response; the client reconnects on the
+ * same TCP connection until Tomcat closes it at {@code maxKeepAliveRequests} stream requests, and
+ * no message is lost across reconnects; without a timeout one request serves the session. Judged
+ * on SSE rows, split by {@code sse_timeout_ms}.
+ */
+public final class SseTimeoutExperiment implements Experiment {
+
+    @Override
+    public String id() {
+        return "E2";
+    }
+
+    @Override
+    public String title() {
+        return "SSE server timeout, reconnects and the keep-alive limit";
+    }
+
+    @Override
+    public String claim() {
+        return "An SSE stream with a server-side timeout (Spring SseEmitter(timeout)) ends each response; the browser"
+                + " reconnects after retry on the same TCP connection, and after maxKeepAliveRequests stream requests"
+                + " Tomcat closes the connection, so a new one is opened. With no timeout, one request serves the"
+                + " session for ever. Messages lost during reconnects: 0 with Last-Event-ID.";
+    }
+
+    @Override
+    public Verdict evaluate(SweepTable sweep) {
+        List<SummaryRow> rows = Rows.completed(sweep, "sse");
+        MeasuredTable.Builder table = new MeasuredTable.Builder("sse timeout ms", "maxKeepAliveRequests", "sessions",
+                "stream requests", "reconnects (stream ended)", "connections opened", "requests/connection mean",
+                "requests/connection max", "closes keepalive-limit", "messages received", "lost", "duplicated");
+        Criterion.Builder reconnect = new Criterion.Builder("with a timeout, streams end and are reopened"
+                + " (stream-ended reconnects > 0)");
+        Criterion.Builder reuse = new Criterion.Builder("with a timeout, reconnects reuse the TCP connection"
+                + " (requests per connection mean > 1)");
+        Criterion.Builder limit = new Criterion.Builder("with a timeout, a connection carries at most"
+                + " maxKeepAliveRequests stream requests, reaches it, and is then closed at the keep-alive limit");
+        Criterion.Builder forever = new Criterion.Builder("without a timeout, one request per session and no"
+                + " reconnect");
+        Criterion.Builder lossless = new Criterion.Builder("no message lost or duplicated across reconnects");
+        for (SummaryRow r : rows) {
+            double timeout = num(r, SummaryColumns.SSE_TIMEOUT_MS);
+            double keepAliveLimit = num(r, SummaryColumns.MAX_KEEP_ALIVE_REQUESTS);
+            double requests = num(r, SummaryColumns.REQUESTS);
+            double sessions = num(r, SummaryColumns.SESSIONS);
+            double streamEnded = num(r, "reconnects_stream_ended");
+            double perConnectionMax = num(r, SummaryColumns.REQUESTS_PER_CONNECTION_MAX);
+            double keepAliveCloses = num(r, SummaryColumns.CLOSES_KEEPALIVE_LIMIT);
+            double lost = num(r, SummaryColumns.MESSAGES_LOST);
+            double duplicated = num(r, SummaryColumns.MESSAGES_DUPLICATED);
+            String label = "timeout " + fmt(timeout) + " ms";
+            table.row(fmt(timeout), fmt(keepAliveLimit), fmt(sessions), fmt(requests), fmt(streamEnded),
+                    fmt(r, SummaryColumns.CONNECTIONS_OPENED), fmt(r, SummaryColumns.REQUESTS_PER_CONNECTION_MEAN),
+                    fmt(perConnectionMax), fmt(keepAliveCloses), fmt(r, SummaryColumns.MESSAGES_RECEIVED), fmt(lost),
+                    fmt(duplicated));
+            if (timeout > 0) {
+                reconnect.check(label, streamEnded > 0, fmt(streamEnded) + " stream-ended reconnects");
+                reuse.check(label, num(r, SummaryColumns.REQUESTS_PER_CONNECTION_MEAN) > 1,
+                        "mean " + fmt(r, SummaryColumns.REQUESTS_PER_CONNECTION_MEAN));
+                limit.check(label, perConnectionMax == keepAliveLimit && keepAliveCloses > 0, "max "
+                        + fmt(perConnectionMax) + " of limit " + fmt(keepAliveLimit) + ", " + fmt(keepAliveCloses)
+                        + " closes at the limit");
+            } else if (timeout == 0) {
+                forever.check(label, requests == sessions && num(r, SummaryColumns.RECONNECTS) == 0,
+                        fmt(requests) + " requests for " + fmt(sessions) + " sessions, "
+                                + fmt(r, SummaryColumns.RECONNECTS) + " reconnects");
+            }
+            lossless.check(label, lost == 0 && duplicated == 0, fmt(lost) + " lost, " + fmt(duplicated)
+                    + " duplicated of " + fmt(r, SummaryColumns.MESSAGES_RECEIVED));
+        }
+        List<String> notes = new ArrayList<>(Rows.incompleteRuns(sweep));
+        return Verdict.of(this, table.build(), List.of(reconnect.build(), reuse.build(), limit.build(),
+                forever.build(), lossless.build()), notes);
+    }
+}

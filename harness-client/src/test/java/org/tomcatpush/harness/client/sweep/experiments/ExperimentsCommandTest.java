@@ -1,0 +1,96 @@
+package org.tomcatpush.harness.client.sweep.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.tomcatpush.harness.client.sweep.BrowserCheck;
+
+import picocli.CommandLine;
+
+/**
+ * The experiments summary command: judges each ID=SWEEP_DIR pair, writes experiments.md and
+ * experiments.html (which render in a headless browser), records a sweep that did not run as
+ * inconclusive, and refuses unknown experiments and folders without sweep.csv with exit status 2.
+ */
+@Timeout(300)
+class ExperimentsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = ExperimentsCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void summaryStatesEachClaimItsFiguresCriteriaAndVerdict() throws Exception {
+        Path e1 = FixtureSweeps.folder("e1", dir);
+        Path e34 = FixtureSweeps.folder("e3-e4", dir);
+        Files.writeString(e1.resolve("scenario.yaml"), "# E1 comment\nname: e1\nfixed: {sessions: 20}\n");
+        Path out = dir.resolve("summary");
+
+        Result r = run("--out", out.toString(), "--command", "scripts/experiments.sh E1 E3 E4", "--machine-note",
+                "shared, noisy", "E1=" + e1, "E3=" + e34, "E4=" + e34, "E2=");
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("E1 supported: keep-alive request limit\n"
+                + "E3 supported: async handlers hold connections, not threads\n"
+                + "E4 supported: blocking handlers hold a thread per session\n"
+                + "E2 inconclusive: SSE server timeout, reconnects and the keep-alive limit\n"
+                + "summary: " + out.resolve("experiments.md") + " and " + out.resolve("experiments.html") + "\n",
+                r.out());
+        String md = Files.readString(out.resolve("experiments.md"));
+        assertTrue(md.contains("- command: `scripts/experiments.sh E1 E3 E4`"), md);
+        assertTrue(md.matches("(?s).*- machine: \\d+ cores, .*; shared, noisy\n.*"), md);
+        assertTrue(md.contains("| E1 | keep-alive request limit | **supported** |"), md);
+        assertTrue(md.contains("| E2 | SSE server timeout, reconnects and the keep-alive limit | **inconclusive** |"));
+        assertTrue(md.contains("**Sweep.** `../20260101-120000-sweep-e1`"), "sweep named relative to the summary");
+        assertTrue(md.contains("```yaml\nname: e1\nfixed: {sessions: 20}\n```"), "settings without comments");
+        assertTrue(md.contains("| long-poll | 5 | 2920 | 592 | 4.93 | 5 | 572 | 0 | 20 | 576 |"), md);
+        assertTrue(md.contains("- [met] the most requests one connection carried equals maxKeepAliveRequests:"));
+        assertTrue(md.contains("**Sweep.** none (the sweep did not run)"));
+        String html = Files.readString(out.resolve("experiments.html"));
+        assertTrue(html.contains("<a href=\"../20260101-120000-sweep-e1/report.html\">"), "links the sweep report");
+        if (BrowserCheck.available()) {
+            BrowserCheck.Result check = BrowserCheck.check(dir, out.resolve("experiments.html"));
+            assertEquals(0, check.exitStatus(), check.output());
+            assertTrue(check.output().contains("experiments.html: ok charts=0/0"), check.output());
+        }
+    }
+
+    @Test
+    void unknownExperimentIsBadInput() throws Exception {
+        Result r = run("--out", dir.toString(), "E9=" + FixtureSweeps.folder("e1", dir));
+
+        assertEquals(2, r.exit());
+        assertEquals("experiments: unknown experiment 'E9': use one of E1, E2, E3, E4, E7, E8\n", r.err());
+    }
+
+    @Test
+    void folderWithoutSweepCsvIsBadInput() {
+        Result r = run("--out", dir.resolve("out").toString(), "E1=" + dir);
+
+        assertEquals(2, r.exit());
+        assertEquals("experiments: " + dir.resolve("sweep.csv") + ": is missing; point at a sweep folder written by"
+                + " 'harness sweep' (results/runs/<id>-sweep-<name>)\n", r.err());
+        assertTrue(Files.notExists(dir.resolve("out").resolve("experiments.md")));
+    }
+}
