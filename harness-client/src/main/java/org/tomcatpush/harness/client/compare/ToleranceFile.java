@@ -18,6 +18,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import org.tomcatpush.harness.client.cli.Suggestions;
+
 /**
  * Reads tolerance files: the defaults shipped in {@code compare/default-tolerances.yaml} and a
  * user's file given with {@code --tolerances}, in the same format:
@@ -197,36 +199,7 @@ public final class ToleranceFile {
     }
 
     private static String suggestion(String unknown, Collection<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : known) {
-            int distance = distance(unknown, candidate);
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, unknown.length() / 4) ? " (did you mean " + best + "?)" : "";
-    }
-
-    /** Levenshtein distance, for "did you mean". */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Suggestions.closest(unknown, known).map(best -> " (did you mean " + best + "?)").orElse("");
     }
 
     private static CompareInputException bad(String name, int line, String problem) {

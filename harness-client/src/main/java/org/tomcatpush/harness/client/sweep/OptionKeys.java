@@ -1,12 +1,12 @@
 package org.tomcatpush.harness.client.sweep;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.tomcatpush.harness.client.cli.RunPlans.RunOption;
+import org.tomcatpush.harness.client.cli.Suggestions;
 import org.tomcatpush.harness.server.config.ConfigException;
 
 /**
@@ -58,28 +58,6 @@ public final class OptionKeys {
 
     /** The known key closest to a mistyped one, when it is close enough to be the one meant. */
     Optional<String> suggestion(String key) {
-        return flags.keySet().stream().filter(k -> !RESERVED.containsKey(k))
-                .min(Comparator.comparingInt(k -> distance(k, key)))
-                .filter(k -> distance(k, key) <= Math.max(2, key.length() / 4));
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Suggestions.closest(key, flags.keySet().stream().filter(k -> !RESERVED.containsKey(k)).toList());
     }
 }
