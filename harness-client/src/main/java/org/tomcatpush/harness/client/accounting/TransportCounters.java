@@ -45,6 +45,14 @@ public record TransportCounters(
         return closes.getOrDefault(cause, 0L);
     }
 
+    public long reconnects(ReconnectCause cause) {
+        return reconnects.getOrDefault(cause, 0L);
+    }
+
+    public long connectFailures(ConnectFailureKind kind) {
+        return connectFailures.getOrDefault(kind, 0L);
+    }
+
     public long reconnectsTotal() {
         return reconnects.values().stream().mapToLong(Long::longValue).sum();
     }

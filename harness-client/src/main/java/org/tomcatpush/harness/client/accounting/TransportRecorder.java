@@ -57,6 +57,19 @@ public final class TransportRecorder {
         bytesSent.add(requestBytes);
     }
 
+    /**
+     * One HTTP request (or WebSocket upgrade) was written to a connection; its bytes are counted
+     * separately, as they reach the wire, by {@link #bytesSent(long)}.
+     */
+    public void requestSent() {
+        requests.increment();
+    }
+
+    /** Bytes written to the wire for this transport (request lines, headers, bodies, frames). */
+    public void bytesSent(long bytes) {
+        bytesSent.add(bytes);
+    }
+
     /** A new TCP connection was established. */
     public void connectionOpened() {
         connectionsOpened.increment();

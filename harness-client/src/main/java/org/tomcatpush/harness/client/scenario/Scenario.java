@@ -22,6 +22,8 @@ import java.time.Duration;
  * @param connectTimeout             TCP connect time limit; a connect past it counts as a timeout failure
  * @param serverMaxKeepAliveRequests the server's {@code maxKeepAliveRequests}, to tell a close at
  *                                   the keep-alive limit from any other server close
+ * @param pollsPerSession            short and long poll: each session stops after this many polls
+ *                                   (0 = it polls until the run ends); for exact request counts
  */
 public record Scenario(
         URI target,
@@ -35,8 +37,17 @@ public record Scenario(
         Duration sseReconnectDelay,
         int sourceAddresses,
         Duration connectTimeout,
-        int serverMaxKeepAliveRequests) {
+        int serverMaxKeepAliveRequests,
+        int pollsPerSession) {
 
     /** HTTP/1.1 browsers open at most this many connections per origin. */
     public static final int BROWSER_CONNECTIONS_PER_ORIGIN = 6;
+
+    /** A scenario whose polling sessions poll until the run ends ({@code pollsPerSession} 0). */
+    public Scenario(URI target, TransportMix mix, int sessions, Duration rampUp, Duration duration,
+            Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,
+            int sourceAddresses, Duration connectTimeout, int serverMaxKeepAliveRequests) {
+        this(target, mix, sessions, rampUp, duration, pollInterval, browser, sessionsPerBrowser,
+                sseReconnectDelay, sourceAddresses, connectTimeout, serverMaxKeepAliveRequests, 0);
+    }
 }

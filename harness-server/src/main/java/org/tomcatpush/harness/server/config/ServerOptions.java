@@ -23,9 +23,12 @@ public final class ServerOptions {
             description = "Connector maxThreads: most worker threads (Tomcat default 200). Default: ${DEFAULT-VALUE}.")
     int maxThreads = 200;
 
+    /** Tomcat's default; when unset and --max-threads is lower, Tomcat's own clamp to maxThreads applies. */
+    static final int DEFAULT_MIN_SPARE_THREADS = 10;
+
     @Option(names = "--min-spare-threads", paramLabel = "N",
-            description = "Connector minSpareThreads: threads always kept (Tomcat default 10). Default: ${DEFAULT-VALUE}.")
-    int minSpareThreads = 10;
+            description = "Connector minSpareThreads: threads always kept (Tomcat default 10). Default: 10, or --max-threads when that is lower.")
+    Integer minSpareThreads;
 
     @Option(names = "--max-connections", paramLabel = "N",
             description = "Connector maxConnections: connections accepted at once, -1 = unlimited (Tomcat default 8192). Default: ${DEFAULT-VALUE}.")
@@ -105,7 +108,10 @@ public final class ServerOptions {
 
     /** Validates and freezes the flags. @throws ConfigException naming the bad flag */
     public ServerConfig toConfig() {
-        return new ServerConfig(protocol, maxThreads, minSpareThreads, maxConnections, acceptCount,
+        int resolvedMinSpareThreads = minSpareThreads != null
+                ? minSpareThreads
+                : Math.min(DEFAULT_MIN_SPARE_THREADS, Math.max(1, maxThreads));
+        return new ServerConfig(protocol, maxThreads, resolvedMinSpareThreads, maxConnections, acceptCount,
                 connectionTimeoutMs, keepAliveTimeoutMs, maxKeepAliveRequests, asyncTimeoutMs, virtualThreads,
                 host, port, handler, publishRate, payloadBytes, sseTimeoutMs, sseRetryMs, sseHeartbeatMs,
                 longPollHoldMs, sampleIntervalMs, ringCapacity, maxBatch);

@@ -1,0 +1,161 @@
+package org.tomcatpush.harness.client.accounting;
+
+import java.nio.channels.ClosedChannelException;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.DecoderResultProvider;
+import io.netty.handler.codec.PrematureChannelClosureException;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+
+/**
+ * Follows one TCP connection from right after the HTTP codec (after a WebSocket upgrade: after the
+ * frame codec): each request written, each response read and whether it said
+ * {@code Connection: close}, WebSocket close frames, errors and who closed the connection. When the
+ * connection goes inactive it records the close once, classified as follows, first match wins:
+ * <ol>
+ *   <li>the run is stopping: {@link CloseCause#CLIENT};</li>
+ *   <li>a complete response said {@code Connection: close}: {@link CloseCause#KEEPALIVE_LIMIT} if
+ *       it was the server's {@code maxKeepAliveRequests}-th request, else {@link CloseCause#SERVER_OTHER};</li>
+ *   <li>the server sent a WebSocket close frame first: {@link CloseCause#SERVER_OTHER};</li>
+ *   <li>an I/O or protocol error was seen: {@link CloseCause#ERROR};</li>
+ *   <li>the client closed it (or sent a WebSocket close frame first): {@link CloseCause#CLIENT};</li>
+ *   <li>the server closed it with a request in flight or a WebSocket open: {@link CloseCause#SERVER_OTHER};</li>
+ *   <li>the server closed it with nothing in flight: {@link CloseCause#IDLE_TIMEOUT}.</li>
+ * </ol>
+ * Not thread-safe: Netty calls it on the connection's event loop only.
+ */
+final class ConnectionTracker extends ChannelDuplexHandler {
+
+    private final ConnectionAccounting accounting;
+    /** The transport of the first request; null until then (the connection is not counted before). */
+    private TransportRecorder recorder;
+    private long requests;
+    private boolean exchangeInFlight;
+    private boolean responseSaysClose;
+    private boolean serverAnnouncedClose;
+    private long requestsWhenAnnounced;
+    private boolean upgraded;
+    private boolean serverSentCloseFrame;
+    private boolean clientSentCloseFrame;
+    private boolean failed;
+    private boolean clientClosed;
+    private boolean recorded;
+
+    ConnectionTracker(ConnectionAccounting accounting) {
+        this.accounting = accounting;
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+        if (msg instanceof HttpRequest) {
+            onRequest((HttpRequest) msg);
+        } else if (msg instanceof CloseWebSocketFrame && !serverSentCloseFrame) {
+            clientSentCloseFrame = true;
+        }
+        ctx.write(msg, promise);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof DecoderResultProvider && ((DecoderResultProvider) msg).decoderResult().isFailure()) {
+            failed = true;
+        }
+        if (msg instanceof HttpResponse) {
+            HttpResponse response = (HttpResponse) msg;
+            if (response.status().code() == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+                upgraded = true;
+            }
+            responseSaysClose = response.headers()
+                    .containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
+        }
+        if (msg instanceof LastHttpContent) {
+            exchangeInFlight = false;
+            if (responseSaysClose) {
+                serverAnnouncedClose = true;
+                requestsWhenAnnounced = requests;
+            }
+        } else if (msg instanceof CloseWebSocketFrame && !clientSentCloseFrame) {
+            serverSentCloseFrame = true;
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
+        // a close under an unfinished response is the server's doing, judged by what was in flight
+        if (!(cause instanceof ClosedChannelException) && !(cause instanceof PrematureChannelClosureException)) {
+            failed = true;
+        }
+        ctx.fireExceptionCaught(cause);
+    }
+
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) throws Exception {
+        clientClosed = true;
+        ctx.close(promise);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (recorder != null && !recorded) {
+            recorded = true;
+            recorder.connectionClosed(classify(), requests);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    void bytesRead(int bytes) {
+        if (recorder != null) {
+            recorder.bytesReceived(bytes);
+        }
+    }
+
+    void bytesWritten(int bytes) {
+        if (recorder != null) {
+            recorder.bytesSent(bytes);
+        }
+    }
+
+    private void onRequest(HttpRequest request) {
+        TransportRecorder forRequest = accounting.recorderForPath(request.uri());
+        if (recorder == null) {
+            if (forRequest == null) {
+                return;
+            }
+            recorder = forRequest;
+            recorder.connectionOpened();
+        }
+        requests++;
+        exchangeInFlight = true;
+        responseSaysClose = false;
+        (forRequest != null ? forRequest : recorder).requestSent();
+    }
+
+    private CloseCause classify() {
+        if (accounting.isStopping()) {
+            return CloseCause.CLIENT;
+        }
+        if (serverAnnouncedClose) {
+            int limit = accounting.serverMaxKeepAliveRequests();
+            return limit > 0 && requestsWhenAnnounced == limit ? CloseCause.KEEPALIVE_LIMIT : CloseCause.SERVER_OTHER;
+        }
+        if (serverSentCloseFrame) {
+            return CloseCause.SERVER_OTHER;
+        }
+        if (failed) {
+            return CloseCause.ERROR;
+        }
+        if (clientClosed || clientSentCloseFrame) {
+            return CloseCause.CLIENT;
+        }
+        return exchangeInFlight || upgraded ? CloseCause.SERVER_OTHER : CloseCause.IDLE_TIMEOUT;
+    }
+}

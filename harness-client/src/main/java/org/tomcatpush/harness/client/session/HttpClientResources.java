@@ -1,0 +1,138 @@
+package org.tomcatpush.harness.client.session;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import org.asynchttpclient.AsyncHttpClient;
+import org.asynchttpclient.AsyncHttpClientConfig;
+import org.asynchttpclient.DefaultAsyncHttpClient;
+import org.asynchttpclient.DefaultAsyncHttpClientConfig;
+import org.tomcatpush.harness.client.accounting.ConnectionAccounting;
+import org.tomcatpush.harness.client.scenario.Scenario;
+
+/**
+ * The async-http-client of a run, configured for measuring rather than for convenience, with the
+ * event loops and the timer it runs on (owned here so that closing waits for them to stop):
+ * <ul>
+ *   <li>no request or read timeout (-1): they would cut long-lived streams;</li>
+ *   <li>no automatic retry: an unexpected close is counted, never replayed;</li>
+ *   <li>keep-alive on, pooled connections never expired by the client (idle timeout 0, no TTL), so
+ *       only the server closes idle connections and such closes are the server's;</li>
+ *   <li>no connection caps of its own (AHC's would block a thread; browsers cap themselves);</li>
+ *   <li>a WebSocket frame limit far above any payload, no decompression, no cookies, no redirects;</li>
+ *   <li>the native epoll transport when available, one event loop per core;</li>
+ *   <li>body parts handed over without copying ({@code LAZY}), valid during the callback only;</li>
+ *   <li>the connection accounting installed on every new HTTP and WebSocket connection.</li>
+ * </ul>
+ */
+final class HttpClientResources {
+
+    /** The timer's tick: pacing precision of short polls and reconnect delays. */
+    static final long TIMER_TICK_MS = 1;
+    static final int WEBSOCKET_MAX_FRAME_BYTES = 64 * 1024 * 1024;
+    private static final String EPOLL = "io.netty.channel.epoll.Epoll";
+    private static final String EPOLL_EVENT_LOOP_GROUP = "io.netty.channel.epoll.EpollEventLoopGroup";
+
+    private final EventLoopGroup eventLoops;
+    private final HashedWheelTimer timer;
+    private final AsyncHttpClient client;
+
+    private HttpClientResources(EventLoopGroup eventLoops, HashedWheelTimer timer, AsyncHttpClient client) {
+        this.eventLoops = eventLoops;
+        this.timer = timer;
+        this.client = client;
+    }
+
+    static HttpClientResources create(Scenario scenario, ConnectionAccounting accounting) {
+        int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        EventLoopGroup eventLoops = newEventLoopGroup(epollAvailable(), ioThreads);
+        boolean epoll = isNative(eventLoops);
+        HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("harness-client-timer", true),
+                TIMER_TICK_MS, TimeUnit.MILLISECONDS, 1024);
+        AsyncHttpClientConfig config = new DefaultAsyncHttpClientConfig.Builder()
+                .setEventLoopGroup(eventLoops)
+                .setUseNativeTransport(epoll)
+                .setUseOnlyEpollNativeTransport(true)
+                .setIoThreadsCount(ioThreads)
+                .setNettyTimer(timer)
+                .setThreadPoolName("harness-client")
+                .setConnectTimeout(scenario.connectTimeout())
+                .setRequestTimeout(Duration.ofMillis(-1))
+                .setReadTimeout(Duration.ofMillis(-1))
+                .setMaxRequestRetry(0)
+                .setKeepAlive(true)
+                .setPooledConnectionIdleTimeout(Duration.ZERO)
+                .setConnectionTtl(Duration.ofMillis(-1))
+                .setMaxConnections(-1)
+                .setMaxConnectionsPerHost(-1)
+                .setWebSocketMaxFrameSize(WEBSOCKET_MAX_FRAME_BYTES)
+                .setEnableAutomaticDecompression(false)
+                .setFollowRedirect(false)
+                .setCookieStore(null)
+                .setTcpNoDelay(true)
+                .setUserAgent("tomcat-push-harness")
+                .setResponseBodyPartFactory(AsyncHttpClientConfig.ResponseBodyPartFactory.LAZY)
+                .setHttpAdditionalChannelInitializer(accounting.channelInitializer())
+                .setWsAdditionalChannelInitializer(accounting.channelInitializer())
+                .build();
+        return new HttpClientResources(eventLoops, timer, new DefaultAsyncHttpClient(config));
+    }
+
+    AsyncHttpClient client() {
+        return client;
+    }
+
+    HashedWheelTimer timer() {
+        return timer;
+    }
+
+    /** Closes the client, then stops its event loops and timer, waiting at most about {@code timeout}. */
+    void close(Duration timeout) {
+        try {
+            client.close();
+        } catch (Exception e) {
+            // closing anyway: the event loops below are what holds resources
+        }
+        eventLoops.shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .awaitUninterruptibly(timeout.toMillis() + 500);
+        timer.stop();
+    }
+
+    /**
+     * Netty's epoll classes are a runtime dependency only (netty-bom scopes the native transports
+     * so), hence reflection, as async-http-client itself does.
+     */
+    private static boolean epollAvailable() {
+        try {
+            return (Boolean) Class.forName(EPOLL).getMethod("isAvailable").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("deprecation")
+    private static boolean isNative(EventLoopGroup eventLoops) {
+        return !(eventLoops instanceof NioEventLoopGroup);
+    }
+
+    /** AHC 3.0.9 recognises only the classic (deprecated in Netty 4.2) event loop group classes. */
+    @SuppressWarnings("deprecation")
+    private static EventLoopGroup newEventLoopGroup(boolean epoll, int threads) {
+        ThreadFactory threadFactory = new DefaultThreadFactory("harness-client-io", true);
+        if (epoll) {
+            try {
+                return (EventLoopGroup) Class.forName(EPOLL_EVENT_LOOP_GROUP)
+                        .getConstructor(int.class, ThreadFactory.class).newInstance(threads, threadFactory);
+            } catch (ReflectiveOperationException | LinkageError e) {
+                // fall back to NIO below
+            }
+        }
+        return new NioEventLoopGroup(threads, threadFactory);
+    }
+}

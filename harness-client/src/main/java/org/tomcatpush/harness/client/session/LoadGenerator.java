@@ -1,0 +1,192 @@
+package org.tomcatpush.harness.client.session;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.tomcatpush.harness.client.accounting.ConnectionAccounting;
+import org.tomcatpush.harness.client.accounting.RunRecorder;
+import org.tomcatpush.harness.client.scenario.Scenario;
+import org.tomcatpush.harness.client.scenario.Transport;
+
+/**
+ * Opens and drives a run's sessions; thread-safe.
+ *
+ * <p>Each session is a small state machine of its transport on one shared async-http-client; no
+ * session owns a thread. It records into the {@link RunRecorder} given here: per transport the
+ * sessions, requests, connections and why each closed, reconnects, connect failures, messages
+ * (latency, lost, duplicated), bytes and errors. Each session is its own virtual client (its own
+ * keep-alive connections, like one browser tab); with {@code Scenario.browser()} every
+ * {@code sessionsPerBrowser} sessions of the same transport share one virtual browser capped at
+ * {@code Scenario.BROWSER_CONNECTIONS_PER_ORIGIN} concurrent exchanges (further ones wait).
+ * Virtual clients are spread over the source addresses 127.0.0.1 .. 127.0.0.N.
+ *
+ * <pre>
+ * try (LoadGenerator generator = new LoadGenerator(scenario, recorder)) {
+ *     generator.start();                  // returns at once; sessions open over the ramp-up
+ *     ... sample generator.openSessions() and recorder.forTransport(t).counters() ...
+ * }                                       // close(): every connection closes, counted as a client close
+ * </pre>
+ */
+public final class LoadGenerator implements AutoCloseable {
+
+    /** close(): how long it waits for every connection to close, ... */
+    private static final Duration CONNECTIONS_CLOSE = Duration.ofMillis(2_000);
+    /** ... for the sessions to see their connections gone, ... */
+    private static final Duration SESSIONS_NOTICE = Duration.ofMillis(500);
+    /** ... and for the client's event loops to stop: about 4.5 s at most in all. */
+    private static final Duration CLIENT_SHUTDOWN = Duration.ofMillis(1_500);
+
+    private final Scenario scenario;
+    private final RunRecorder recorder;
+    private final ConnectionAccounting accounting;
+    private HttpClientResources resources;
+    private SessionContext context;
+    private List<Session> sessions = List.of();
+    private RampUp rampUp;
+    private boolean started;
+    private boolean closed;
+
+    public LoadGenerator(Scenario scenario, RunRecorder recorder) {
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.accounting = new ConnectionAccounting(recorder, scenario.serverMaxKeepAliveRequests());
+    }
+
+    /**
+     * Starts the ramp-up and returns at once.
+     *
+     * @throws IllegalStateException if called twice or after {@link #close()}
+     * @throws IllegalArgumentException if the target host cannot be resolved
+     */
+    public synchronized void start() {
+        if (started || closed) {
+            throw new IllegalStateException(closed ? "the load generator is closed" : "the load generator was already started");
+        }
+        started = true;
+        InetAddress targetAddress = resolve(scenario.target().getHost());
+        resources = HttpClientResources.create(scenario, accounting);
+        context = new SessionContext(resources.client(), resources.timer(), scenario, recorder);
+        sessions = createSessions(targetAddress);
+        rampUp = new RampUp(sessions, scenario.rampUp(), resources.timer());
+        rampUp.start();
+    }
+
+    /** Sessions currently connected, all transports. */
+    public int openSessions() {
+        SessionContext c = context;
+        return c == null ? 0 : c.openSessions().get();
+    }
+
+    /** TCP connections the sessions hold open now, all transports. */
+    public int openConnections() {
+        return accounting.openConnections();
+    }
+
+    /**
+     * Stops every session and closes every connection (each counted as a client close; WebSockets
+     * are cut without a close handshake), then frees the client; returns within about 5 s.
+     * Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        accounting.markStopping();
+        if (!started) {
+            return;
+        }
+        rampUp.cancel();
+        for (Session session : sessions) {
+            session.stop();
+        }
+        accounting.closeAll(CONNECTIONS_CLOSE);
+        // each session learns of its closed connection on an event loop; give them a moment
+        long deadline = System.nanoTime() + SESSIONS_NOTICE.toNanos();
+        while (context.openSessions().get() > 0 && System.nanoTime() < deadline) {
+            sleepMillis(10);
+        }
+        for (Session session : sessions) {
+            session.closeAccounting();
+        }
+        resources.close(CLIENT_SHUTDOWN);
+    }
+
+    private List<Session> createSessions(InetAddress targetAddress) {
+        List<Transport> transports = scenario.mix().assign(scenario.sessions());
+        List<Session> created = new ArrayList<>(transports.size());
+        Map<Transport, Integer> perTransport = new EnumMap<>(Transport.class);
+        Map<Transport, VirtualClient> currentBrowser = new EnumMap<>(Transport.class);
+        int sessionsPerBrowser = Math.max(1, scenario.sessionsPerBrowser());
+        int clients = 0;
+        for (Transport transport : transports) {
+            int indexInTransport = perTransport.merge(transport, 1, Integer::sum) - 1;
+            VirtualClient client;
+            if (!scenario.browser()) {
+                client = newClient(clients++, targetAddress, null);
+            } else if (indexInTransport % sessionsPerBrowser == 0) {
+                client = newClient(clients++, targetAddress,
+                        new ConnectionPermits(Scenario.BROWSER_CONNECTIONS_PER_ORIGIN));
+                currentBrowser.put(transport, client);
+            } else {
+                client = currentBrowser.get(transport);
+            }
+            created.add(newSession(transport, client));
+        }
+        return List.copyOf(created);
+    }
+
+    private VirtualClient newClient(int clientId, InetAddress targetAddress, ConnectionPermits permits) {
+        return new VirtualClient(clientId, sourceAddress(clientId, scenario.sourceAddresses()), targetAddress,
+                scenario.browser(), permits);
+    }
+
+    private Session newSession(Transport transport, VirtualClient client) {
+        switch (transport) {
+            case SHORT_POLL:
+                return new ShortPollSession(context, client);
+            case LONG_POLL:
+                return new LongPollSession(context, client);
+            case SSE:
+                return new SseSession(context, client);
+            case WS:
+                return new WebSocketSession(context, client);
+            default:
+                throw new IllegalArgumentException("no session for transport " + transport);
+        }
+    }
+
+    /** The source address of virtual client {@code clientId}: 127.0.0.1 .. 127.0.0.N in turn. */
+    static InetAddress sourceAddress(int clientId, int sourceAddresses) {
+        int n = Math.max(1, sourceAddresses);
+        int host = 1 + clientId % n;
+        try {
+            return InetAddress.getByAddress(new byte[] {127, (byte) (host >> 16), (byte) (host >> 8), (byte) host});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InetAddress resolve(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve target host '" + host + "': use an IP address or a known host name");
+        }
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.tomcatpush.harness.client.session;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+import io.netty.util.Timeout;
+import io.netty.util.TimerTask;
+
+import org.tomcatpush.harness.client.accounting.ConnectFailureKind;
+import org.tomcatpush.harness.client.accounting.ConnectFailures;
+import org.tomcatpush.harness.client.accounting.TransportRecorder;
+import org.tomcatpush.harness.client.scenario.Transport;
+import org.tomcatpush.harness.server.hub.MessageCodec;
+
+/**
+ * What every session has in common, whatever its transport: its virtual client, its sequence
+ * check and the recording of every message, gap, failure and open/close into its transport's
+ * {@link TransportRecorder}, its one pending timer, and stopping. A subclass is the state machine of
+ * one transport; it runs one exchange at a time (one request, stream or WebSocket), so its state is
+ * touched by one thread at a time, handed over through Netty's event loops and the shared timer.
+ * Nothing here blocks; no session owns a thread.
+ */
+abstract class Session implements MessageScanner.Listener {
+
+    private static final AtomicIntegerFieldUpdater<Session> OPEN =
+            AtomicIntegerFieldUpdater.newUpdater(Session.class, "open");
+    private static final AtomicIntegerFieldUpdater<Session> HOLDS_CONNECTION =
+            AtomicIntegerFieldUpdater.newUpdater(Session.class, "holdsConnection");
+
+    protected final SessionContext context;
+    protected final VirtualClient client;
+    protected final TransportRecorder recorder;
+    protected final SequenceTracker sequence = new SequenceTracker();
+    protected final MessageScanner scanner = new MessageScanner(this);
+    /** Starts the session's next exchange once its virtual client has a connection free. */
+    private final Runnable exchange = this::exchangeGranted;
+    private final TimerTask onTimer = timeout -> timerFired();
+
+    private volatile boolean stopped;
+    private volatile int open;
+    private volatile int holdsConnection;
+    private volatile Timeout pending;
+
+    Session(SessionContext context, VirtualClient client, Transport transport) {
+        this.context = context;
+        this.client = client;
+        this.recorder = context.recorder().forTransport(transport);
+    }
+
+    /** Begins the session; called once, from the timer thread. */
+    abstract void start();
+
+    /** Starts one exchange; the session holds one of its virtual client's connections until {@link #endExchange()}. */
+    protected abstract void exchange();
+
+    /** Cancels the exchange just started by a session that was stopped meanwhile. */
+    protected abstract void abortExchange();
+
+    /**
+     * Stops the session for good: no new exchange, the pending timer cancelled, a wait for a
+     * connection withdrawn. It does no I/O: the exchange in flight ends when the run closes the
+     * session's connection (one pass over all connections is far cheaper than one per session).
+     * Idempotent; any thread.
+     */
+    final void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        Timeout timeout = pending;
+        if (timeout != null) {
+            timeout.cancel();
+        }
+        client.withdraw(exchange);
+        onStopped();
+    }
+
+    /** Called at the end of {@link #stop()}; a session that is not connected once stopped marks itself closed here. */
+    protected void onStopped() {
+    }
+
+    /** Ends the session's accounting after the run closed its connections. */
+    final void closeAccounting() {
+        markClosed();
+        endExchange();
+    }
+
+    final boolean stopped() {
+        return stopped;
+    }
+
+    /** Asks the virtual client for a connection, then runs {@link #exchange()}. */
+    protected final void requestExchange() {
+        if (!stopped) {
+            client.whenConnectionFree(exchange);
+        }
+    }
+
+    /** The exchange has ended: its connection is free for the virtual client's other sessions. Idempotent per exchange. */
+    protected final void endExchange() {
+        if (HOLDS_CONNECTION.compareAndSet(this, 1, 0)) {
+            client.exchangeEnded();
+        }
+    }
+
+    /** Runs {@link #requestExchange()} after {@code delayNanos} (at once if not positive). */
+    protected final void requestExchangeAfter(long delayNanos) {
+        if (stopped) {
+            return;
+        }
+        if (delayNanos <= 0) {
+            requestExchange();
+            return;
+        }
+        pending = context.timer().newTimeout(onTimer, delayNanos, TimeUnit.NANOSECONDS);
+        if (stopped) {
+            pending.cancel();
+        }
+    }
+
+    protected final void markOpen() {
+        if (OPEN.compareAndSet(this, 0, 1)) {
+            recorder.sessionOpened();
+            context.openSessions().incrementAndGet();
+        }
+    }
+
+    protected final void markClosed() {
+        if (OPEN.compareAndSet(this, 1, 0)) {
+            recorder.sessionClosed();
+            context.openSessions().decrementAndGet();
+        }
+    }
+
+    /**
+     * Records a failed exchange: a connect failure by kind, anything else as an error.
+     *
+     * @return whether it was a connect failure
+     */
+    protected final boolean recordFailure(Throwable failure) {
+        ConnectFailureKind kind = ConnectFailures.kindOf(failure);
+        if (kind != null) {
+            recorder.connectFailed(kind);
+            return true;
+        }
+        recorder.error();
+        return false;
+    }
+
+    @Override
+    public void onMessage(long seq, long publishedAtMicros) {
+        long result = sequence.onMessage(seq);
+        if (result == SequenceTracker.DUPLICATE) {
+            recorder.messageDuplicated();
+            return;
+        }
+        if (result > 0) {
+            recorder.messagesLost(result);
+        }
+        recorder.messageReceived(MessageCodec.nowMicros() - publishedAtMicros);
+    }
+
+    @Override
+    public void onGap(long fromSeq, long toSeq) {
+        long lost = sequence.onGap(fromSeq, toSeq);
+        if (lost > 0) {
+            recorder.messagesLost(lost);
+        }
+    }
+
+    @Override
+    public void onCursor(long lastSeq) {
+        long lost = sequence.onCursor(lastSeq);
+        if (lost > 0) {
+            recorder.messagesLost(lost);
+        }
+    }
+
+    private void exchangeGranted() {
+        HOLDS_CONNECTION.set(this, 1);
+        if (stopped) {
+            endExchange();
+            return;
+        }
+        exchange();
+    }
+
+    private void timerFired() {
+        pending = null;
+        requestExchange();
+    }
+}

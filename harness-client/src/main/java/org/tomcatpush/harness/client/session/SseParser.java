@@ -1,0 +1,320 @@
+package org.tomcatpush.harness.client.session;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * An incremental parser of the {@code text/event-stream} format with the semantics of the browser's
+ * {@code EventSource} (WHATWG HTML, "Parsing an event stream"): lines end in CRLF, LF or CR, lines
+ * starting with {@code :} are comments, a field without a colon has an empty value, one space after
+ * the colon is dropped, {@code data:} lines are joined with LF, {@code id:} (unless it holds NUL)
+ * sets the last event id when the event is dispatched, {@code retry:} with only digits sets the
+ * reconnection time at once, an empty line dispatches the event unless its data is empty, and an
+ * event cut off by the end of the stream is discarded. Input may be split anywhere, even inside a
+ * CRLF. Allocates only to grow its buffers; one per session, not thread-safe.
+ */
+final class SseParser {
+
+    /** What the stream said. Called on the thread that feeds the parser. */
+    interface Listener {
+        /** An event was dispatched; {@code event} is valid only during the call. */
+        void onEvent(SseParser event);
+
+        /** The stream set the reconnection time. */
+        void onRetry(long retryMs);
+    }
+
+    private static final int LINE_START = 0;
+    private static final int FIELD_NAME = 1;
+    private static final int VALUE_START = 2;
+    private static final int VALUE = 3;
+    private static final int COMMENT = 4;
+    private static final int BOM = 5;
+
+    private static final int FIELD_IGNORED = 0;
+    private static final int FIELD_DATA = 1;
+    private static final int FIELD_ID = 2;
+    private static final int FIELD_EVENT = 3;
+    private static final int FIELD_RETRY = 4;
+
+    private static final byte[] EMPTY = new byte[0];
+    private static final byte[] DEFAULT_EVENT_TYPE = "message".getBytes(StandardCharsets.US_ASCII);
+
+    private final Listener listener;
+    private int state;
+    private boolean afterCr;
+    private int bomBytesLeft;
+    private int nameLength;
+    private long namePacked;
+    private int field;
+
+    private byte[] data = EMPTY;
+    private int dataLength;
+    private byte[] eventType = EMPTY;
+    private int eventTypeLength;
+    private byte[] pendingId = EMPTY;
+    private int pendingIdLength;
+    private boolean pendingIdHasNul;
+    /** The "last event ID buffer" of the spec: set by an {@code id:} line. */
+    private byte[] idBuffer = EMPTY;
+    private int idBufferLength;
+    /** The last event id of the event source: the id buffer as of the last dispatch (empty: none). */
+    private byte[] lastEventId = EMPTY;
+    private int lastEventIdLength;
+    private long retryMs;
+    private boolean retryValid;
+
+    SseParser(Listener listener) {
+        this.listener = listener;
+        startStream();
+    }
+
+    /**
+     * Starts reading a new response body: partial lines and events of the previous stream are
+     * discarded, the last event id is kept (it is what a reconnect sends).
+     */
+    void startStream() {
+        state = BOM;
+        bomBytesLeft = 3;
+        afterCr = false;
+        dataLength = 0;
+        eventTypeLength = 0;
+        idBuffer = copy(lastEventId, lastEventIdLength, idBuffer);
+        idBufferLength = lastEventIdLength;
+    }
+
+    void feed(ByteBuf buf) {
+        for (int i = buf.readerIndex(), end = buf.writerIndex(); i < end; i++) {
+            feed(buf.getByte(i));
+        }
+    }
+
+    void feed(byte[] bytes, int offset, int length) {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            feed(bytes[i]);
+        }
+    }
+
+    /**
+     * The last event id as a string; empty if the stream never set one, and then a reconnect sends
+     * no {@code Last-Event-ID}. Allocates: call it per reconnect, not per event.
+     */
+    String lastEventId() {
+        return lastEventIdLength == 0 ? "" : new String(lastEventId, 0, lastEventIdLength, StandardCharsets.UTF_8);
+    }
+
+    /** The dispatched event's data buffer; only the first {@link #dataLength()} bytes are valid. */
+    byte[] data() {
+        return data;
+    }
+
+    int dataLength() {
+        return dataLength;
+    }
+
+    /** The dispatched event's data as a string (allocates: for tests and diagnostics). */
+    String dataAsString() {
+        return new String(data, 0, dataLength, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the dispatched event's type is {@code type} ({@code message} when the stream named none). */
+    boolean eventTypeIs(String type) {
+        byte[] expected = type.getBytes(StandardCharsets.UTF_8);
+        return eventTypeLength == 0
+                ? Arrays.equals(expected, DEFAULT_EVENT_TYPE)
+                : Arrays.equals(eventType, 0, eventTypeLength, expected, 0, expected.length);
+    }
+
+    void feed(byte b) {
+        if (state == BOM) {
+            if (bomBytesLeft == 3 && b == (byte) 0xEF || bomBytesLeft == 2 && b == (byte) 0xBB) {
+                bomBytesLeft--;
+                return;
+            }
+            if (bomBytesLeft == 1 && b == (byte) 0xBF) {
+                state = LINE_START;
+                return;
+            }
+            state = LINE_START;
+        }
+        if (afterCr) {
+            afterCr = false;
+            if (b == '\n') {
+                return; // the LF of a CRLF: the line already ended at the CR
+            }
+        }
+        if (b == '\r' || b == '\n') {
+            afterCr = b == '\r';
+            endOfLine();
+            return;
+        }
+        switch (state) {
+            case LINE_START:
+                if (b == ':') {
+                    state = COMMENT;
+                    return;
+                }
+                state = FIELD_NAME;
+                nameLength = 0;
+                namePacked = 0;
+                appendToName(b);
+                return;
+            case FIELD_NAME:
+                if (b == ':') {
+                    startValue();
+                    state = VALUE_START;
+                } else {
+                    appendToName(b);
+                }
+                return;
+            case VALUE_START:
+                state = VALUE;
+                if (b == ' ') {
+                    return;
+                }
+                appendToValue(b);
+                return;
+            case VALUE:
+                appendToValue(b);
+                return;
+            default:
+                return; // comment
+        }
+    }
+
+    private void appendToName(byte b) {
+        if (nameLength < 8) {
+            namePacked = (namePacked << 8) | (b & 0xff);
+        }
+        nameLength++;
+    }
+
+    private void startValue() {
+        field = fieldOf(nameLength, namePacked);
+        pendingIdLength = 0;
+        pendingIdHasNul = false;
+        retryMs = 0;
+        retryValid = true;
+        if (field == FIELD_EVENT) {
+            eventTypeLength = 0;
+        }
+    }
+
+    private void appendToValue(byte b) {
+        switch (field) {
+            case FIELD_DATA:
+                data = ensure(data, dataLength + 1);
+                data[dataLength++] = b;
+                break;
+            case FIELD_ID:
+                if (b == 0) {
+                    pendingIdHasNul = true;
+                }
+                pendingId = ensure(pendingId, pendingIdLength + 1);
+                pendingId[pendingIdLength++] = b;
+                break;
+            case FIELD_EVENT:
+                eventType = ensure(eventType, eventTypeLength + 1);
+                eventType[eventTypeLength++] = b;
+                break;
+            case FIELD_RETRY:
+                if (b >= '0' && b <= '9' && retryMs < Long.MAX_VALUE / 10) {
+                    retryMs = retryMs * 10 + (b - '0');
+                } else {
+                    retryValid = false;
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void endOfLine() {
+        switch (state) {
+            case BOM:
+            case LINE_START:
+                dispatch();
+                break;
+            case FIELD_NAME:
+                startValue(); // a field name without a colon: the value is empty
+                endOfField(true);
+                break;
+            case VALUE_START:
+                endOfField(true);
+                break;
+            case VALUE:
+                endOfField(false);
+                break;
+            default:
+                break;
+        }
+        state = LINE_START;
+    }
+
+    private void endOfField(boolean emptyValue) {
+        switch (field) {
+            case FIELD_DATA:
+                data = ensure(data, dataLength + 1);
+                data[dataLength++] = '\n';
+                break;
+            case FIELD_ID:
+                if (!pendingIdHasNul) {
+                    idBuffer = copy(pendingId, pendingIdLength, idBuffer);
+                    idBufferLength = pendingIdLength;
+                }
+                break;
+            case FIELD_RETRY:
+                if (retryValid && !emptyValue) {
+                    listener.onRetry(retryMs);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void dispatch() {
+        lastEventId = copy(idBuffer, idBufferLength, lastEventId);
+        lastEventIdLength = idBufferLength;
+        if (dataLength == 0) {
+            eventTypeLength = 0;
+            return;
+        }
+        dataLength--; // the LF after the last data line
+        listener.onEvent(this);
+        dataLength = 0;
+        eventTypeLength = 0;
+    }
+
+    private static int fieldOf(int length, long packed) {
+        switch (length) {
+            case 2:
+                return packed == (('i' << 8) | 'd') ? FIELD_ID : FIELD_IGNORED;
+            case 4:
+                return packed == ((((long) 'd' << 24) | ('a' << 16) | ('t' << 8) | 'a')) ? FIELD_DATA : FIELD_IGNORED;
+            case 5:
+                if (packed == pack5('e', 'v', 'e', 'n', 't')) {
+                    return FIELD_EVENT;
+                }
+                return packed == pack5('r', 'e', 't', 'r', 'y') ? FIELD_RETRY : FIELD_IGNORED;
+            default:
+                return FIELD_IGNORED;
+        }
+    }
+
+    private static long pack5(char a, char b, char c, char d, char e) {
+        return ((long) a << 32) | ((long) b << 24) | ((long) c << 16) | ((long) d << 8) | e;
+    }
+
+    private static byte[] ensure(byte[] buffer, int capacity) {
+        return buffer.length >= capacity ? buffer : Arrays.copyOf(buffer, Math.max(capacity, Math.max(32, buffer.length * 2)));
+    }
+
+    private static byte[] copy(byte[] from, int length, byte[] to) {
+        byte[] target = to.length >= length ? to : new byte[length];
+        System.arraycopy(from, 0, target, 0, length);
+        return target;
+    }
+}

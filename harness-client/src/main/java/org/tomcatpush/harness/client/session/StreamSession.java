@@ -1,0 +1,79 @@
+package org.tomcatpush.harness.client.session;
+
+import org.tomcatpush.harness.client.accounting.ReconnectCause;
+import org.tomcatpush.harness.client.scenario.Transport;
+
+/**
+ * A session that holds one long-lived stream (SSE, WebSocket) and opens it again whenever it ends,
+ * after a reconnect delay, resuming from the last message it has. Each end of a stream counts one
+ * reconnect by cause: {@link ReconnectCause#STREAM_ENDED} when the server ended it cleanly,
+ * {@link ReconnectCause#CONNECTION_LOST} when it broke after it had opened,
+ * {@link ReconnectCause#ERROR} when it could not open (connect failure or bad answer, also
+ * recorded as such). The session counts as open while its stream is.
+ */
+abstract class StreamSession extends Session {
+
+    /** Per attempt: the stream opened / its end has been accounted for. Touched by one thread at a time. */
+    private boolean streamOpen;
+    private boolean attemptOver;
+
+    StreamSession(SessionContext context, VirtualClient client, Transport transport) {
+        super(context, client, transport);
+    }
+
+    /** How long to wait before opening the stream again. */
+    protected abstract long reconnectDelayNanos();
+
+    @Override
+    final void start() {
+        requestExchange();
+    }
+
+    /** Call when a new attempt to open the stream begins. */
+    protected final void attemptStarted() {
+        streamOpen = false;
+        attemptOver = false;
+    }
+
+    /** Call when the server accepted the stream. */
+    protected final void streamOpened() {
+        streamOpen = true;
+        markOpen();
+    }
+
+    protected final boolean streamOpen() {
+        return streamOpen;
+    }
+
+    /**
+     * Call when the stream (or the attempt to open it) is over; only the first call of an attempt
+     * counts.
+     *
+     * @param endedCleanly the server ended the stream properly (end of response, close frame)
+     * @param failure      what went wrong, or {@code null}
+     */
+    protected final void streamOver(boolean endedCleanly, Throwable failure) {
+        if (attemptOver) {
+            return;
+        }
+        attemptOver = true;
+        endExchange();
+        markClosed();
+        if (stopped()) {
+            return;
+        }
+        ReconnectCause cause;
+        if (!streamOpen) {
+            cause = ReconnectCause.ERROR;
+            if (failure != null) {
+                recordFailure(failure);
+            } else {
+                recorder.error();
+            }
+        } else {
+            cause = endedCleanly ? ReconnectCause.STREAM_ENDED : ReconnectCause.CONNECTION_LOST;
+        }
+        recorder.reconnect(cause);
+        requestExchangeAfter(reconnectDelayNanos());
+    }
+}

@@ -1,0 +1,67 @@
+package org.tomcatpush.harness.client.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.tomcatpush.harness.client.session.TestServer.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.tomcatpush.harness.client.accounting.CloseCause;
+import org.tomcatpush.harness.client.accounting.RunRecorder;
+import org.tomcatpush.harness.client.accounting.TransportCounters;
+import org.tomcatpush.harness.client.scenario.Scenario;
+import org.tomcatpush.harness.client.scenario.Transport;
+import org.tomcatpush.harness.client.scenario.TransportMix;
+
+/** The load generator's lifecycle: a mixed run opens every transport, and close() ends it cleanly as the client. */
+class LoadGeneratorTest {
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void closeEndsEverySessionAndCountsEveryConnectionAsAClientClose() {
+        try (TestServer server = TestServer.start("--publish-rate", "20")) {
+            TransportMix mix = new TransportMix(Map.of(Transport.SHORT_POLL, 1, Transport.LONG_POLL, 1,
+                    Transport.SSE, 1, Transport.WS, 1));
+            Scenario scenario = new Scenario(server.baseUri(), mix, 8, Duration.ofMillis(200), Duration.ofMinutes(1),
+                    Duration.ofMillis(100), false, 1, Duration.ofMillis(100), 2, Duration.ofSeconds(2), 100, 0);
+            RunRecorder recorder = new RunRecorder(mix);
+            LoadGenerator generator = new LoadGenerator(scenario, recorder);
+            try {
+                assertEquals(0, generator.openSessions(), "nothing opens before start()");
+                generator.start();
+                assertThrows(IllegalStateException.class, generator::start);
+                await("all 8 sessions open", Duration.ofSeconds(30), () -> generator.openSessions() == 8);
+                await("messages on every transport", Duration.ofSeconds(30), () -> recorder.all().values().stream()
+                        .allMatch(r -> r.counters().messagesReceived() >= 4));
+            } finally {
+                generator.close();
+            }
+            generator.close(); // idempotent
+            assertEquals(0, generator.openSessions());
+            assertEquals(0, generator.openConnections());
+            for (Transport transport : mix.transports()) {
+                TransportCounters c = recorder.forTransport(transport).counters();
+                assertEquals(2, c.connectionsOpened(), transport + ": one connection per session");
+                assertEquals(0, c.connectionsOpen(), transport.cliName());
+                assertEquals(0, c.sessionsOpen(), transport.cliName());
+                assertEquals(2, c.closes(CloseCause.CLIENT), transport + " closes: " + c.closes());
+                assertEquals(0, c.messagesLost(), transport.cliName());
+                assertEquals(0, c.messagesDuplicated(), transport.cliName());
+                assertEquals(0, c.errors(), transport.cliName());
+            }
+        }
+    }
+
+    @Test
+    void closeBeforeStartIsHarmlessAndStartAfterCloseIsRefused() {
+        Scenario scenario = TestScenario.of(java.net.URI.create("http://127.0.0.1:9"), Transport.SSE, 1).build();
+        LoadGenerator generator = new LoadGenerator(scenario, new RunRecorder(scenario.mix()));
+        generator.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, generator::start);
+        assertEquals("the load generator is closed", e.getMessage());
+    }
+}

@@ -1,0 +1,241 @@
+package org.tomcatpush.harness.server;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.modeler.Registry;
+import org.tomcatpush.harness.server.config.ConfigException;
+import org.tomcatpush.harness.server.config.ServerConfig;
+import org.tomcatpush.harness.server.hub.MessageHub;
+import org.tomcatpush.harness.server.hub.Publisher;
+import org.tomcatpush.harness.server.probe.ControlServlet;
+import org.tomcatpush.harness.server.probe.ServerProbe;
+import org.tomcatpush.harness.server.transport.SessionTimer;
+import org.tomcatpush.harness.server.transport.TransportContext;
+import org.tomcatpush.harness.server.transport.Transports;
+
+/**
+ * harness-server in-process: an embedded Tomcat whose connector carries every knob of a
+ * {@link ServerConfig}, the four push transports, the control endpoints, the publisher and the
+ * probe. Started by {@link #start(ServerConfig)}, stopped by {@link #close()}; the load client and
+ * the tests use it directly, {@link ServerMain} wraps it as a command.
+ *
+ * <pre>
+ * try (HarnessServer server = HarnessServer.start(ServerConfig.parse("--port", "0"))) {
+ *     URI sse = server.baseUri().resolve("/sse");
+ *     server.hub().publish(10);
+ * }
+ * </pre>
+ */
+public final class HarnessServer implements AutoCloseable {
+
+    private static final String CONTROL_SERVLET = "harness-control";
+
+    private final ServerConfig config;
+    private final Tomcat tomcat;
+    private final Connector connector;
+    private final MessageHub hub;
+    private final ServerProbe probe;
+    private final SessionTimer timer;
+    private final Publisher publisher;
+    private final Path baseDir;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private HarnessServer(ServerConfig config, Tomcat tomcat, Connector connector, MessageHub hub,
+                          ServerProbe probe, SessionTimer timer, Publisher publisher, Path baseDir) {
+        this.config = config;
+        this.tomcat = tomcat;
+        this.connector = connector;
+        this.hub = hub;
+        this.probe = probe;
+        this.timer = timer;
+        this.publisher = publisher;
+        this.baseDir = baseDir;
+    }
+
+    /**
+     * Starts the server and returns once it accepts connections.
+     *
+     * @throws ConfigException with a one-line message when the port is in use or the server cannot start
+     */
+    public static HarnessServer start(ServerConfig config) {
+        Registry.disableRegistry();
+        TomcatLogging.quiet();
+        Path baseDir = createBaseDir();
+        MessageHub hub = new MessageHub(config.ringCapacity(), config.payloadBytes());
+        Map<String, String> attributes = ConnectorSettings.attributes(config);
+        ServerProbe probe = new ServerProbe(config, hub, attributes);
+        SessionTimer timer = new SessionTimer();
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(baseDir.toString());
+        Connector connector;
+        try {
+            connector = ConnectorSettings.create(config, attributes);
+            tomcat.setConnector(connector);
+            Context ctx = tomcat.addContext("", null);
+            probe.install(ctx);
+            Transports.install(ctx, new TransportContext(config, hub, probe.counters(), timer));
+            Tomcat.addServlet(ctx, CONTROL_SERVLET, new ControlServlet(probe));
+            ctx.addServletMappingDecoded("/harness/*", CONTROL_SERVLET);
+            TomcatLogging.silent();
+            tomcat.start();
+            if (connector.getState() != LifecycleState.STARTED || connector.getLocalPort() <= 0) {
+                throw new LifecycleException("the connector did not start (state " + connector.getState() + ")");
+            }
+        } catch (LifecycleException | RuntimeException e) {
+            TomcatLogging.quiet();
+            stopQuietly(tomcat);
+            timer.close();
+            deleteRecursively(baseDir);
+            throw startFailure(config, e);
+        } finally {
+            TomcatLogging.quiet();
+        }
+        probe.attach(connector);
+        Publisher publisher = config.publishRate() > 0 ? Publisher.start(hub, config.publishRate()) : null;
+        return new HarnessServer(config, tomcat, connector, hub, probe, timer, publisher, baseDir);
+    }
+
+    /** The port it listens on (the real one when started with port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** {@code http://HOST:PORT}, as printed on the {@code LISTENING} line. */
+    public URI baseUri() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    /** The topic every transport delivers; {@code publish} works at any rate setting. */
+    public MessageHub hub() {
+        return hub;
+    }
+
+    /** The live probe ({@code /harness/stats} renders it). */
+    public ServerProbe probe() {
+        return probe;
+    }
+
+    /** The Tomcat connector (tests read its attributes back). */
+    Connector connector() {
+        return connector;
+    }
+
+    /** The configuration it runs with. */
+    public ServerConfig config() {
+        return config;
+    }
+
+    /**
+     * Stops the publisher, the sampler, every session and Tomcat. Idempotent; safe from a shutdown
+     * hook.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (publisher != null) {
+                publisher.close();
+            }
+            probe.close();
+            hub.close();
+            stopQuietly(tomcat);
+            timer.close();
+            deleteRecursively(baseDir);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /**
+     * Waits until {@link #close()} has finished.
+     *
+     * @return true when it has, false when the timeout passed first
+     */
+    public boolean awaitClosed(long timeout, TimeUnit unit) throws InterruptedException {
+        return stopped.await(timeout, unit);
+    }
+
+    private static ConfigException startFailure(ServerConfig config, Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConfigException configException) {
+                return configException;
+            }
+            if (cause instanceof BindException bind) {
+                String reason = String.valueOf(bind.getMessage());
+                if (reason.toLowerCase().contains("in use")) {
+                    return new ConfigException("port " + config.port() + " is already in use on " + config.host()
+                            + ": choose another with --port, or --port 0 for an ephemeral one");
+                }
+                return new ConfigException("cannot listen on " + config.host() + ":" + config.port() + " (" + reason
+                        + "): give --host an address of this machine, such as 127.0.0.1");
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new ConfigException("the server could not start on " + config.host() + ":" + config.port() + ": "
+                + root.getClass().getSimpleName() + ": " + root.getMessage());
+    }
+
+    private static void stopQuietly(Tomcat tomcat) {
+        TomcatLogging.silent();
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        } catch (LifecycleException | RuntimeException e) {
+            // stopping is best effort: the JVM or the test is ending anyway
+        } finally {
+            TomcatLogging.quiet();
+        }
+    }
+
+    private static Path createBaseDir() {
+        try {
+            return Files.createTempDirectory("harness-tomcat-");
+        } catch (IOException e) {
+            throw new ConfigException("cannot create Tomcat's working directory in " + System.getProperty("java.io.tmpdir")
+                    + " (" + e.getMessage() + "): set -Djava.io.tmpdir to a writable directory");
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // a leftover empty temp directory is harmless
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.tomcatpush.harness.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+
+import org.tomcatpush.harness.server.config.ConfigException;
+import org.tomcatpush.harness.server.config.ServerConfig;
+import org.tomcatpush.harness.server.config.ServerOptions;
+import org.tomcatpush.harness.server.probe.StatsReport;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar harness-server.jar [options]}: starts the server, prints one line
+ * {@code LISTENING http://HOST:PORT} on stdout once it accepts connections, and runs until SIGTERM
+ * (or, with {@code --exit-on-stdin-eof}, until its standard input closes, so that a server started
+ * by another JVM dies with it). Bad input prints one line {@code harness-server: <message>} on
+ * stderr and exits with status 2.
+ */
+@Command(name = "harness-server", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Embedded Apache Tomcat with every connector knob, four push transports "
+                + "(/poll, /longpoll, /sse, /ws) and live probes (/harness/stats).",
+        footer = "%nPrints 'LISTENING http://HOST:PORT' once ready; stops on SIGTERM.")
+public final class ServerMain {
+
+    /** Exit status for bad input. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @Mixin
+    ServerOptions options = new ServerOptions();
+
+    @Option(names = "--exit-on-stdin-eof",
+            description = "Stop when standard input reaches end of file (for a server started by another process).")
+    boolean exitOnStdinEof;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the Tomcat version and exit.")
+    boolean version;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the server until it is stopped.
+     *
+     * @return 0 after a clean stop (or help), {@value #EXIT_BAD_INPUT} for bad input
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        ServerMain command = new ServerMain();
+        CommandLine cl = new CommandLine(command);
+        ServerConfig config;
+        try {
+            cl.parseArgs(args);
+            if (cl.isUsageHelpRequested()) {
+                cl.usage(out);
+                return 0;
+            }
+            if (cl.isVersionHelpRequested()) {
+                out.println("harness-server on Apache Tomcat " + StatsReport.tomcatVersion());
+                return 0;
+            }
+            config = command.options.toConfig();
+        } catch (CommandLine.ParameterException e) {
+            return badInput(err, oneLine(e.getMessage()) + " (harness-server --help lists every option)");
+        } catch (ConfigException e) {
+            return badInput(err, e.getMessage());
+        }
+
+        HarnessServer server;
+        try {
+            server = HarnessServer.start(config);
+        } catch (ConfigException e) {
+            return badInput(err, e.getMessage());
+        }
+        Thread hook = new Thread(server::close, "harness-server-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (command.exitOnStdinEof) {
+            watchStdin(System.in, server);
+        }
+        out.println("LISTENING " + server.baseUri());
+        out.flush();
+        try {
+            while (!server.awaitClosed(1, TimeUnit.HOURS)) {
+                // the server runs until SIGTERM, stdin EOF or close()
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook is what stopped the server
+        }
+        return 0;
+    }
+
+    private static void watchStdin(InputStream in, HarnessServer server) {
+        Thread watcher = new Thread(() -> {
+            byte[] buffer = new byte[256];
+            try {
+                while (in.read(buffer) >= 0) {
+                    // input is ignored: only its end matters
+                }
+            } catch (IOException e) {
+                // a broken stdin means the parent is gone as well
+            }
+            server.close();
+        }, "harness-stdin-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static int badInput(PrintStream err, String message) {
+        err.println("harness-server: " + message);
+        err.flush();
+        return EXIT_BAD_INPUT;
+    }
+
+    private static String oneLine(String message) {
+        return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
+}

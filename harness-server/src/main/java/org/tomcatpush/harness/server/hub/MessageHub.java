@@ -1,0 +1,214 @@
+package org.tomcatpush.harness.server.hub;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one broadcast topic. {@link #publish(int)} appends messages with a gap-free sequence (1, 2,
+ * ...) and the publish time in epoch microseconds, each encoded once, into a ring of the last
+ * {@code capacity} messages. The publisher never writes to sessions: it only signals them, and each
+ * session reads the ring at its own cursor, so a slow or dead session can never stall the publisher
+ * or another session; a session that falls more than {@code capacity} messages behind learns of the
+ * loss as a {@link Gap} (see {@link #get(long)} and {@link #firstSeq()}).
+ *
+ * <p>Thread safety: {@code publish} may be called from any thread (calls are serialised); reads
+ * ({@link #lastSeq()}, {@link #get(long)}) are lock-free; {@link #awaitAfter(long, long)} blocks
+ * the calling thread, for the blocking handlers. Async sessions {@link #subscribe(Subscriber)}
+ * instead and are called back on the publishing thread.
+ *
+ * <pre>
+ * long cursor = hub.lastSeq();                    // start at the newest message
+ * while (hub.awaitAfter(cursor, deadlineNanos)) { // blocking handler
+ *     for (Message m; (m = hub.get(cursor + 1)) != null; cursor++) { write(m.json()); }
+ * }
+ * </pre>
+ */
+public final class MessageHub implements AutoCloseable {
+
+    /**
+     * Told that messages were published (or that the hub closed). Called on the publishing thread:
+     * it must return at once, without blocking or writing more than a non-blocking write would.
+     */
+    @FunctionalInterface
+    public interface Subscriber {
+        void onPublished();
+    }
+
+    private final int capacity;
+    private final int paddingBytes;
+    private final AtomicReferenceArray<Message> ring;
+    private final Object publishLock = new Object();
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock waitLock = new ReentrantLock();
+    private final Condition published = waitLock.newCondition();
+    private final AtomicInteger waiters = new AtomicInteger();
+    private volatile long lastSeq;
+    private volatile boolean closed;
+
+    /**
+     * @param capacity     messages kept for resuming sessions (at least 1)
+     * @param paddingBytes padding characters in each message
+     */
+    public MessageHub(int capacity, int paddingBytes) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("ring capacity must be at least 1 (got " + capacity + ")");
+        }
+        if (paddingBytes < 0) {
+            throw new IllegalArgumentException("padding must not be negative (got " + paddingBytes + ")");
+        }
+        this.capacity = capacity;
+        this.paddingBytes = paddingBytes;
+        this.ring = new AtomicReferenceArray<>(capacity);
+    }
+
+    /**
+     * Publishes {@code count} messages now, then signals waiting and subscribed sessions once.
+     *
+     * @return the sequence of the last message published
+     */
+    public long publish(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1 (got " + count + ")");
+        }
+        long last;
+        synchronized (publishLock) {
+            if (closed) {
+                return lastSeq;
+            }
+            last = lastSeq;
+            for (int i = 0; i < count; i++) {
+                last++;
+                ring.set(index(last), Message.encode(last, MessageCodec.nowMicros(), paddingBytes));
+                lastSeq = last;
+            }
+        }
+        signalAll();
+        return last;
+    }
+
+    /** The newest sequence published, 0 when none yet. */
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    /** The oldest sequence still in the ring (1 while nothing has been evicted). */
+    public long firstSeq() {
+        return Math.max(1, lastSeq - capacity + 1);
+    }
+
+    /** Messages kept for resuming sessions. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * The message with this sequence, or {@code null} when it is not published yet or has already
+     * left the ring (compare with {@link #firstSeq()} to tell which).
+     */
+    public Message get(long seq) {
+        if (seq < 1 || seq > lastSeq) {
+            return null;
+        }
+        Message message = ring.get(index(seq));
+        return message != null && message.seq() == seq ? message : null;
+    }
+
+    /**
+     * Blocks until a message after {@code cursor} exists, the deadline passes, or the hub closes.
+     *
+     * @param deadlineNanos a {@link System#nanoTime()} value; {@code Long.MAX_VALUE} waits without limit
+     * @return true when a message after {@code cursor} exists
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public boolean awaitAfter(long cursor, long deadlineNanos) throws InterruptedException {
+        if (lastSeq > cursor) {
+            return true;
+        }
+        waiters.incrementAndGet();
+        waitLock.lock();
+        try {
+            while (lastSeq <= cursor && !closed) {
+                if (deadlineNanos == Long.MAX_VALUE) {
+                    published.await();
+                } else {
+                    long remainingNanos = deadlineNanos - System.nanoTime();
+                    if (remainingNanos <= 0) {
+                        return false;
+                    }
+                    published.awaitNanos(remainingNanos);
+                }
+            }
+            return lastSeq > cursor;
+        } finally {
+            waitLock.unlock();
+            waiters.decrementAndGet();
+        }
+    }
+
+    /** Adds a session to be told of every publish; it should then read what it missed itself. */
+    public void subscribe(Subscriber subscriber) {
+        subscribers.add(subscriber);
+        if (closed) {
+            subscriber.onPublished();
+        }
+    }
+
+    /** Stops telling this session; harmless when it was not subscribed. */
+    public void unsubscribe(Subscriber subscriber) {
+        subscribers.remove(subscriber);
+    }
+
+    /** Sessions currently subscribed. */
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    /** True once {@link #close()} was called: sessions should end. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops publishing and wakes every waiting and subscribed session so it can end. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (publishLock) {
+            closed = true;
+        }
+        signalAll();
+    }
+
+    private void signalAll() {
+        if (waiters.get() > 0) {
+            waitLock.lock();
+            try {
+                published.signalAll();
+            } finally {
+                waitLock.unlock();
+            }
+        }
+        for (Subscriber subscriber : subscribers) {
+            try {
+                subscriber.onPublished();
+            } catch (RuntimeException e) {
+                // a broken session must not stop the publisher or the sessions after it
+                subscribers.remove(subscriber);
+            }
+        }
+    }
+
+    private int index(long seq) {
+        return (int) ((seq - 1) % capacity);
+    }
+
+    /** Converts a timeout into an {@link #awaitAfter} deadline. */
+    public static long deadlineAfter(long timeout, TimeUnit unit) {
+        long now = System.nanoTime();
+        long nanos = unit.toNanos(timeout);
+        return nanos >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos;
+    }
+}

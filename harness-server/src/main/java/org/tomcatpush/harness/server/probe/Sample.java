@@ -1,0 +1,17 @@
+package org.tomcatpush.harness.server.probe;
+
+/**
+ * One probe reading, as kept in the sampled time series.
+ *
+ * @param timeMillis    epoch milliseconds when it was taken
+ * @param busy          busy threads ({@link ThreadsSnapshot#busy()})
+ * @param poolSize      threads in the pool, -1 with virtual threads
+ * @param queueLength   executor queue length, -1 with virtual threads
+ * @param connections   open connections
+ * @param pollerSockets sockets registered with the poller, -1 for NIO2
+ * @param asyncInFlight async requests open on every endpoint
+ * @param wsSessions    open WebSocket sessions
+ */
+public record Sample(long timeMillis, int busy, int poolSize, int queueLength, long connections,
+                     int pollerSockets, int asyncInFlight, int wsSessions) {
+}

@@ -1,0 +1,124 @@
+package org.tomcatpush.harness.server.probe;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * Reads the probes every {@code intervalMs} on one daemon thread and records each figure into an
+ * HdrHistogram (since the last reset) and a bounded time series (the newest
+ * {@value #SERIES_CAPACITY} samples). Samples are taken on their own thread, so they keep coming
+ * while every worker thread is held, which is when they matter. The lock is taken once per sample
+ * and per stats read, never on a request path.
+ */
+final class Sampler implements AutoCloseable {
+
+    /** Samples kept in the series: an hour at the default 100 ms. */
+    static final int SERIES_CAPACITY = 36_000;
+
+    private final long intervalMs;
+    private final ConnectorProbe connector;
+    private final ServerCounters counters;
+    private final Histogram busy = new Histogram(3);
+    private final Histogram poolSize = new Histogram(3);
+    private final Histogram queueLength = new Histogram(3);
+    private final Histogram connections = new Histogram(3);
+    private final Histogram pollerSockets = new Histogram(3);
+    private final Histogram asyncInFlight = new Histogram(3);
+    private final Histogram wsSessions = new Histogram(3);
+    private final ArrayDeque<Sample> series = new ArrayDeque<>();
+    private long samples;
+    private long seriesDropped;
+    private final ScheduledExecutorService thread;
+
+    /** Starts sampling, or does nothing but answer empty summaries when {@code intervalMs} is 0. */
+    Sampler(long intervalMs, ConnectorProbe connector, ServerCounters counters) {
+        this.intervalMs = intervalMs;
+        this.connector = connector;
+        this.counters = counters;
+        if (intervalMs > 0) {
+            thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread t = new Thread(runnable, "harness-sampler");
+                t.setDaemon(true);
+                return t;
+            });
+            thread.scheduleAtFixedRate(this::sampleSafely, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        } else {
+            thread = null;
+        }
+    }
+
+    /** Takes one sample now (the sampler thread does this every interval). */
+    void sample() {
+        ThreadsSnapshot threads = connector.threads(false);
+        ConnectionsSnapshot conns = connector.connections();
+        record(new Sample(System.currentTimeMillis(), threads.busy(), threads.poolSize(), threads.queueLength(),
+                conns.count(), conns.pollerSockets(), counters.asyncInFlightTotal(), counters.wsSessions()));
+    }
+
+    synchronized void record(Sample sample) {
+        samples++;
+        recordIfKnown(busy, sample.busy());
+        recordIfKnown(poolSize, sample.poolSize());
+        recordIfKnown(queueLength, sample.queueLength());
+        recordIfKnown(connections, sample.connections());
+        recordIfKnown(pollerSockets, sample.pollerSockets());
+        recordIfKnown(asyncInFlight, sample.asyncInFlight());
+        recordIfKnown(wsSessions, sample.wsSessions());
+        if (series.size() == SERIES_CAPACITY) {
+            series.removeFirst();
+            seriesDropped++;
+        }
+        series.addLast(sample);
+    }
+
+    synchronized SampledSummary summary() {
+        return new SampledSummary(intervalMs, samples, seriesDropped, HistogramSummary.of(busy),
+                HistogramSummary.of(poolSize), HistogramSummary.of(queueLength), HistogramSummary.of(connections),
+                HistogramSummary.of(pollerSockets), HistogramSummary.of(asyncInFlight),
+                HistogramSummary.of(wsSessions));
+    }
+
+    synchronized List<Sample> series() {
+        return new ArrayList<>(series);
+    }
+
+    synchronized void reset() {
+        samples = 0;
+        seriesDropped = 0;
+        busy.reset();
+        poolSize.reset();
+        queueLength.reset();
+        connections.reset();
+        pollerSockets.reset();
+        asyncInFlight.reset();
+        wsSessions.reset();
+        series.clear();
+    }
+
+    @Override
+    public void close() {
+        if (thread != null) {
+            thread.shutdownNow();
+        }
+    }
+
+    private void sampleSafely() {
+        try {
+            sample();
+        } catch (RuntimeException e) {
+            // the connector is stopping; a missed sample is better than a dead sampler
+        }
+    }
+
+    private static void recordIfKnown(Histogram histogram, long value) {
+        if (value >= 0) {
+            histogram.recordValue(value);
+        }
+    }
+}

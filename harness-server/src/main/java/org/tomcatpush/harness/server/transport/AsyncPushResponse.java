@@ -1,0 +1,215 @@
+package org.tomcatpush.harness.server.transport;
+
+import java.io.IOException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.tomcatpush.harness.server.hub.MessageHub;
+import org.tomcatpush.harness.server.probe.Endpoint;
+import org.tomcatpush.harness.server.probe.ServerCounters;
+
+/**
+ * Writes a {@link PushSource} with Servlet async and non-blocking output: the container thread is
+ * released at once, and whoever has news (the publisher's signal, Tomcat's
+ * {@code onWritePossible}, the session timer) calls {@link #signal()}. One caller at a time drains
+ * (a work-in-progress counter, no lock): it writes pieces while {@code isReady()} and flushes, so a
+ * client that stops reading only parks its own response, never the publisher or other sessions.
+ * A failed write (client gone) or an error ends this response only.
+ */
+final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHub.Subscriber {
+
+    private final AsyncContext async;
+    private final HttpServletResponse response;
+    private final ServletOutputStream out;
+    private final PushSource source;
+    private final Endpoint endpoint;
+    private final TransportContext context;
+    private final AtomicInteger wip = new AtomicInteger();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile boolean writable;
+    private volatile boolean timerDue;
+    // touched only by the draining thread
+    private boolean dirty;
+    private boolean firstPiece = true;
+    private ScheduledFuture<?> wakeUp;
+    private long wakeUpAtNanos = PushSource.NO_DEADLINE;
+
+    private AsyncPushResponse(AsyncContext async, HttpServletResponse response, ServletOutputStream out,
+                              PushSource source, Endpoint endpoint, TransportContext context) {
+        this.async = async;
+        this.response = response;
+        this.out = out;
+        this.source = source;
+        this.endpoint = endpoint;
+        this.context = context;
+    }
+
+    /**
+     * Puts the request in async mode and starts writing {@code source}.
+     *
+     * @param timeoutMs the async timeout, or -1 for the connector's {@code asyncTimeout}; 0 = none
+     *                  (the source's own deadlines then govern)
+     */
+    static void start(HttpServletRequest request, HttpServletResponse response, PushSource source,
+                      Endpoint endpoint, TransportContext context, long timeoutMs) throws IOException {
+        AsyncContext async = request.startAsync(request, response);
+        if (timeoutMs >= 0) {
+            async.setTimeout(timeoutMs);
+        }
+        AsyncPushResponse push = new AsyncPushResponse(async, response, response.getOutputStream(), source,
+                endpoint, context);
+        async.addListener(push);
+        context.counters().asyncStarted(endpoint);
+        push.out.setWriteListener(push);
+        if (source.wantsMessages()) {
+            context.hub().subscribe(push);
+        }
+    }
+
+    /** Something changed (a message, writability, a deadline): drain unless another thread is. */
+    void signal() {
+        if (wip.getAndIncrement() != 0) {
+            return;
+        }
+        int missed = 1;
+        do {
+            if (!ended.get() && writable) {
+                writeWhatIsDue();
+            }
+            missed = wip.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    private void writeWhatIsDue() {
+        if (timerDue) {
+            timerDue = false;
+            wakeUp = null;
+            wakeUpAtNanos = PushSource.NO_DEADLINE;
+        }
+        try {
+            source.advanceTo(System.nanoTime());
+            boolean clientReading = true;
+            while (true) {
+                if (!out.isReady()) {
+                    clientReading = false;
+                    break;
+                }
+                byte[] piece = source.nextPiece();
+                if (piece != null) {
+                    if (firstPiece) {
+                        firstPiece = false;
+                        long length = source.contentLength();
+                        if (length >= 0) {
+                            response.setContentLengthLong(length);
+                        }
+                    }
+                    out.write(piece);
+                    context.counters().bytesWritten(endpoint, piece.length);
+                    dirty = true;
+                } else if (dirty) {
+                    dirty = false;
+                    out.flush();
+                } else {
+                    break;
+                }
+            }
+            if (!source.wantsMessages()) {
+                context.hub().unsubscribe(this);
+            }
+            if (source.isComplete()) {
+                // anything still buffered is flushed by complete()
+                end();
+            } else {
+                // a client that is not reading gets onWritePossible later; only the end cannot wait
+                armTimer(clientReading ? source.nextDeadlineNanos() : source.endDeadlineNanos());
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client went away (or Tomcat already ended the request): end this response only
+            end();
+        }
+    }
+
+    private void armTimer(long deadlineNanos) {
+        if (deadlineNanos == PushSource.NO_DEADLINE || (wakeUp != null && wakeUpAtNanos <= deadlineNanos)) {
+            return;
+        }
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+        }
+        wakeUpAtNanos = deadlineNanos;
+        wakeUp = context.timer().at(deadlineNanos, this::onTimer);
+    }
+
+    private void onTimer() {
+        timerDue = true;
+        signal();
+    }
+
+    private void end() {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        release();
+        try {
+            async.complete();
+        } catch (RuntimeException e) {
+            // already completed by the container (error or shutdown)
+        }
+    }
+
+    private void release() {
+        context.hub().unsubscribe(this);
+        ScheduledFuture<?> pending = wakeUp;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+
+    @Override
+    public void onPublished() {
+        signal();
+    }
+
+    @Override
+    public void onWritePossible() {
+        writable = true;
+        signal();
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        end();
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        ended.set(true);
+        release();
+        context.counters().asyncEnded(endpoint);
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        // the connector's asyncTimeout passed (a client that stopped reading a poll answer)
+        end();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        end();
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+        // never restarted
+    }
+}

@@ -1,0 +1,103 @@
+package org.tomcatpush.harness.server.transport;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+
+import org.tomcatpush.harness.server.hub.MessageHub;
+import org.tomcatpush.harness.server.probe.Endpoint;
+
+/**
+ * Async WebSocket delivery: at most one {@code sendText} in flight per session; its completion
+ * sends the next. Signalled by the publisher, drained by one thread at a time (work-in-progress
+ * counter), so a session whose client stops reading only stops itself. A failed send closes this
+ * session only.
+ */
+final class WsAsyncPump implements MessageHub.Subscriber, SendHandler {
+
+    private final Session session;
+    private final RemoteEndpoint.Async remote;
+    private final HubCursor cursor;
+    private final TransportContext context;
+    private final AtomicInteger wip = new AtomicInteger();
+    private volatile boolean inFlight;
+    private volatile boolean stopped;
+
+    WsAsyncPump(Session session, long cursor, TransportContext context) {
+        this.session = session;
+        this.remote = session.getAsyncRemote();
+        this.cursor = new HubCursor(context.hub(), cursor);
+        this.context = context;
+    }
+
+    void start() {
+        context.hub().subscribe(this);
+        signal();
+    }
+
+    void stop() {
+        stopped = true;
+        context.hub().unsubscribe(this);
+    }
+
+    @Override
+    public void onPublished() {
+        signal();
+    }
+
+    @Override
+    public void onResult(SendResult result) {
+        inFlight = false;
+        if (!result.isOK()) {
+            closeQuietly(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed");
+            return;
+        }
+        signal();
+    }
+
+    private void signal() {
+        if (wip.getAndIncrement() != 0) {
+            return;
+        }
+        int missed = 1;
+        do {
+            sendWhatIsDue();
+            missed = wip.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    private void sendWhatIsDue() {
+        while (!stopped && !inFlight) {
+            if (context.hub().isClosed()) {
+                closeQuietly(CloseReason.CloseCodes.GOING_AWAY, "server stopping");
+                return;
+            }
+            String frame = WsItems.frame(cursor, cursor.next());
+            if (frame == null) {
+                return;
+            }
+            inFlight = true;
+            context.counters().bytesWritten(Endpoint.WS, frame.length());
+            try {
+                remote.sendText(frame, this);
+            } catch (RuntimeException e) {
+                inFlight = false;
+                closeQuietly(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed");
+            }
+        }
+    }
+
+    private void closeQuietly(CloseReason.CloseCode code, String reason) {
+        stop();
+        try {
+            session.close(new CloseReason(code, reason));
+        } catch (IOException | RuntimeException e) {
+            // already closed
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.tomcatpush.harness.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tomcatpush.harness.server.hub.MessageCodec;
+import org.tomcatpush.harness.server.probe.Endpoint;
+
+/** {@code GET /sse}: stream format, retry, heartbeats, timeout and lossless resume; both modes. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SseTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"async", "blocking"})
+    void streamOpensWithCommentThenSendsEachMessageWithItsSequenceAsId(String handler) throws Exception {
+        try (HarnessServer server = TestServers.start("--handler", handler);
+             SseConnection sse = SseConnection.open(server.baseUri(), "/sse")) {
+            assertEquals(200, sse.head.status());
+            assertEquals("text/event-stream", sse.head.header("content-type"));
+            assertEquals("no-cache", sse.head.header("cache-control"));
+            SseConnection.Event open = sse.next();
+            assertEquals("open", open.comment());
+            assertNull(open.retry(), "no retry: field unless --sse-retry is set");
+
+            server.hub().publish(3);
+            for (long seq = 1; seq <= 3; seq++) {
+                SseConnection.Event e = sse.nextMessage();
+                assertEquals(Long.toString(seq), e.id());
+                assertEquals(seq, MessageCodec.seq(e.data()));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"async", "blocking"})
+    void retryFieldComesFirstWhenConfigured(String handler) throws Exception {
+        try (HarnessServer server = TestServers.start("--handler", handler, "--sse-retry", "1500");
+             SseConnection sse = SseConnection.open(server.baseUri(), "/sse")) {
+            SseConnection.Event first = sse.next();
+            assertEquals("1500", first.retry());
+            assertEquals("open", first.comment());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"async", "blocking"})
+    void heartbeatCommentAfterSilence(String handler) throws Exception {
+        try (HarnessServer server = TestServers.start("--handler", handler, "--sse-heartbeat", "200");
+             SseConnection sse = SseConnection.open(server.baseUri(), "/sse")) {
+            assertEquals("open", sse.next().comment());
+            long start = System.nanoTime();
+            SseConnection.Event hb = sse.next();
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals("hb", hb.comment());
+            assertTrue(ms >= 150 && ms <= 3000, "heartbeat after " + ms + " ms of silence");
+            assertEquals("hb", sse.next().comment(), "and again after the next silence");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"async", "blocking"})
+    void streamEndsAtSseTimeoutAndLastEventIdResumesWithoutLossOrDuplicates(String handler) throws Exception {
+        try (HarnessServer server = TestServers.start("--handler", handler, "--sse-timeout", "300")) {
+            server.hub().publish(2);
+            List<Long> received = new ArrayList<>();
+            long start = System.nanoTime();
+            String lastId;
+            try (SseConnection sse = SseConnection.open(server.baseUri(), "/sse")) {
+                assertEquals("open", sse.next().comment());
+                server.hub().publish(3);
+                List<String> data = sse.readToEnd();
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertTrue(ms >= 290 && ms <= 2500, "the stream ended after " + ms + " ms");
+                data.forEach(d -> received.add(MessageCodec.seq(d)));
+                assertEquals(List.of(3L, 4L, 5L), received);
+                lastId = Long.toString(received.get(received.size() - 1));
+                assertTrue(sse.raw().silentFor(100), "the connection stays open for the reconnect");
+            }
+            server.hub().publish(4); // published while no stream is open: 6..9
+
+            try (SseConnection again = SseConnection.open(server.baseUri(), "/sse", "Last-Event-ID: " + lastId)) {
+                server.hub().publish(1); // 10, while the second stream is open
+                again.readToEnd().forEach(d -> received.add(MessageCodec.seq(d)));
+            }
+            assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), received, "every message once, in order");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"async", "blocking"})
+    void sinceParameterResumesLikeLastEventId(String handler) throws Exception {
+        try (HarnessServer server = TestServers.start("--handler", handler);
+             SseConnection sse = SseConnection.open(server.baseUri(), "/sse?since=0")) {
+            assertEquals("open", sse.next().comment());
+            server.hub().publish(2);
+            assertEquals(1, MessageCodec.seq(sse.nextMessage().data()));
+            assertEquals(2, MessageCodec.seq(sse.nextMessage().data()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"async", "blocking"})
+    void resumeOlderThanTheRingAnnouncesTheGap(String handler) throws Exception {
+        try (HarnessServer server = TestServers.start("--handler", handler, "--ring-capacity", "4")) {
+            server.hub().publish(10);
+            try (SseConnection sse = SseConnection.open(server.baseUri(), "/sse", "Last-Event-ID: 1")) {
+                assertEquals("open", sse.next().comment());
+                SseConnection.Event gap = sse.next();
+                assertEquals("gap", gap.event());
+                assertTrue(MessageCodec.isGap(gap.data()));
+                assertEquals(2, MessageCodec.gapFrom(gap.data()));
+                assertEquals(6, MessageCodec.gapTo(gap.data()));
+                for (long seq = 7; seq <= 10; seq++) {
+                    assertEquals(Long.toString(seq), sse.nextMessage().id());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"async", "blocking"})
+    void vanishedClientEndsItsOwnStreamOnly(String handler) throws Exception {
+        try (HarnessServer server = TestServers.start("--handler", handler, "--sse-heartbeat", "50");
+             SseConnection stays = SseConnection.open(server.baseUri(), "/sse")) {
+            SseConnection gone = SseConnection.open(server.baseUri(), "/sse");
+            assertEquals("open", stays.next().comment());
+            assertEquals("open", gone.next().comment());
+            gone.raw().abort();
+            assertTrue(TestServers.await(10_000, () -> open(server, handler) == 1),
+                    "the vanished client's stream ended");
+            server.hub().publish(1);
+            assertNotNull(stays.nextMessage(), "the other stream still gets messages");
+        }
+    }
+
+    private static int open(HarnessServer server, String handler) {
+        return handler.equals("async")
+                ? server.probe().counters().asyncInFlight(Endpoint.SSE)
+                : server.probe().counters().handlersInProgress();
+    }
+}

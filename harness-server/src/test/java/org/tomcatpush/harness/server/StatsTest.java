@@ -1,0 +1,189 @@
+package org.tomcatpush.harness.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** {@code /harness/stats}, {@code /harness/reset} and {@code /harness/publish} report exactly what happened. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class StatsTest {
+
+    @Test
+    void countsMatchTheRequestsConnectionsAndKeepAliveClosesTheTestMade() throws Exception {
+        try (HarnessServer server = TestServers.start("--max-keep-alive-requests", "3")) {
+            server.hub().publish(2);
+            long pollBytes = 0;
+            long longPollBytes = 0;
+            try (RawConnection a = new RawConnection(server.baseUri());
+                 RawConnection b = new RawConnection(server.baseUri());
+                 RawConnection c = new RawConnection(server.baseUri());
+                 RawConnection d = new RawConnection(server.baseUri())) {
+                for (int i = 0; i < 3; i++) {
+                    pollBytes += a.exchange("GET", "/poll").body().length();
+                }
+                for (int i = 0; i < 3; i++) {
+                    pollBytes += b.exchange("GET", "/poll?since=0").body().length();
+                }
+                longPollBytes += c.exchange("GET", "/longpoll?since=0").body().length();
+                assertEquals(404, d.exchange("GET", "/nothing-here").status());
+                TestServers.stats(server); // control requests are never counted
+            }
+            assertTrue(TestServers.await(5_000, () -> server.probe().perConnection().requests() == 8));
+            JsonNode stats = TestServers.stats(server);
+
+            JsonNode requests = stats.get("requests");
+            assertEquals(8, requests.get("total").asLong());
+            assertEquals(6, requests.get("poll").asLong());
+            assertEquals(1, requests.get("longpoll").asLong());
+            assertEquals(0, requests.get("sse").asLong());
+            assertEquals(0, requests.get("ws").asLong());
+            assertEquals(1, requests.get("other").asLong());
+
+            JsonNode perConnection = stats.get("perConnection");
+            assertEquals(4, perConnection.get("connectionsSeen").asLong());
+            assertEquals(8, perConnection.get("requests").asLong());
+            assertEquals(2.0, perConnection.get("requestsPerConnectionMean").asDouble());
+            assertEquals(3, perConnection.get("requestsPerConnectionMax").asLong());
+            assertEquals(2, perConnection.get("closedAtKeepAliveLimit").asLong());
+            assertEquals(0, perConnection.get("closedOther").asLong());
+
+            JsonNode bytes = stats.get("bytesWritten");
+            assertEquals(pollBytes, bytes.get("poll").asLong());
+            assertEquals(longPollBytes, bytes.get("longpoll").asLong());
+            assertEquals(pollBytes + longPollBytes, bytes.get("total").asLong());
+
+            assertEquals(2, stats.get("messagesPublished").asLong());
+            assertEquals(2, stats.get("lastSeq").asLong());
+            assertEquals("11.0.27", stats.get("tomcatVersion").asText());
+            assertEquals(3, stats.get("config").get("maxKeepAliveRequests").asInt());
+            assertEquals("3", stats.get("connector").get("maxKeepAliveRequests").asText());
+            assertEquals("executor-active", stats.get("threads").get("busyMetric").asText());
+            assertEquals(0, stats.get("threads").get("busy").asInt(), "the stats request's own thread is left out");
+            assertFalse(stats.has("series"));
+        }
+    }
+
+    @Test
+    void controlRequestsCountTowardsTomcatsKeepAliveLimitButNotAsWorkload() throws Exception {
+        try (HarnessServer server = TestServers.start("--max-keep-alive-requests", "3");
+             RawConnection socket = new RawConnection(server.baseUri())) {
+            assertFalse(socket.exchange("GET", "/poll").closes());
+            assertFalse(socket.exchange("GET", "/harness/stats").closes());
+            assertTrue(socket.exchange("GET", "/poll").closes(), "Tomcat closes at its 3rd request");
+            assertTrue(TestServers.await(5_000, () -> server.probe().perConnection().closedAtKeepAliveLimit() == 1));
+            assertEquals(2, server.probe().perConnection().requests());
+            assertEquals(1, server.probe().perConnection().connectionsSeen());
+            assertEquals(2, server.probe().counters().requests(org.tomcatpush.harness.server.probe.Endpoint.POLL));
+        }
+    }
+
+    @Test
+    void clientCloseRequestCountsAsClosedOther() throws Exception {
+        try (HarnessServer server = TestServers.start("--max-keep-alive-requests", "5");
+             RawConnection socket = new RawConnection(server.baseUri())) {
+            assertTrue(socket.exchange("GET", "/poll", "Connection: close").closes());
+            assertTrue(TestServers.await(5_000, () -> server.probe().perConnection().closedOther() == 1));
+            assertEquals(0, server.probe().perConnection().closedAtKeepAliveLimit());
+        }
+    }
+
+    @Test
+    void openStreamsAndSessionsAreCountedWhileOpen() throws Exception {
+        try (HarnessServer server = TestServers.start();
+             SseConnection sse = SseConnection.open(server.baseUri(), "/sse");
+             RawConnection longPoll = new RawConnection(server.baseUri())) {
+            assertEquals("open", sse.next().comment());
+            longPoll.send("GET", "/longpoll");
+            assertTrue(TestServers.await(5_000, () ->
+                    server.probe().counters().asyncInFlight(org.tomcatpush.harness.server.probe.Endpoint.LONGPOLL) == 1));
+            JsonNode stats = TestServers.stats(server);
+            assertEquals(1, stats.get("asyncInFlight").get("sse").asInt());
+            assertEquals(1, stats.get("asyncInFlight").get("longpoll").asInt());
+            assertEquals(0, stats.get("asyncInFlight").get("poll").asInt());
+            assertEquals(1, stats.get("requests").get("sse").asLong(), "a request counts when it starts");
+            assertEquals(0, stats.get("perConnection").get("requests").asLong(), "and in the ledger when it ends");
+            assertTrue(stats.get("connections").get("count").asLong() >= 2);
+        }
+    }
+
+    @Test
+    void resetZeroesCountersButNotTheSequence() throws Exception {
+        try (HarnessServer server = TestServers.start("--sample-interval", "10");
+             RawConnection socket = new RawConnection(server.baseUri())) {
+            server.hub().publish(4);
+            socket.exchange("GET", "/poll?since=0");
+            assertTrue(TestServers.await(5_000, () -> server.probe().perConnection().requests() == 1
+                    && server.probe().sampled().samples() > 0));
+
+            RawConnection.Response reset = socket.exchange("POST", "/harness/reset");
+            assertEquals(204, reset.status());
+            JsonNode stats = TestServers.stats(server);
+            assertEquals(0, stats.get("requests").get("total").asLong());
+            assertEquals(0, stats.get("bytesWritten").get("total").asLong());
+            assertEquals(0, stats.get("perConnection").get("connectionsSeen").asLong());
+            assertEquals(0, stats.get("perConnection").get("requests").asLong());
+            assertEquals(0, stats.get("messagesPublished").asLong());
+            assertEquals(4, stats.get("lastSeq").asLong(), "the sequence goes on");
+            assertTrue(stats.get("sampled").get("samples").asLong() < 50, "the histograms restarted");
+
+            socket.exchange("GET", "/poll");
+            assertTrue(TestServers.await(5_000, () -> server.probe().perConnection().requests() == 1));
+            assertEquals(1, server.probe().perConnection().connectionsSeen(),
+                    "a connection open across the reset is seen again from its next request");
+        }
+    }
+
+    @Test
+    void publishEndpointPublishesNowAndAnswersTheLastSequence() throws Exception {
+        try (HarnessServer server = TestServers.start();
+             RawConnection socket = new RawConnection(server.baseUri())) {
+            RawConnection.Response r = socket.exchange("POST", "/harness/publish?count=3");
+            assertEquals(200, r.status());
+            assertEquals("{\"last\":3}", r.body());
+            assertEquals("{\"last\":4}", socket.exchange("POST", "/harness/publish").body());
+            assertEquals(4, server.hub().lastSeq());
+
+            RawConnection.Response bad = socket.exchange("POST", "/harness/publish?count=zero");
+            assertEquals(400, bad.status());
+            assertTrue(bad.body().startsWith("count=zero is not a message count"), bad.body());
+            assertTrue(bad.closes(), "Tomcat drops the connection after a 400");
+            try (RawConnection other = new RawConnection(server.baseUri())) {
+                assertEquals(404, other.exchange("POST", "/harness/nothing").status());
+            }
+        }
+    }
+
+    @Test
+    void seriesListsTheSamplesWhenAskedFor() throws Exception {
+        try (HarnessServer server = TestServers.start("--sample-interval", "20");
+             RawConnection socket = new RawConnection(server.baseUri())) {
+            assertTrue(TestServers.await(5_000, () -> server.probe().sampled().samples() >= 3));
+            JsonNode stats = TestServers.JSON.readTree(socket.exchange("GET", "/harness/stats?series=true").body());
+            JsonNode series = stats.get("series");
+            assertTrue(series.size() >= 3);
+            JsonNode row = series.get(0);
+            for (String field : new String[] {"t", "busy", "pool", "queue", "connections", "pollerSockets",
+                    "asyncInFlight", "wsSessions"}) {
+                assertTrue(row.has(field), "series rows carry " + field);
+            }
+            assertEquals(20, stats.get("sampled").get("intervalMillis").asLong());
+        }
+    }
+
+    @Test
+    void samplerOffTakesNoSamples() throws Exception {
+        try (HarnessServer server = TestServers.start("--sample-interval", "0")) {
+            Thread.sleep(200);
+            JsonNode sampled = TestServers.stats(server).get("sampled");
+            assertEquals(0, sampled.get("samples").asLong());
+            assertEquals(0, sampled.get("intervalMillis").asLong());
+        }
+    }
+}
