@@ -1,0 +1,59 @@
+package org.tomcatpush.harness.client.report;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.tomcatpush.harness.client.report.load.ReportInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code harness report RUN_DIR}: regenerates {@code report.html} in a run folder from its
+ * result files. Exit status 0 when written, 2 when an input file is missing or corrupt (one line
+ * on stderr naming the file and the fix), 1 when the report cannot be written.
+ */
+@Command(name = "report",
+        description = {"Writes report.html into a run folder from its summary.csv, timeseries.csv, latency.hlog "
+                + "and run.json: a self-contained page (opens offline) with findings, latency percentiles, "
+                + "threads/connections/sessions over time, closes and reconnects by cause, lost messages."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:report written", "1:report could not be written", "2:bad input (missing or corrupt file)"})
+public final class ReportCommand implements Callable<Integer> {
+
+    /** Exit status for bad input, as for every harness command. */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** Exit status when the report cannot be written. */
+    public static final int EXIT_WRITE_FAILED = 1;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR",
+            description = "A run folder written by 'harness run', e.g. results/runs/20260101-120000-sse.")
+    private Path runDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Path report = RunReport.write(runDir);
+            spec.commandLine().getOut().println("report: wrote " + report);
+            return 0;
+        } catch (ReportInputException e) {
+            err.println("report: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        } catch (IOException e) {
+            err.println("report: cannot write " + runDir.resolve(RunReport.FILE_NAME) + " (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + "); check that the folder is writable and the disk has space");
+            return EXIT_WRITE_FAILED;
+        }
+    }
+}

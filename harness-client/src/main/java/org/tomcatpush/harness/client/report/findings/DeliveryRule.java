@@ -1,0 +1,45 @@
+package org.tomcatpush.harness.client.report.findings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+import org.tomcatpush.harness.client.report.Figures;
+import org.tomcatpush.harness.client.report.model.RunData;
+import org.tomcatpush.harness.client.report.model.SummaryColumns;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
+
+/**
+ * Lost and duplicated messages per transport, as the sessions' sequence checks counted them
+ * (experiment E2: zero with {@code Last-Event-ID}). Silence is not proof: the all-clear is given
+ * only when both counts were recorded.
+ */
+public final class DeliveryRule implements FindingRule {
+
+    @Override
+    public List<Finding> evaluate(RunData run) {
+        List<Finding> findings = new ArrayList<>();
+        for (SummaryRow row : run.transportRows()) {
+            OptionalDouble lost = row.number(SummaryColumns.MESSAGES_LOST);
+            OptionalDouble duplicated = row.number(SummaryColumns.MESSAGES_DUPLICATED);
+            String subject = RuleText.subject(row);
+            if (RuleText.positive(lost)) {
+                findings.add(Finding.warning(subject + Figures.count(lost.getAsDouble(), "message", "messages")
+                        + " lost"));
+            }
+            if (RuleText.positive(duplicated)) {
+                findings.add(Finding.warning(subject + Figures.count(duplicated.getAsDouble(), "message", "messages")
+                        + " delivered twice"));
+            }
+            double received = row.numberOr(SummaryColumns.MESSAGES_RECEIVED, 0);
+            if (lost.isPresent() && duplicated.isPresent() && !RuleText.positive(lost)
+                    && !RuleText.positive(duplicated) && received > 0) {
+                double reconnects = row.numberOr(SummaryColumns.RECONNECTS, 0);
+                findings.add(Finding.info(subject + "all " + Figures.count(received, "message", "messages")
+                        + " delivered once, none lost or duplicated"
+                        + (reconnects > 0 ? " across " + Figures.count(reconnects, "reconnect", "reconnects") : "")));
+            }
+        }
+        return findings;
+    }
+}

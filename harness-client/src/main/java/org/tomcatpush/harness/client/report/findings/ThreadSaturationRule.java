@@ -1,0 +1,77 @@
+package org.tomcatpush.harness.client.report.findings;
+
+import java.util.List;
+import java.util.OptionalDouble;
+
+import org.tomcatpush.harness.client.report.Figures;
+import org.tomcatpush.harness.client.report.model.RunData;
+import org.tomcatpush.harness.client.report.model.SummaryColumns;
+import org.tomcatpush.harness.client.report.model.TimeSeries;
+
+/**
+ * Busy worker threads against {@code maxThreads} (experiments E3/E4): a warning with the time
+ * spent at the limit and the executor queue's peak when the pool was saturated; otherwise the
+ * peak occupancy, as a note when requests still queued for a moment. Peaks are the highest of
+ * the summary, the per-second series and the server's own finer samples; time at the limit is
+ * measured in the finest series that has the column. With virtual threads {@code maxThreads}
+ * limits nothing, so only the peak of handlers in progress is stated.
+ */
+public final class ThreadSaturationRule implements FindingRule {
+
+    @Override
+    public List<Finding> evaluate(RunData run) {
+        OptionalDouble busyMax = peak(run, TimeSeries.BUSY_THREADS, SummaryColumns.BUSY_THREADS_MAX);
+        if (busyMax.isEmpty()) {
+            return List.of();
+        }
+        if (run.runRow().text(SummaryColumns.VIRTUAL_THREADS).filter("true"::equalsIgnoreCase).isPresent()) {
+            return List.of(Finding.info("handlers in progress peaked at " + Figures.format(busyMax)
+                    + " (virtual threads: maxThreads does not limit them)"));
+        }
+        OptionalDouble queueMax = peak(run, TimeSeries.QUEUE_LENGTH, SummaryColumns.QUEUE_LENGTH_MAX);
+        OptionalDouble maxThreads = run.runNumber(SummaryColumns.MAX_THREADS);
+        if (!RuleText.positive(maxThreads) || busyMax.getAsDouble() < maxThreads.getAsDouble()) {
+            return List.of(belowLimit(run, busyMax, maxThreads, queueMax));
+        }
+        double limit = maxThreads.getAsDouble();
+        double seconds = Math.round(finest(run, TimeSeries.BUSY_THREADS)
+                .secondsAtOrAbove(TimeSeries.BUSY_THREADS, limit));
+        StringBuilder text = new StringBuilder("busy threads reached maxThreads (").append(Figures.format(limit))
+                .append(')');
+        if (seconds > 0) {
+            text.append(" for ").append(Figures.format(seconds)).append(" s");
+        }
+        if (RuleText.positive(queueMax)) {
+            text.append(": requests queued (executor queue peaked at ").append(Figures.format(queueMax)).append(')');
+        } else if (queueMax.isPresent()) {
+            text.append("; the executor queue stayed empty");
+        } else {
+            text.append(": further requests wait in the executor queue");
+        }
+        return List.of(Finding.warning(text.toString()));
+    }
+
+    private static Finding belowLimit(RunData run, OptionalDouble busyMax, OptionalDouble maxThreads,
+                                      OptionalDouble queueMax) {
+        String of = RuleText.positive(maxThreads) ? " of maxThreads " + Figures.format(maxThreads) : "";
+        OptionalDouble mean = run.runNumber(SummaryColumns.BUSY_THREADS_MEAN);
+        String text = "busy threads peaked at " + Figures.format(busyMax) + of
+                + (mean.isPresent() ? " (mean " + Figures.format(mean) + ")" : "");
+        if (RuleText.positive(queueMax)) {
+            return Finding.note(text + "; still, requests waited in the executor queue (peak " + Figures.format(queueMax)
+                    + ")");
+        }
+        return Finding.info(text);
+    }
+
+    /** The highest of the summary column and the column in both time series. */
+    static OptionalDouble peak(RunData run, String seriesColumn, String summaryColumn) {
+        return RuleText.larger(RuleText.larger(run.series().max(seriesColumn), run.serverSamples().max(seriesColumn)),
+                run.runNumber(summaryColumn));
+    }
+
+    /** The server's samples when they have the column (finer), else the per-second series. */
+    static TimeSeries finest(RunData run, String column) {
+        return run.serverSamples().has(column) ? run.serverSamples() : run.series();
+    }
+}

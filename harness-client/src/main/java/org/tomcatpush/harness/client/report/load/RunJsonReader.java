@@ -1,0 +1,99 @@
+package org.tomcatpush.harness.client.report.load;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tomcatpush.harness.client.report.model.RunInfo;
+import org.tomcatpush.harness.client.report.model.RunInfo.Property;
+import org.tomcatpush.harness.client.report.model.RunInfo.Section;
+
+/**
+ * Reads {@code run.json} (a JSON object) into a {@link RunInfo}: each top-level object becomes a
+ * section, nested keys are dotted, arrays of scalars are joined. The reader assumes nothing about
+ * which keys exist, so the report shows whatever the run recorded.
+ */
+public final class RunJsonReader {
+
+    public static final String FILE_NAME = "run.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private RunJsonReader() {
+    }
+
+    /** Reads {@code file}. */
+    public static RunInfo read(Path file) throws ReportInputException {
+        InputFiles.requireReadable(file);
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw InputFiles.corrupt(file, "is not valid JSON (" + ReportInputException.describe(e) + ")", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw InputFiles.corrupt(file, "does not hold a JSON object");
+        }
+        return toRunInfo(root);
+    }
+
+    static RunInfo toRunInfo(JsonNode root) {
+        List<Property> topLevel = new ArrayList<>();
+        List<Section> sections = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
+            JsonNode value = field.getValue();
+            if (value.isObject() || (value.isArray() && !isScalarArray(value))) {
+                List<Property> properties = new ArrayList<>();
+                flatten("", value, properties);
+                sections.add(new Section(field.getKey(), properties));
+            } else {
+                topLevel.add(new Property(field.getKey(), display(value)));
+            }
+        }
+        if (!topLevel.isEmpty()) {
+            sections.add(0, new Section(Section.RUN, topLevel));
+        }
+        return new RunInfo(sections);
+    }
+
+    private static void flatten(String prefix, JsonNode node, List<Property> out) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                flatten(join(prefix, field.getKey()), field.getValue(), out);
+            }
+        } else if (node.isArray() && !isScalarArray(node)) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(prefix + "[" + i + "]", node.get(i), out);
+            }
+        } else {
+            out.add(new Property(prefix.isEmpty() ? "value" : prefix, display(node)));
+        }
+    }
+
+    private static String join(String prefix, String key) {
+        return prefix.isEmpty() ? key : prefix + "." + key;
+    }
+
+    private static boolean isScalarArray(JsonNode array) {
+        for (JsonNode element : array) {
+            if (element.isContainerNode()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String display(JsonNode node) {
+        if (node.isArray()) {
+            return StreamSupport.stream(node.spliterator(), false).map(RunJsonReader::display)
+                    .collect(Collectors.joining(", "));
+        }
+        return node.isNull() || node.isMissingNode() ? RunInfo.NULL : node.asText();
+    }
+}

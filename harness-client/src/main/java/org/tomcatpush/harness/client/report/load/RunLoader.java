@@ -1,0 +1,36 @@
+package org.tomcatpush.harness.client.report.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.tomcatpush.harness.client.report.model.RunData;
+
+/**
+ * Reads a run folder ({@code summary.csv}, {@code timeseries.csv}, {@code latency.hlog},
+ * {@code run.json}, and {@code server_samples.csv} when present) into an immutable
+ * {@link RunData}. The first four are required; the first file that is missing or corrupt stops
+ * the load with a {@link ReportInputException} naming it.
+ *
+ * <pre>
+ * RunData run = RunLoader.load(Path.of("results/runs/20260101-120000-sse"));
+ * </pre>
+ */
+public final class RunLoader {
+
+    private RunLoader() {
+    }
+
+    /** Loads the run in {@code runDir}. */
+    public static RunData load(Path runDir) throws ReportInputException {
+        if (!Files.isDirectory(runDir)) {
+            throw new ReportInputException(runDir, Files.exists(runDir) ? "is not a folder" : "does not exist",
+                    InputFiles.FIX_MISSING);
+        }
+        return new RunData(runDir,
+                RunJsonReader.read(runDir.resolve(RunJsonReader.FILE_NAME)),
+                SummaryCsvReader.read(runDir.resolve(SummaryCsvReader.FILE_NAME)),
+                TimeSeriesCsvReader.read(runDir.resolve(TimeSeriesCsvReader.FILE_NAME)),
+                LatencyLogReader.read(runDir.resolve(LatencyLogReader.FILE_NAME)),
+                ServerSamplesCsvReader.readIfPresent(runDir.resolve(ServerSamplesCsvReader.FILE_NAME)));
+    }
+}

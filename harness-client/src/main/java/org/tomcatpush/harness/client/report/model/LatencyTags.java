@@ -1,0 +1,36 @@
+package org.tomcatpush.harness.client.report.model;
+
+import java.util.Optional;
+
+/**
+ * What the tags of {@code latency.hlog} mean, as the results writer names them: the bare
+ * transport name is delivery latency (receive minus publish time); poll response times carry a
+ * prefix, {@value #RESPONSE_TIME} (timed from the intended send, coordinated-omission safe) and
+ * {@value #UNCORRECTED_RESPONSE_TIME} (from the actual send).
+ */
+public final class LatencyTags {
+
+    /** Prefix of poll response time tags, timed from the intended send time. */
+    public static final String RESPONSE_TIME = "response-time.";
+    /** Prefix of poll response time tags, timed from the actual send time. */
+    public static final String UNCORRECTED_RESPONSE_TIME = "response-time-uncorrected.";
+
+    private LatencyTags() {
+    }
+
+    /** Whether the tag holds delivery latency (no response-time prefix). */
+    public static boolean isDelivery(String tag) {
+        return !tag.startsWith(RESPONSE_TIME) && !tag.startsWith(UNCORRECTED_RESPONSE_TIME);
+    }
+
+    /** The transport of a corrected response time tag, if it is one. */
+    public static Optional<String> responseTimeTransport(String tag) {
+        return tag.startsWith(RESPONSE_TIME) ? Optional.of(tag.substring(RESPONSE_TIME.length())) : Optional.empty();
+    }
+
+    /** The transport of an uncorrected response time tag, if it is one. */
+    public static Optional<String> uncorrectedResponseTimeTransport(String tag) {
+        return tag.startsWith(UNCORRECTED_RESPONSE_TIME)
+                ? Optional.of(tag.substring(UNCORRECTED_RESPONSE_TIME.length())) : Optional.empty();
+    }
+}

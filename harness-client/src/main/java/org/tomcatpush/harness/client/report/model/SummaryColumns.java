@@ -1,0 +1,98 @@
+package org.tomcatpush.harness.client.report.model;
+
+import java.util.List;
+
+/**
+ * Names of the {@code summary.csv} columns the report reads. Columns are always looked up by
+ * name, so their order in the file does not matter; any of them may be absent (shown as "n/a").
+ * Breakdowns by cause are read by prefix ({@code closes_}, {@code reconnects_},
+ * {@code connect_failures_}), so new causes appear in the report without code changes.
+ */
+public final class SummaryColumns {
+
+    public static final String RUN_ID = "run_id";
+    public static final String TRANSPORT = "transport";
+    public static final String HANDLER = "handler";
+    public static final String SESSIONS = "sessions";
+    public static final String DURATION_S = "duration_s";
+    public static final String PROTOCOL = "protocol";
+    public static final String MAX_THREADS = "max_threads";
+    public static final String MAX_CONNECTIONS = "max_connections";
+    public static final String ACCEPT_COUNT = "accept_count";
+    public static final String KEEP_ALIVE_TIMEOUT_MS = "keep_alive_timeout_ms";
+    public static final String MAX_KEEP_ALIVE_REQUESTS = "max_keep_alive_requests";
+    public static final String REQUESTS = "requests";
+    public static final String CONNECTIONS_OPENED = "connections_opened";
+    public static final String REQUESTS_PER_CONNECTION_MEAN = "requests_per_connection_mean";
+    public static final String CLOSES_KEEPALIVE_LIMIT = "closes_keepalive_limit";
+    public static final String CLOSES_IDLE_TIMEOUT = "closes_idle_timeout";
+    public static final String CLOSES_SERVER_OTHER = "closes_server_other";
+    public static final String CLOSES_CLIENT = "closes_client";
+    public static final String CLOSES_ERROR = "closes_error";
+    public static final String RECONNECTS = "reconnects";
+    public static final String CONNECT_FAILURES = "connect_failures";
+    public static final String MESSAGES_RECEIVED = "messages_received";
+    public static final String MESSAGES_LOST = "messages_lost";
+    public static final String MESSAGES_DUPLICATED = "messages_duplicated";
+    public static final String LATENCY_P50_MS = "latency_p50_ms";
+    public static final String LATENCY_P99_MS = "latency_p99_ms";
+    public static final String LATENCY_MAX_MS = "latency_max_ms";
+    public static final String BUSY_THREADS_MEAN = "busy_threads_mean";
+    public static final String BUSY_THREADS_MAX = "busy_threads_max";
+    public static final String SERVER_CONNECTIONS_MAX = "server_connections_max";
+    public static final String REQUESTS_PER_MESSAGE = "requests_per_message";
+    public static final String BYTES_PER_MESSAGE = "bytes_per_message";
+    public static final String ERRORS = "errors";
+    /** Optional: {@code ok}, or why the run did not complete. */
+    public static final String STATUS = "status";
+    /** Optional: the executor queue's peak length. */
+    public static final String QUEUE_LENGTH_MAX = "queue_length_max";
+    /** Optional: {@code true} when the server ran its executor on virtual threads. */
+    public static final String VIRTUAL_THREADS = "virtual_threads";
+    /** Optional: what the busy-thread figures count ({@code executor-active}, {@code handlers-in-progress}). */
+    public static final String BUSY_METRIC = "busy_metric";
+    /** Optional: most requests one connection carried. */
+    public static final String REQUESTS_PER_CONNECTION_MAX = "requests_per_connection_max";
+    /** Optional: requests the client counted minus requests the server counted. */
+    public static final String CLIENT_MINUS_SERVER_REQUESTS = "client_minus_server_requests";
+    /** Optional: connections the client opened minus connections the server saw. */
+    public static final String CLIENT_MINUS_SERVER_CONNECTIONS = "client_minus_server_connections";
+    /** Optional: poll response time from the intended send time (coordinated-omission safe). */
+    public static final String RESPONSE_TIME_P99_MS = "response_time_p99_ms";
+    /** Optional: poll response time from the actual send time. */
+    public static final String RESPONSE_TIME_UNCORRECTED_P99_MS = "response_time_uncorrected_p99_ms";
+    public static final String LATENCY_P90_MS = "latency_p90_ms";
+    public static final String LATENCY_P999_MS = "latency_p999_ms";
+    public static final String PUBLISH_RATE = "publish_rate";
+    public static final String PAYLOAD_BYTES = "payload_bytes";
+    public static final String SSE_TIMEOUT_MS = "sse_timeout_ms";
+    public static final String POLL_INTERVAL_MS = "poll_interval_ms";
+    public static final String BROWSER = "browser";
+
+    /** Prefix of the close-by-cause columns ({@code closes_keepalive_limit}, ...). */
+    public static final String CLOSES_PREFIX = "closes_";
+    /** Prefix of the reconnect-by-cause columns ({@code reconnects_stream_ended}, ...). */
+    public static final String RECONNECTS_PREFIX = "reconnects_";
+    /** Prefix of the connect-failure-by-kind columns ({@code connect_failures_refused}, ...). */
+    public static final String CONNECT_FAILURES_PREFIX = "connect_failures_";
+
+    /** The {@code transport} value of the row that sums a mix of transports. */
+    public static final String ALL_TRANSPORTS = "all";
+
+    /**
+     * Core columns that hold numbers. A value in one of them that is neither empty, {@code n/a}
+     * nor a number makes the file corrupt; other columns are free text.
+     */
+    public static final List<String> NUMERIC = List.of(SESSIONS, DURATION_S, MAX_THREADS, MAX_CONNECTIONS,
+            ACCEPT_COUNT, KEEP_ALIVE_TIMEOUT_MS, MAX_KEEP_ALIVE_REQUESTS, REQUESTS, CONNECTIONS_OPENED,
+            REQUESTS_PER_CONNECTION_MEAN, CLOSES_KEEPALIVE_LIMIT, CLOSES_IDLE_TIMEOUT, CLOSES_SERVER_OTHER,
+            CLOSES_CLIENT, CLOSES_ERROR, RECONNECTS, CONNECT_FAILURES, MESSAGES_RECEIVED, MESSAGES_LOST,
+            MESSAGES_DUPLICATED, LATENCY_P50_MS, LATENCY_P99_MS, LATENCY_MAX_MS, BUSY_THREADS_MEAN,
+            BUSY_THREADS_MAX, SERVER_CONNECTIONS_MAX, REQUESTS_PER_MESSAGE, BYTES_PER_MESSAGE, ERRORS,
+            QUEUE_LENGTH_MAX, REQUESTS_PER_CONNECTION_MAX, CLIENT_MINUS_SERVER_REQUESTS,
+            CLIENT_MINUS_SERVER_CONNECTIONS, RESPONSE_TIME_P99_MS, RESPONSE_TIME_UNCORRECTED_P99_MS, LATENCY_P90_MS,
+            LATENCY_P999_MS, PUBLISH_RATE, PAYLOAD_BYTES, SSE_TIMEOUT_MS, POLL_INTERVAL_MS);
+
+    private SummaryColumns() {
+    }
+}

@@ -1,0 +1,195 @@
+package org.tomcatpush.harness.client.report.run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tomcatpush.harness.client.report.Figures;
+import org.tomcatpush.harness.client.report.findings.Finding;
+import org.tomcatpush.harness.client.report.html.Html;
+import org.tomcatpush.harness.client.report.html.HtmlTable;
+import org.tomcatpush.harness.client.report.html.PageSection;
+import org.tomcatpush.harness.client.report.html.ReportPage;
+import org.tomcatpush.harness.client.report.model.LatencyDistribution;
+import org.tomcatpush.harness.client.report.model.RunData;
+import org.tomcatpush.harness.client.report.model.RunInfo;
+import org.tomcatpush.harness.client.report.model.SummaryColumns;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
+
+/**
+ * Assembles the run report: scenario and environment, findings, key figures, then the charts.
+ * Every value taken from the run is escaped (tables escape their cells, findings are escaped here).
+ */
+public final class RunPage {
+
+    /** Key figures: column of {@code summary.csv} and how the table labels it. */
+    private static final List<Labelled> FIGURES = List.of(
+            core(SummaryColumns.SESSIONS, "sessions"),
+            core(SummaryColumns.HANDLER, "handler"),
+            core(SummaryColumns.REQUESTS, "requests"),
+            core(SummaryColumns.CONNECTIONS_OPENED, "connections opened"),
+            core(SummaryColumns.REQUESTS_PER_CONNECTION_MEAN, "requests per connection (mean)"),
+            core(SummaryColumns.MESSAGES_RECEIVED, "messages received"),
+            core(SummaryColumns.MESSAGES_LOST, "messages lost"),
+            core(SummaryColumns.MESSAGES_DUPLICATED, "messages duplicated"),
+            core(SummaryColumns.LATENCY_P50_MS, "latency p50 (ms)"),
+            core(SummaryColumns.LATENCY_P99_MS, "latency p99 (ms)"),
+            core(SummaryColumns.LATENCY_MAX_MS, "latency max (ms)"),
+            optional(SummaryColumns.RESPONSE_TIME_P99_MS, "poll response p99, intended (ms)"),
+            optional(SummaryColumns.RESPONSE_TIME_UNCORRECTED_P99_MS, "poll response p99, actual (ms)"),
+            core(SummaryColumns.REQUESTS_PER_MESSAGE, "requests per message"),
+            core(SummaryColumns.BYTES_PER_MESSAGE, "bytes per message"),
+            core(SummaryColumns.RECONNECTS, "reconnects"),
+            core(SummaryColumns.CONNECT_FAILURES, "connect failures"),
+            core(SummaryColumns.ERRORS, "errors"),
+            core(SummaryColumns.BUSY_THREADS_MEAN, "busy threads (mean)"),
+            core(SummaryColumns.BUSY_THREADS_MAX, "busy threads (max)"),
+            optional(SummaryColumns.QUEUE_LENGTH_MAX, "executor queue (max)"),
+            core(SummaryColumns.SERVER_CONNECTIONS_MAX, "server connections (max)"),
+            optional(SummaryColumns.CLIENT_MINUS_SERVER_REQUESTS, "client minus server requests"),
+            optional(SummaryColumns.CLIENT_MINUS_SERVER_CONNECTIONS, "client minus server connections"));
+
+    /** Server settings shown from {@code summary.csv} beside {@code run.json}. */
+    private static final List<Labelled> SETTINGS = List.of(
+            core(SummaryColumns.PROTOCOL, "protocol"),
+            core(SummaryColumns.HANDLER, "handler"),
+            core(SummaryColumns.SESSIONS, "sessions"),
+            core(SummaryColumns.DURATION_S, "duration (s)"),
+            core(SummaryColumns.MAX_THREADS, "maxThreads"),
+            core(SummaryColumns.MAX_CONNECTIONS, "maxConnections"),
+            core(SummaryColumns.ACCEPT_COUNT, "acceptCount"),
+            core(SummaryColumns.KEEP_ALIVE_TIMEOUT_MS, "keepAliveTimeout (ms)"),
+            core(SummaryColumns.MAX_KEEP_ALIVE_REQUESTS, "maxKeepAliveRequests"),
+            optional(SummaryColumns.VIRTUAL_THREADS, "virtual threads"),
+            optional(SummaryColumns.BUSY_METRIC, "busy threads counted as"),
+            optional(SummaryColumns.PUBLISH_RATE, "publish rate (messages/s)"),
+            optional(SummaryColumns.PAYLOAD_BYTES, "payload (bytes)"),
+            optional(SummaryColumns.SSE_TIMEOUT_MS, "sse timeout (ms)"),
+            optional(SummaryColumns.POLL_INTERVAL_MS, "poll interval (ms)"),
+            optional(SummaryColumns.BROWSER, "browser emulation"));
+
+    private RunPage() {
+    }
+
+    /**
+     * A {@code summary.csv} column and its label in the report. A core column is always listed
+     * (as "n/a" when absent); an optional one only when the file has it.
+     */
+    private record Labelled(String column, String label, boolean core) {
+
+        boolean shownFor(List<SummaryRow> rows) {
+            return core || rows.stream().anyMatch(r -> r.cells().containsKey(column));
+        }
+
+        String valueIn(SummaryRow row) {
+            return row.number(column).isPresent() ? Figures.format(row.number(column))
+                    : row.text(column).orElse(Figures.NOT_AVAILABLE);
+        }
+    }
+
+    private static Labelled core(String column, String label) {
+        return new Labelled(column, label, true);
+    }
+
+    private static Labelled optional(String column, String label) {
+        return new Labelled(column, label, false);
+    }
+
+    /** The report page of {@code run} with its {@code findings}. */
+    public static ReportPage build(RunData run, List<Finding> findings) {
+        String subtitle = "run folder " + run.runDir().toAbsolutePath().normalize()
+                + run.status().map(s -> " · status " + s).orElse("");
+        List<PageSection.Block> latency = new ArrayList<>();
+        latency.add(PageSection.chart(LatencyCharts.delivery(run)));
+        LatencyCharts.pollResponseTime(run).ifPresent(c -> latency.add(PageSection.chart(c)));
+        latency.add(PageSection.markup(latencyTable(run)));
+
+        List<PageSection.Block> overTime = new ArrayList<>();
+        overTime.add(PageSection.chart(TimeCharts.occupancy(run)));
+        overTime.add(PageSection.chart(TimeCharts.throughput(run)));
+        TimeCharts.throughputByTransport(run).ifPresent(c -> overTime.add(PageSection.chart(c)));
+        overTime.add(PageSection.chart(TimeCharts.latency(run)));
+        overTime.add(PageSection.chart(TimeCharts.failures(run)));
+        TimeCharts.serverSamples(run).ifPresent(c -> overTime.add(PageSection.chart(c)));
+
+        return new ReportPage("Run report: " + run.name(), subtitle, List.of(
+                new PageSection("scenario", "Scenario and environment", List.of(PageSection.markup(scenario(run)))),
+                new PageSection("findings", "Findings", List.of(PageSection.markup(findingsList(findings)))),
+                new PageSection("figures", "Key figures", List.of(PageSection.markup(keyFigures(run)))),
+                new PageSection("latency", "Latency", latency),
+                new PageSection("over-time", "Over time", overTime),
+                new PageSection("connections", "Connections and reconnects", List.of(
+                        PageSection.chart(TransportCharts.requestsPerConnection(run)),
+                        PageSection.chart(TransportCharts.closesByCause(run)),
+                        PageSection.chart(TransportCharts.reconnectsByCause(run)))),
+                new PageSection("delivery", "Delivery", List.of(
+                        PageSection.chart(TransportCharts.lostAndDuplicated(run))))));
+    }
+
+    static String findingsList(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return "<p class=\"note\">No findings: the run's files hold too little to judge.</p>";
+        }
+        StringBuilder out = new StringBuilder("<ul class=\"findings\">");
+        for (Finding f : findings) {
+            out.append("<li class=\"").append(f.severity().label()).append("\"><span class=\"severity\">")
+                    .append(f.severity().label()).append("</span> ").append(Html.escape(f.text())).append("</li>");
+        }
+        return out.append("</ul>").toString();
+    }
+
+    static String keyFigures(RunData run) {
+        List<String> header = new ArrayList<>();
+        header.add("figure");
+        run.rows().forEach(r -> header.add(r.transport()));
+        HtmlTable table = new HtmlTable("figures", header);
+        for (Labelled figure : FIGURES) {
+            if (!figure.shownFor(run.rows())) {
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            cells.add(figure.label());
+            run.rows().forEach(row -> cells.add(figure.valueIn(row)));
+            table.row(cells);
+        }
+        return table.toHtml();
+    }
+
+    static String scenario(RunData run) {
+        StringBuilder out = new StringBuilder("<div class=\"info-grid\">");
+        HtmlTable settings = new HtmlTable("properties", List.of());
+        SummaryRow row = run.runRow();
+        settings.row(List.of("transports", String.join(", ", run.transportRows().stream()
+                .map(SummaryRow::transport).toList())));
+        for (Labelled setting : SETTINGS) {
+            if (setting.shownFor(List.of(row))) {
+                settings.row(List.of(setting.label(), row.text(setting.column()).orElse(Figures.NOT_AVAILABLE)));
+            }
+        }
+        out.append("<div><h3>Server settings (summary.csv)</h3>").append(settings.toHtml()).append("</div>");
+        for (RunInfo.Section section : run.info().sections()) {
+            HtmlTable table = new HtmlTable("properties", List.of());
+            section.properties().forEach(p -> table.row(List.of(p.key(), p.value())));
+            out.append("<div><h3>").append(Html.escape(section.title())).append(" (run.json)</h3>")
+                    .append(table.toHtml()).append("</div>");
+        }
+        return out.append("</div>").toString();
+    }
+
+    static String latencyTable(RunData run) {
+        HtmlTable table = new HtmlTable("figures", List.of("tag", "messages", "mean (ms)", "p50 (ms)", "p90 (ms)",
+                "p99 (ms)", "p99.9 (ms)", "max (ms)"));
+        for (LatencyDistribution d : run.latency()) {
+            boolean any = d.count() > 0;
+            table.row(List.of(d.tag(), Figures.format(d.count()), ms(any, d.meanMs()), ms(any, d.p50Ms()),
+                    ms(any, d.p90Ms()), ms(any, d.p99Ms()), ms(any, d.p999Ms()), ms(any, d.maxMs())));
+        }
+        if (table.isEmpty()) {
+            return "<p class=\"note\">latency.hlog holds no intervals: no message was received.</p>";
+        }
+        return "<h3>Latency from latency.hlog</h3>" + table.toHtml();
+    }
+
+    private static String ms(boolean recorded, double valueMs) {
+        return recorded ? Figures.format(valueMs) : Figures.NOT_AVAILABLE;
+    }
+}
