@@ -21,6 +21,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.ThreadParams;
 import org.tomcatpush.harness.benchmarks.support.BenchServers;
 import org.tomcatpush.harness.benchmarks.support.PollLoad;
+import org.tomcatpush.harness.benchmarks.support.VariantUnavailableException;
 
 /*
  * Does running requests on virtual threads change how many /poll requests Tomcat serves?
@@ -68,7 +69,7 @@ public class PollThreadModelBenchmark {
             default -> throw new IllegalArgumentException("executor must be platform or virtual (got " + executor + ")");
         };
         if (virtual && !BenchServers.virtualThreadsAvailable()) {
-            throw new IllegalStateException("executor=virtual skipped: " + BenchServers.virtualThreadsUnavailableMessage());
+            throw new VariantUnavailableException("executor=virtual skipped: " + BenchServers.virtualThreadsUnavailableMessage());
         }
         String spare = String.valueOf(Math.min(TOMCAT_MIN_SPARE_THREADS, maxThreads));
         load = virtual
