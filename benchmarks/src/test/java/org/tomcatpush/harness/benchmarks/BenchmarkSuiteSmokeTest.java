@@ -91,7 +91,7 @@ class BenchmarkSuiteSmokeTest {
 
     /** Every benchmark method the JMH annotation processor registered. */
     private static Set<String> suiteBenchmarks() throws IOException {
-        try (InputStream in = BenchmarkSuiteSmokeTest.class.getResourceAsStream("/" + BenchmarkList.BENCHMARK_LIST)) {
+        try (InputStream in = BenchmarkSuiteSmokeTest.class.getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
             assertNotNull(in, "the JMH annotation processor wrote " + BenchmarkList.BENCHMARK_LIST);
             Set<String> names = BenchmarkList.readBenchmarkList(in).stream().map(BenchmarkListEntry::getUsername)
                     .collect(Collectors.toCollection(TreeSet::new));
