@@ -1,5 +1,6 @@
 package org.tomcatpush.harness.server;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,7 @@ final class RawConnection implements AutoCloseable {
         this.socket = new Socket(base.getHost(), base.getPort());
         this.socket.setSoTimeout(readTimeoutMs);
         this.socket.setTcpNoDelay(true);
-        this.in = socket.getInputStream();
+        this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
         this.out = socket.getOutputStream();
     }
 

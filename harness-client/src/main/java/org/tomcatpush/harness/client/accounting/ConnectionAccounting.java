@@ -1,13 +1,18 @@
 package org.tomcatpush.harness.client.accounting;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 import io.netty.channel.Channel;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.channel.EventLoop;
 
 import org.asynchttpclient.netty.channel.ChannelManager;
 import org.tomcatpush.harness.client.scenario.Transport;
@@ -24,7 +29,9 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * before carrying any request is not counted. Once {@link #markStopping()} has been called every
  * close counts as {@link CloseCause#CLIENT}.
  *
- * <p>Thread-safe. Per connection it keeps a few fields, touched only on that connection's event loop.
+ * <p>Thread-safe. Per connection it keeps a few fields, touched on that connection's event loop
+ * only, except that {@link #closeAll(Duration)} records a lagging close from its own thread (each
+ * close is recorded exactly once).
  */
 public final class ConnectionAccounting {
 
@@ -35,7 +42,8 @@ public final class ConnectionAccounting {
 
     private final RunRecorder recorder;
     private final int serverMaxKeepAliveRequests;
-    private final ChannelGroup openChannels = new DefaultChannelGroup("harness-connections", GlobalEventExecutor.INSTANCE);
+    /** Connections whose close has not been recorded yet. */
+    private final Set<ConnectionTracker> open = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     /**
@@ -62,19 +70,52 @@ public final class ConnectionAccounting {
         return stopping;
     }
 
-    /** TCP connections open now (connected, not yet closed), all transports. */
+    /** TCP connections open now (connecting or connected, their close not yet recorded), all transports. */
     public int openConnections() {
-        return openChannels.size();
+        return open.size();
     }
 
     /**
-     * Closes every open connection (each counts as {@link CloseCause#CLIENT} once
-     * {@link #markStopping()} was called) and waits for them to close.
+     * Closes every open connection and waits up to {@code timeout} for each close to be recorded
+     * (as {@link CloseCause#CLIENT} once {@link #markStopping()} was called); a close still
+     * unrecorded then, because its event loop lags, is recorded as the client's at once, so that
+     * the figures are complete whatever the load.
      *
-     * @return whether all closed within {@code timeout}
+     * @return whether every close was recorded by its own event loop within {@code timeout}
      */
     public boolean closeAll(Duration timeout) {
-        return openChannels.close().awaitUninterruptibly(timeout.toMillis());
+        // one task per event loop rather than one cross-thread hand-over per connection
+        Map<EventLoop, List<Channel>> byLoop = new HashMap<>();
+        for (ConnectionTracker tracker : open) {
+            Channel channel = tracker.channel();
+            byLoop.computeIfAbsent(channel.eventLoop(), loop -> new ArrayList<>()).add(channel);
+        }
+        byLoop.forEach((loop, channels) -> {
+            try {
+                loop.execute(() -> channels.forEach(Channel::close));
+            } catch (RejectedExecutionException e) {
+                channels.forEach(Channel::close); // the loop is shutting down
+            }
+        });
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!open.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        boolean allOnTime = open.isEmpty();
+        for (ConnectionTracker tracker : open) {
+            tracker.recordClientCloseNow();
+        }
+        return allOnTime;
+    }
+
+    /** A tracker recorded its close. */
+    void closed(ConnectionTracker tracker) {
+        open.remove(tracker);
     }
 
     int serverMaxKeepAliveRequests() {
@@ -104,9 +145,9 @@ public final class ConnectionAccounting {
     }
 
     private void install(Channel channel) {
-        ConnectionTracker tracker = new ConnectionTracker(this);
+        ConnectionTracker tracker = new ConnectionTracker(this, channel);
         channel.pipeline().addFirst(WIRE_BYTES_HANDLER, new WireByteCounter(tracker));
         channel.pipeline().addAfter(ChannelManager.HTTP_CLIENT_CODEC, TRACKER_HANDLER, tracker);
-        openChannels.add(channel);
+        open.add(tracker);
     }
 }

@@ -1,7 +1,9 @@
 package org.tomcatpush.harness.client.accounting;
 
 import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -30,13 +32,17 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
  *   <li>the server closed it with a request in flight or a WebSocket open: {@link CloseCause#SERVER_OTHER};</li>
  *   <li>the server closed it with nothing in flight: {@link CloseCause#IDLE_TIMEOUT}.</li>
  * </ol>
- * Not thread-safe: Netty calls it on the connection's event loop only.
+ * Netty calls it on the connection's event loop only; the one exception is
+ * {@link #recordClientCloseNow()}, which the end of a run may call from another thread, so the close
+ * is recorded once, whichever comes first.
  */
 final class ConnectionTracker extends ChannelDuplexHandler {
 
     private final ConnectionAccounting accounting;
+    private final AtomicBoolean recorded = new AtomicBoolean();
+    private final Channel channel;
     /** The transport of the first request; null until then (the connection is not counted before). */
-    private TransportRecorder recorder;
+    private volatile TransportRecorder recorder;
     private long requests;
     private boolean exchangeInFlight;
     private boolean responseSaysClose;
@@ -47,10 +53,10 @@ final class ConnectionTracker extends ChannelDuplexHandler {
     private boolean clientSentCloseFrame;
     private boolean failed;
     private boolean clientClosed;
-    private boolean recorded;
 
-    ConnectionTracker(ConnectionAccounting accounting) {
+    ConnectionTracker(ConnectionAccounting accounting, Channel channel) {
         this.accounting = accounting;
+        this.channel = channel;
     }
 
     @Override
@@ -105,11 +111,30 @@ final class ConnectionTracker extends ChannelDuplexHandler {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        if (recorder != null && !recorded) {
-            recorded = true;
-            recorder.connectionClosed(classify(), requests);
-        }
+        record(classify());
         ctx.fireChannelInactive();
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    /**
+     * Records the close now, as the client's, if it has not been recorded yet: for connections the
+     * end of a run closed but whose event loop has not caught up (or never will, once stopped).
+     */
+    void recordClientCloseNow() {
+        record(CloseCause.CLIENT);
+    }
+
+    private void record(CloseCause cause) {
+        if (recorded.compareAndSet(false, true)) {
+            accounting.closed(this);
+            TransportRecorder r = recorder;
+            if (r != null) {
+                r.connectionClosed(cause, requests);
+            }
+        }
     }
 
     void bytesRead(int bytes) {

@@ -100,7 +100,7 @@ final class HttpClientResources {
             // closing anyway: the event loops below are what holds resources
         }
         eventLoops.shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .awaitUninterruptibly(timeout.toMillis() + 500);
+                .awaitUninterruptibly(timeout.toMillis() + 250);
         timer.stop();
     }
 

@@ -24,7 +24,8 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * keep-alive connections, like one browser tab); with {@code Scenario.browser()} every
  * {@code sessionsPerBrowser} sessions of the same transport share one virtual browser capped at
  * {@code Scenario.BROWSER_CONNECTIONS_PER_ORIGIN} concurrent exchanges (further ones wait).
- * Virtual clients are spread over the source addresses 127.0.0.1 .. 127.0.0.N.
+ * Virtual clients are spread over the source addresses 127.0.0.1 .. 127.0.0.N. The run lasts
+ * until {@link #close()}: timing it ({@code Scenario.duration()}) is the caller's business.
  *
  * <pre>
  * try (LoadGenerator generator = new LoadGenerator(scenario, recorder)) {
@@ -35,12 +36,12 @@ import org.tomcatpush.harness.client.scenario.Transport;
  */
 public final class LoadGenerator implements AutoCloseable {
 
-    /** close(): how long it waits for every connection to close, ... */
-    private static final Duration CONNECTIONS_CLOSE = Duration.ofMillis(2_000);
+    /** close(): how long it waits for every connection to close (late ones are recorded anyway), ... */
+    private static final Duration CONNECTIONS_CLOSE = Duration.ofMillis(1_500);
     /** ... for the sessions to see their connections gone, ... */
-    private static final Duration SESSIONS_NOTICE = Duration.ofMillis(500);
-    /** ... and for the client's event loops to stop: about 4.5 s at most in all. */
-    private static final Duration CLIENT_SHUTDOWN = Duration.ofMillis(1_500);
+    private static final Duration SESSIONS_NOTICE = Duration.ofMillis(300);
+    /** ... and for the client's event loops to stop: about 3 s in all on a machine that is not overloaded. */
+    private static final Duration CLIENT_SHUTDOWN = Duration.ofMillis(1_000);
 
     private final Scenario scenario;
     private final RunRecorder recorder;

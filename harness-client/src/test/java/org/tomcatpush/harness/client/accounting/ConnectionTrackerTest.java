@@ -1,10 +1,12 @@
 package org.tomcatpush.harness.client.accounting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import io.netty.buffer.ByteBuf;
@@ -164,6 +166,21 @@ class ConnectionTrackerTest {
         TransportCounters c = counters(Transport.SHORT_POLL);
         assertEquals(1, c.closes().values().stream().mapToLong(Long::longValue).sum());
         assertEquals(0, c.connectionsOpen());
+    }
+
+    @Test
+    void closeAllRecordsACloseItsEventLoopHasNotProcessedAsTheClientsOnce() {
+        request("/sse");
+        accounting.markStopping();
+        assertEquals(1, accounting.openConnections());
+        // the embedded event loop runs nothing until told to: the close cannot happen in time
+        assertFalse(accounting.closeAll(Duration.ofMillis(50)));
+        assertEquals(0, accounting.openConnections());
+        assertEquals(1, counters(Transport.SSE).closes(CloseCause.CLIENT));
+        channel.runPendingTasks(); // now the connection really closes: no second record
+        assertFalse(channel.isOpen());
+        assertEquals(1, counters(Transport.SSE).closes(CloseCause.CLIENT));
+        assertEquals(0, counters(Transport.SSE).connectionsOpen());
     }
 
     @Test

@@ -183,6 +183,26 @@ class SseSessionTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void connectsBeyondMaxConnectionsAndTheBacklogTimeOut() {
+        try (TestServer server = TestServer.start("--max-connections", "1", "--accept-count", "1", "--publish-rate", "0")) {
+            Scenario scenario = TestScenario.of(server.baseUri(), Transport.SSE, 8)
+                    .connectTimeout(Duration.ofMillis(300)).reconnectDelay(Duration.ofMillis(100)).build();
+            RunRecorder recorder = new RunRecorder(scenario.mix());
+            TransportRecorder sse = recorder.forTransport(Transport.SSE);
+            try (LoadGenerator generator = new LoadGenerator(scenario, recorder)) {
+                generator.start();
+                await("connect timeouts", Duration.ofSeconds(60),
+                        () -> sse.counters().connectFailures(ConnectFailureKind.TIMEOUT) >= 3);
+                assertEquals(1, generator.openSessions(), "one stream is served, the others wait in the backlog or time out");
+            }
+            TransportCounters client = sse.counters();
+            assertEquals(0, client.connectFailures(ConnectFailureKind.REFUSED));
+            assertEquals(client.connectFailuresTotal(), client.reconnects(ReconnectCause.ERROR));
+        }
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void refusedConnectsAreCountedAndRetriedAfterTheReconnectDelay() throws Exception {
         int closedPort;

@@ -20,6 +20,7 @@ final class TestScenario {
     private int sourceAddresses = 1;
     private int serverMaxKeepAliveRequests = 100;
     private int pollsPerSession;
+    private Duration connectTimeout = Duration.ofSeconds(2);
 
     private TestScenario(URI target, Transport transport, int sessions) {
         this.target = target;
@@ -62,9 +63,14 @@ final class TestScenario {
         return this;
     }
 
+    TestScenario connectTimeout(Duration timeout) {
+        this.connectTimeout = timeout;
+        return this;
+    }
+
     Scenario build() {
         return new Scenario(target, TransportMix.of(transport), sessions, Duration.ZERO, Duration.ofMinutes(1),
-                pollInterval, browser, sessionsPerBrowser, reconnectDelay, sourceAddresses, Duration.ofSeconds(2),
+                pollInterval, browser, sessionsPerBrowser, reconnectDelay, sourceAddresses, connectTimeout,
                 serverMaxKeepAliveRequests, pollsPerSession);
     }
 }

@@ -28,13 +28,13 @@ import java.util.List;
  */
 public final class MessageCodec {
 
-    private static final String SEQ_KEY = "\"seq\":";
-    private static final String TS_KEY = "\"ts\":";
-    private static final String GAP_KEY = "\"gap\":";
-    private static final String FROM_KEY = "\"from\":";
-    private static final String TO_KEY = "\"to\":";
-    private static final String LAST_KEY = "\"last\":";
-    private static final String MESSAGES_KEY = "\"messages\":";
+    private static final String SEQ_KEY = "\"seq\"";
+    private static final String TS_KEY = "\"ts\"";
+    private static final String GAP_KEY = "\"gap\"";
+    private static final String FROM_KEY = "\"from\"";
+    private static final String TO_KEY = "\"to\"";
+    private static final String LAST_KEY = "\"last\"";
+    private static final String MESSAGES_KEY = "\"messages\"";
 
     private static final byte[] SEQ_PREFIX = ascii("{\"seq\":");
     private static final byte[] TS_PREFIX = ascii(",\"ts\":");
@@ -96,29 +96,32 @@ public final class MessageCodec {
 
     /** The sequence number of a message. */
     public static long seq(CharSequence json) {
-        return longAfter(json, SEQ_KEY, 0, "a message");
+        return longAfter(json, SEQ_KEY, "a message");
     }
 
     /** The publish time of a message, in epoch microseconds. */
     public static long publishedAtMicros(CharSequence json) {
-        return longAfter(json, TS_KEY, 0, "a message");
+        return longAfter(json, TS_KEY, "a message");
     }
 
     /** True when the text is a gap notice rather than a message. */
     public static boolean isGap(CharSequence json) {
         int start = skipWhitespace(json, 0);
-        return start < json.length() && json.charAt(start) == '{'
-                && startsWith(json, skipWhitespace(json, start + 1), GAP_KEY);
+        if (start >= json.length() || json.charAt(start) != '{') {
+            return false;
+        }
+        int key = skipWhitespace(json, start + 1);
+        return startsWith(json, key, GAP_KEY) && valueAfterKey(json, key) >= 0;
     }
 
     /** The first lost sequence of a gap notice. */
     public static long gapFrom(CharSequence json) {
-        return longAfter(json, FROM_KEY, 0, "a gap");
+        return longAfter(json, FROM_KEY, "a gap");
     }
 
     /** The last lost sequence of a gap notice. */
     public static long gapTo(CharSequence json) {
-        return longAfter(json, TO_KEY, 0, "a gap");
+        return longAfter(json, TO_KEY, "a gap");
     }
 
     /** Decodes a gap notice ({@code {"gap":{...}}}) or the bare gap object ({@code {"from":..,"to":..}}). */
@@ -132,21 +135,19 @@ public final class MessageCodec {
      * @throws IllegalArgumentException when the body is not a poll answer
      */
     public static PollBody parsePollBody(CharSequence body) {
-        long last = longAfter(body, LAST_KEY, 0, "a poll answer");
+        long last = longAfter(body, LAST_KEY, "a poll answer");
         Gap gap = null;
-        int gapAt = indexOf(body, GAP_KEY, 0);
-        if (gapAt >= 0) {
-            int value = skipWhitespace(body, gapAt + GAP_KEY.length());
+        int value = valueOf(body, GAP_KEY);
+        if (value >= 0) {
             if (value < body.length() && body.charAt(value) == '{') {
                 int end = objectEnd(body, value);
                 gap = gap(body.subSequence(value, end + 1));
             }
         }
-        int messagesAt = indexOf(body, MESSAGES_KEY, 0);
-        if (messagesAt < 0) {
+        int at = valueOf(body, MESSAGES_KEY);
+        if (at < 0) {
             throw new IllegalArgumentException("not a poll answer (no \"messages\"): " + abbreviate(body));
         }
-        int at = skipWhitespace(body, messagesAt + MESSAGES_KEY.length());
         if (at >= body.length() || body.charAt(at) != '[') {
             throw new IllegalArgumentException("not a poll answer (\"messages\" is not an array): " + abbreviate(body));
         }
@@ -178,12 +179,32 @@ public final class MessageCodec {
         return new String(json, StandardCharsets.UTF_8);
     }
 
-    private static long longAfter(CharSequence text, String key, int from, String what) {
-        int keyAt = indexOf(text, key, from);
-        if (keyAt < 0) {
+    /** Index of the value of the first {@code "key":} (whitespace allowed before the colon), or -1. */
+    private static int valueOf(CharSequence text, String key) {
+        for (int keyAt = indexOf(text, key, 0); keyAt >= 0; keyAt = indexOf(text, key, keyAt + 1)) {
+            int value = valueAfterKey(text, keyAt);
+            if (value >= 0) {
+                return value;
+            }
+        }
+        return -1;
+    }
+
+    /** For a quoted key at {@code keyAt}: the index of its value when a colon follows, else -1. */
+    private static int valueAfterKey(CharSequence text, int keyAt) {
+        int colon = keyAt + 1;
+        while (colon < text.length() && text.charAt(colon) != '"') {
+            colon++;
+        }
+        colon = skipWhitespace(text, colon + 1);
+        return colon < text.length() && text.charAt(colon) == ':' ? skipWhitespace(text, colon + 1) : -1;
+    }
+
+    private static long longAfter(CharSequence text, String key, String what) {
+        int at = valueOf(text, key);
+        if (at < 0) {
             throw new IllegalArgumentException("not " + what + " (no " + key + "): " + abbreviate(text));
         }
-        int at = skipWhitespace(text, keyAt + key.length());
         long value = 0;
         int start = at;
         for (int n = text.length(); at < n; at++) {

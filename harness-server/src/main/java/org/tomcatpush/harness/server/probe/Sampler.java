@@ -1,5 +1,7 @@
 package org.tomcatpush.harness.server.probe;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +16,12 @@ import org.HdrHistogram.Histogram;
  * HdrHistogram (since the last reset) and a bounded time series (the newest
  * {@value #SERIES_CAPACITY} samples). Samples are taken on their own thread, so they keep coming
  * while every worker thread is held, which is when they matter. The lock is taken once per sample
- * and per stats read, never on a request path.
+ * and per stats read, never on a request path. It also measures its own cost: the CPU time its
+ * thread spent sampling.
  */
 final class Sampler implements AutoCloseable {
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     /** Samples kept in the series: an hour at the default 100 ms. */
     static final int SERIES_CAPACITY = 36_000;
@@ -34,6 +39,7 @@ final class Sampler implements AutoCloseable {
     private final ArrayDeque<Sample> series = new ArrayDeque<>();
     private long samples;
     private long seriesDropped;
+    private long cpuNanos;
     private final ScheduledExecutorService thread;
 
     /** Starts sampling, or does nothing but answer empty summaries when {@code intervalMs} is 0. */
@@ -78,7 +84,7 @@ final class Sampler implements AutoCloseable {
     }
 
     synchronized SampledSummary summary() {
-        return new SampledSummary(intervalMs, samples, seriesDropped, HistogramSummary.of(busy),
+        return new SampledSummary(intervalMs, samples, seriesDropped, cpuNanos / 1_000, HistogramSummary.of(busy),
                 HistogramSummary.of(poolSize), HistogramSummary.of(queueLength), HistogramSummary.of(connections),
                 HistogramSummary.of(pollerSockets), HistogramSummary.of(asyncInFlight),
                 HistogramSummary.of(wsSessions));
@@ -91,6 +97,7 @@ final class Sampler implements AutoCloseable {
     synchronized void reset() {
         samples = 0;
         seriesDropped = 0;
+        cpuNanos = 0;
         busy.reset();
         poolSize.reset();
         queueLength.reset();
@@ -109,10 +116,15 @@ final class Sampler implements AutoCloseable {
     }
 
     private void sampleSafely() {
+        long cpuBefore = CPU.getCurrentThreadCpuTime();
         try {
             sample();
         } catch (RuntimeException e) {
             // the connector is stopping; a missed sample is better than a dead sampler
+        }
+        long spent = CPU.getCurrentThreadCpuTime() - cpuBefore;
+        synchronized (this) {
+            cpuNanos += spent;
         }
     }
 

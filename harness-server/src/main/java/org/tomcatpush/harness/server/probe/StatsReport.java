@@ -92,6 +92,7 @@ public final class StatsReport {
         s.put("intervalMillis", sampled.intervalMs());
         s.put("samples", sampled.samples());
         s.put("seriesDropped", sampled.seriesDropped());
+        s.put("samplerCpuMicros", sampled.samplerCpuMicros());
         s.set("busyThreads", MAPPER.valueToTree(sampled.busyThreads()));
         s.set("poolSize", MAPPER.valueToTree(sampled.poolSize()));
         s.set("queueLength", MAPPER.valueToTree(sampled.queueLength()));
