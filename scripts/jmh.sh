@@ -59,6 +59,8 @@ stamp="$(date +%Y%m%d-%H%M%S)"
 json="$out_dir/$stamp.json"
 status=0
 "$java" -jar "$jar" "${args[@]}" -rf json -rff "$json" || status=$?
+echo "jmh.sh: load average at the end $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)" \
+     "(a busy machine widens the errors; note it beside the figures)" >&2
 
 if [[ -s "$json" ]]; then
     "$java" -cp "$jar" org.tomcatpush.harness.client.jmh.JmhReportCommand "$json"
