@@ -1,6 +1,8 @@
 package org.tomcatpush.harness.benchmarks;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -71,12 +73,12 @@ public class PollThreadModelBenchmark {
         if (virtual && !BenchServers.virtualThreadsAvailable()) {
             throw new VariantUnavailableException("executor=virtual skipped: " + BenchServers.virtualThreadsUnavailableMessage());
         }
-        String spare = String.valueOf(Math.min(TOMCAT_MIN_SPARE_THREADS, maxThreads));
-        load = virtual
-                ? PollLoad.start(params.getThreads(), "--max-threads", String.valueOf(maxThreads),
-                        "--min-spare-threads", spare, "--virtual-threads")
-                : PollLoad.start(params.getThreads(), "--max-threads", String.valueOf(maxThreads),
-                        "--min-spare-threads", spare);
+        List<String> flags = new ArrayList<>(List.of("--max-threads", String.valueOf(maxThreads),
+                "--min-spare-threads", String.valueOf(Math.min(TOMCAT_MIN_SPARE_THREADS, maxThreads))));
+        if (virtual) {
+            flags.add("--virtual-threads");
+        }
+        load = PollLoad.start(params.getThreads(), flags.toArray(String[]::new));
     }
 
     @Benchmark

@@ -1,5 +1,6 @@
 package org.tomcatpush.harness.client.jmh;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,9 +43,9 @@ public record JmhResult(
         Map<String, String> environment) {
 
     public JmhResult {
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
-        percentiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(percentiles));
-        environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        percentiles = Collections.unmodifiableMap(new LinkedHashMap<>(percentiles));
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     }
 
     /** The benchmark class without its package, and the method: {@code FooBenchmark.measure}. */
