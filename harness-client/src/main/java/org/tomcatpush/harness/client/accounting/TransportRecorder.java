@@ -135,6 +135,14 @@ public final class TransportRecorder {
         sessionsOpen.decrement();
     }
 
+    /**
+     * Messages received so far, read without building a {@link #counters()} snapshot: for callers
+     * that wait on delivery in a loop (the JMH delivery benchmark) and must not allocate while they do.
+     */
+    public long messagesReceived() {
+        return messagesReceived.sum();
+    }
+
     /** Delivery latency (receive minus publish time), microseconds. Drained by the results side. */
     public Recorder latencyRecorder() {
         return latencyMicros;
