@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 import org.tomcatpush.harness.client.compare.CompareCommand;
+import org.tomcatpush.harness.client.jmh.JmhReportCommand;
 import org.tomcatpush.harness.client.report.ReportCommand;
 import org.tomcatpush.harness.client.run.Load;
 import org.tomcatpush.harness.client.run.LoadRun;
@@ -21,12 +22,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code scripts/harness}). Subcommands: {@code run} (a load run against a server it starts, or a
  * running one), {@code server} (harness-server in the foreground), {@code sweep} (the cartesian
  * product of run options), {@code report} (a run folder's report.html, drawn again) and
- * {@code compare} (a CI regression gate). Exit status: 0 success, 1 run failed (compare: a
+ * {@code compare} (a CI regression gate), {@code jmh} (JMH results as CSV and HTML). Exit status: 0 success, 1 run failed (compare: a
  * regression), 2 bad input; bad input is always one line {@code harness: ...} on stderr.
  */
 @Command(name = "harness", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
         subcommands = {RunCommand.class, ServerCommand.class, SweepCommand.class, ReportCommand.class,
-                CompareCommand.class},
+                CompareCommand.class, JmhReportCommand.class},
         description = "Measures what push transports (short poll, long poll, SSE, WebSocket) cost on Apache Tomcat.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'harness COMMAND --help' for the options of a command."})

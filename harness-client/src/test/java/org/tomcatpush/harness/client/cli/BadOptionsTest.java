@@ -102,7 +102,7 @@ class BadOptionsTest {
     void harnessWithoutACommandSaysWhatToType() {
         CliRun run = CliRun.of(List.of());
         assertEquals(2, run.exit());
-        assertEquals(List.of("harness: name a command: run, server, sweep, report, compare (see 'harness --help')"),
+        assertEquals(List.of("harness: name a command: run, server, sweep, report, compare, jmh (see 'harness --help')"),
                 run.errLines());
     }
 
