@@ -143,6 +143,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunPlan plan = plan();
+        ResultsFolder.unwritableReason(plan.outDir()).ifPresent(message -> {
+            throw new ConfigException(message);
+        });
         OpenFileLimit.current().ifPresent(limit -> plan.fileBudget().check(limit).ifPresent(message -> {
             throw new ConfigException(message);
         }));
