@@ -109,8 +109,19 @@ public final class ServerProcess implements AutoCloseable {
     /** One line saying how the child ended and the last thing it printed, for a failed run. */
     public String describeExit() {
         String last = lastWords(stdoutTail, stderrTail);
-        return "the server process exited with status " + exitCode().orElse(-1)
+        int status = exitCode().orElse(-1);
+        return "the server process exited with status " + status + signalText(status)
                 + (last.isEmpty() ? "" : ": " + last);
+    }
+
+    /** How a shell reports a death by signal: status 128 + N. */
+    static String signalText(int status) {
+        return switch (status) {
+            case 137 -> " (killed by signal 9, SIGKILL)";
+            case 143 -> " (killed by signal 15, SIGTERM)";
+            case 134 -> " (killed by signal 6, SIGABRT)";
+            default -> status > 128 && status < 160 ? " (killed by signal " + (status - 128) + ")" : "";
+        };
     }
 
     /** The last lines the server printed on stderr, oldest first. */
