@@ -63,6 +63,7 @@ public final class LoadRun {
     private volatile boolean deadlineExceeded;
     private volatile long deadlineNanos;
     private volatile ServerHandle openServer;
+    private String targetControlToken;
 
     /**
      * @param loads          makes the sessions ({@link #sessions()} in production)
@@ -85,6 +86,16 @@ public final class LoadRun {
         this.err = err;
         this.recorder = new RunRecorder(plan.mix());
         this.state = new RunState(plan, recorder);
+    }
+
+    /**
+     * The control token of the {@code --target} server ({@code --control-token}), for a target
+     * whose {@code /harness/*} endpoints need one. A server the run starts gives its own.
+     * @return this run
+     */
+    public LoadRun withTargetControlToken(String token) {
+        this.targetControlToken = token;
+        return this;
     }
 
     /** The session engine, the load of every real run. */
@@ -164,7 +175,7 @@ public final class LoadRun {
 
     private ServerHandle openServer() throws ServerStartException, IOException {
         if (!plan.startsServer()) {
-            ExternalServer external = new ExternalServer(plan.target());
+            ExternalServer external = new ExternalServer(plan.target(), targetControlToken);
             state.serverStarted(external);
             return external;
         }
@@ -177,7 +188,7 @@ public final class LoadRun {
     }
 
     private void measure(ServerHandle server) throws IOException, RunFailure {
-        StatsClient stats = new StatsClient(server.baseUri(), START_STATS_TIMEOUT);
+        StatsClient stats = new StatsClient(server.baseUri(), START_STATS_TIMEOUT, server.controlToken());
         ServerStats initial;
         try {
             initial = stats.fetch();

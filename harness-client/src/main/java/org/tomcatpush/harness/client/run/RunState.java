@@ -164,7 +164,7 @@ final class RunState {
         if (handle != null && handle.failure().isEmpty() && baseUri != null && initialStats != null) {
             try {
                 Thread.sleep(settle.toMillis());
-                finalStats = new StatsClient(baseUri, FINAL_STATS_TIMEOUT).fetchWithSeries();
+                finalStats = new StatsClient(baseUri, FINAL_STATS_TIMEOUT, handle.controlToken()).fetchWithSeries();
             } catch (IOException e) {
                 finalStats = null;
             } catch (InterruptedException e) {
