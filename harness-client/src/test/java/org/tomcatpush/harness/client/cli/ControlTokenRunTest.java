@@ -55,6 +55,19 @@ class ControlTokenRunTest {
     }
 
     @Test
+    void aStartedServerOnAWildcardBindHandsItsTokenToTheRun() throws Exception {
+        // 0.0.0.0 is not loopback, so the server guards /harness/*; the run still reaches it over 127.0.0.1
+        CliRun run = CliRun.of(List.of("run", "--out", out.toString(), "--host", "0.0.0.0", "--transport", "sse",
+                "--sessions", "2", "--ramp-up", "0", "--duration", "2s"));
+
+        assertEquals(0, run.exit(), run.err());
+        com.fasterxml.jackson.databind.JsonNode json = new ObjectMapper().readTree(BackgroundRun.onlyFolder(out)
+                .resolve("run.json").toFile());
+        assertEquals("completed", json.path("status").asText());
+        assertEquals(0, json.path("statsFailures").asLong(), "every stats request carried the token");
+    }
+
+    @Test
     void aLoopbackServerPrintsNoToken() throws Exception {
         ServerProcess server = ServerProcess.start(ServerLaunch.of(ServerLaunch.currentJava(), "256m",
                 List.of("--port", "0", "--publish-rate", "0"), Duration.ofSeconds(30)));
