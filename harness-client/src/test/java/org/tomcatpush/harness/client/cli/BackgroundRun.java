@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +60,20 @@ final class BackgroundRun implements AutoCloseable {
                 + ProcessHandle.current().children().map(p -> p.pid() + " " + p.info()).toList());
     }
 
+    /** Waits until the run's results folder exists: the server answered and the load is about to start. */
+    void awaitFolder(Path out, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!hasPartialFolder(out)) {
+            if (outcome.isDone()) {
+                throw new AssertionError("the run ended before its load started: " + outcome.get().err());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no results folder within " + timeout);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     CliRun await(Duration timeout) throws Exception {
         return outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -79,7 +95,7 @@ final class BackgroundRun implements AutoCloseable {
         try {
             process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             return !process.isAlive();
         }
     }

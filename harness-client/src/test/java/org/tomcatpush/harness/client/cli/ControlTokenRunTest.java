@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class ControlTokenRunTest {
                 "--sessions", "2", "--ramp-up", "0", "--duration", "2s"));
 
         assertEquals(0, run.exit(), run.err());
-        com.fasterxml.jackson.databind.JsonNode json = new ObjectMapper().readTree(BackgroundRun.onlyFolder(out)
+        JsonNode json = new ObjectMapper().readTree(BackgroundRun.onlyFolder(out)
                 .resolve("run.json").toFile());
         assertEquals("completed", json.path("status").asText());
         assertEquals(0, json.path("statsFailures").asLong(), "every stats request carried the token");

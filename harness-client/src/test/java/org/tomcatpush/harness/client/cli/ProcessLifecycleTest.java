@@ -47,10 +47,11 @@ class ProcessLifecycleTest {
             BufferedReader err = new BufferedReader(new InputStreamReader(harness.getErrorStream(),
                     StandardCharsets.UTF_8));
             String line;
+            StringBuilder seen = new StringBuilder();
             while ((line = err.readLine()) != null && !line.startsWith("[   5s/60s]")) {
-                // wait for the first progress line: the server is up and the load is running
+                seen.append(line).append('\n'); // wait for the first progress line: the load is running
             }
-            assertTrue(line != null, "the run ended before its first progress line");
+            assertTrue(line != null, "the run ended before its first progress line: " + seen);
             harness.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
             assertTrue(harness.waitFor(60, TimeUnit.SECONDS), "harness did not stop");
         } finally {
@@ -77,10 +78,11 @@ class ProcessLifecycleTest {
             BufferedReader err = new BufferedReader(new InputStreamReader(harness.getErrorStream(),
                     StandardCharsets.UTF_8));
             String line;
+            StringBuilder seen = new StringBuilder();
             while ((line = err.readLine()) != null && !line.startsWith("[   5s/60s]")) {
-                // wait for the first progress line: the server is up and the load is running
+                seen.append(line).append('\n'); // wait for the first progress line: the load is running
             }
-            assertTrue(line != null, "the run ended before its first progress line");
+            assertTrue(line != null, "the run ended before its first progress line: " + seen);
             servers = harness.toHandle().children().toList();
             assertEquals(1, servers.size(), "one server JVM: " + servers);
             harness.destroyForcibly(); // SIGKILL: no shutdown hook runs in the client

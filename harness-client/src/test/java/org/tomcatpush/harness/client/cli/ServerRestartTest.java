@@ -41,7 +41,8 @@ class ServerRestartTest {
         try (BackgroundRun run = BackgroundRun.start("--out", out.toString(), "--target",
                 "http://127.0.0.1:" + port, "--transport", "sse,ws", "--sessions", "4", "--ramp-up", "0",
                 "--duration", "14s", "--sse-reconnect-delay", "500ms")) {
-            Thread.sleep(4_000);
+            run.awaitFolder(out, Duration.ofSeconds(30));
+            Thread.sleep(3_000); // at 50 msg/s every session's mark is far past what the second server will reach
             BackgroundRun.signal(ProcessHandle.of(first.pid()).orElseThrow(), "KILL");
             first.close();
             second = start(port, "5");

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -151,7 +152,7 @@ class LoadRunTest {
             @Override
             public int openSessions() {
                 try {
-                    new java.util.concurrent.CountDownLatch(1).await(); // a sampling step that never returns
+                    new CountDownLatch(1).await(); // a sampling step that never returns
                 } catch (InterruptedException stoppedByTheWatchdog) {
                     // the deadline's watchdog interrupts the run's thread
                 }
@@ -172,7 +173,7 @@ class LoadRunTest {
 
     @Test
     void aLoadThatNeverStopsCannotHoldTheRun() throws Exception {
-        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
         try {
             int exit = run(plan("ws", Duration.ofSeconds(1)), (scenario, recorder) -> new FakeLoad(scenario,
                     recorder) {
