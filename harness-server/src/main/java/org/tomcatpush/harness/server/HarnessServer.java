@@ -18,11 +18,14 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.apache.tomcat.util.modeler.Registry;
 import org.tomcatpush.harness.server.config.ConfigException;
 import org.tomcatpush.harness.server.config.ServerConfig;
 import org.tomcatpush.harness.server.hub.MessageHub;
 import org.tomcatpush.harness.server.hub.Publisher;
+import org.tomcatpush.harness.server.probe.ControlAccess;
 import org.tomcatpush.harness.server.probe.ControlServlet;
 import org.tomcatpush.harness.server.probe.ServerProbe;
 import org.tomcatpush.harness.server.transport.SessionTimer;
@@ -45,6 +48,8 @@ import org.tomcatpush.harness.server.transport.Transports;
 public final class HarnessServer implements AutoCloseable {
 
     private static final String CONTROL_SERVLET = "harness-control";
+
+    private static final String CONTROL_GUARD = "harness-control-guard";
 
     private final ServerConfig config;
     private final Tomcat tomcat;
@@ -75,6 +80,14 @@ public final class HarnessServer implements AutoCloseable {
      * @throws ConfigException with a one-line message when the port is in use or the server cannot start
      */
     public static HarnessServer start(ServerConfig config) {
+        return start(config, null);
+    }
+
+    /**
+     * As {@link #start(ServerConfig)}, with the {@code /harness/*} endpoints guarded by
+     * {@code controlAccess} ({@code null}: open, as on a loopback bind).
+     */
+    public static HarnessServer start(ServerConfig config, ControlAccess controlAccess) {
         Registry.disableRegistry();
         TomcatLogging.quiet();
         Path baseDir = createBaseDir();
@@ -93,6 +106,16 @@ public final class HarnessServer implements AutoCloseable {
             Transports.install(ctx, new TransportContext(config, hub, probe.counters(), timer));
             Tomcat.addServlet(ctx, CONTROL_SERVLET, new ControlServlet(probe));
             ctx.addServletMappingDecoded("/harness/*", CONTROL_SERVLET);
+            if (controlAccess != null) {
+                FilterDef guard = new FilterDef();
+                guard.setFilterName(CONTROL_GUARD);
+                guard.setFilter(controlAccess);
+                ctx.addFilterDef(guard);
+                FilterMap guarded = new FilterMap();
+                guarded.setFilterName(CONTROL_GUARD);
+                guarded.addURLPatternDecoded("/harness/*");
+                ctx.addFilterMap(guarded);
+            }
             TomcatLogging.silent();
             tomcat.start();
             if (connector.getState() != LifecycleState.STARTED || connector.getLocalPort() <= 0) {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.tomcatpush.harness.server.config.ConfigException;
 import org.tomcatpush.harness.server.config.ServerConfig;
 import org.tomcatpush.harness.server.config.ServerOptions;
+import org.tomcatpush.harness.server.probe.ControlAccess;
 import org.tomcatpush.harness.server.probe.StatsReport;
 
 import picocli.CommandLine;
@@ -37,6 +38,12 @@ public final class ServerMain {
     @Option(names = "--exit-on-stdin-eof",
             description = "Stop when standard input reaches end of file (for a server started by another process).")
     boolean exitOnStdinEof;
+
+    @Option(names = "--require-control-token", description = "Guard the /harness/* endpoints with a token"
+            + " even on a loopback bind (a non-loopback --host always gets one): the server prints"
+            + " 'CONTROL-TOKEN <hex>' before LISTENING, and control requests must send it in the X-Harness-Token"
+            + " header or ?token=.")
+    boolean requireControlToken;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -74,9 +81,11 @@ public final class ServerMain {
             return badInput(err, e.getMessage());
         }
 
+        ControlAccess controlAccess = command.requireControlToken || ControlAccess.needsToken(config.host())
+                ? ControlAccess.withRandomToken() : null;
         HarnessServer server;
         try {
-            server = HarnessServer.start(config);
+            server = HarnessServer.start(config, controlAccess);
         } catch (ConfigException e) {
             return badInput(err, e.getMessage());
         }
@@ -84,6 +93,9 @@ public final class ServerMain {
         Runtime.getRuntime().addShutdownHook(hook);
         if (command.exitOnStdinEof) {
             watchStdin(System.in, server);
+        }
+        if (controlAccess != null) {
+            out.println(ControlAccess.LINE_PREFIX + controlAccess.token());
         }
         out.println("LISTENING " + server.baseUri());
         out.flush();

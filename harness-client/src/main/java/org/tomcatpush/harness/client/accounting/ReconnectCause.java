@@ -11,7 +11,12 @@ public enum ReconnectCause {
     /** The connection under the stream closed without the stream ending (keep-alive limit, idle timeout, reset). */
     CONNECTION_LOST("connection-lost"),
     /** The stream could not be (re)opened: connect failure or an error status. */
-    ERROR("error");
+    ERROR("error"),
+    /**
+     * The server refused the session's resume point as ahead of its newest message: its sequence
+     * restarted (a new server on the same address). The session starts a new epoch from sequence 0.
+     */
+    SEQUENCE_RESET("sequence-reset");
 
     private final String label;
 

@@ -119,6 +119,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Maximum heap of the server JVM (-Xmx), e.g. 1g. Default: the JVM's own.")
     String serverHeap;
 
+    @Option(names = "--control-token", paramLabel = "HEX",
+            description = "With --target: the token the target printed at start-up (CONTROL-TOKEN line), which its"
+                    + " /harness/* endpoints need when it is bound to a non-loopback address. Default: none.")
+    String controlToken;
+
     @Option(names = "--target", paramLabel = "URL",
             description = "Drive the harness server running at URL (e.g. http://127.0.0.1:8080) instead of"
                     + " starting one; the server flags are then refused. Default: none (start a server).")
@@ -144,14 +149,23 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         RunPlan plan = plan();
         checkBeforeStart(plan);
-        return new LoadRun(plan, context.loads(), HarnessVersion.version(), context.out(), context.err()).execute();
+        if (controlToken != null && plan.startsServer()) {
+            throw new ConfigException("--control-token is the token of a --target server; a server that run starts"
+                    + " gives its own: drop --control-token, or add --target");
+        }
+        return new LoadRun(plan, context.loads(), HarnessVersion.version(), context.out(), context.err())
+                .withTargetControlToken(controlToken).execute();
     }
 
     /**
-     * The checks a plan passes before its run starts: the open-file limit and, for virtual
-     * threads, the server's Java. @throws ConfigException naming the problem and the fix
+     * The checks a plan passes before its run starts: the results folder can be written, the
+     * open-file limit and, for virtual threads, the server's Java. @throws ConfigException naming
+     * the problem and the fix
      */
     static void checkBeforeStart(RunPlan plan) {
+        ResultsFolder.unwritableReason(plan.outDir()).ifPresent(message -> {
+            throw new ConfigException(message);
+        });
         OpenFileLimit.current().ifPresent(limit -> plan.fileBudget().check(limit).ifPresent(message -> {
             throw new ConfigException(message);
         }));

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A harness server running in a child JVM, from its {@code LISTENING} line until {@link #close()}.
@@ -35,6 +36,8 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The line prefix by which the server announces its address. */
     public static final String LISTENING_PREFIX = "LISTENING ";
+    /** The line a server guarding its control endpoints prints before {@code LISTENING}. */
+    public static final String CONTROL_TOKEN_PREFIX = "CONTROL-TOKEN ";
 
     /** How long a SIGTERM'd server may take to stop before it is killed. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(5);
@@ -46,10 +49,12 @@ public final class ServerProcess implements AutoCloseable {
     private final OutputTail stdoutTail;
     private final OutputTail stderrTail;
     private final Thread shutdownHook;
+    private final String controlToken;
     private boolean closed;
 
     private ServerProcess(Process process, URI baseUri, OutputTail stdoutTail, OutputTail stderrTail,
-            Thread shutdownHook) {
+            Thread shutdownHook, String controlToken) {
+        this.controlToken = controlToken;
         this.process = process;
         this.baseUri = baseUri;
         this.stdoutTail = stdoutTail;
@@ -71,14 +76,15 @@ public final class ServerProcess implements AutoCloseable {
         OutputTail stdoutTail = new OutputTail(TAIL_LINES);
         OutputTail stderrTail = new OutputTail(TAIL_LINES);
         CompletableFuture<URI> listening = new CompletableFuture<>();
-        Thread stdoutReader = drain(process.getInputStream(), stdoutTail, listening, "harness-server-stdout");
-        Thread stderrReader = drain(process.getErrorStream(), stderrTail, null, "harness-server-stderr");
+        AtomicReference<String> token = new AtomicReference<>();
+        Thread stdoutReader = drain(process.getInputStream(), stdoutTail, listening, token, "harness-server-stdout");
+        Thread stderrReader = drain(process.getErrorStream(), stderrTail, null, token, "harness-server-stderr");
         boolean started = false;
         try {
             URI uri = awaitListening(process, listening, launch.listenTimeout(), stdoutReader, stderrReader,
                     stdoutTail, stderrTail);
             started = true;
-            return new ServerProcess(process, uri, stdoutTail, stderrTail, hook);
+            return new ServerProcess(process, uri, stdoutTail, stderrTail, hook, token.get());
         } finally {
             if (!started) {
                 stop(process);
@@ -90,6 +96,11 @@ public final class ServerProcess implements AutoCloseable {
     /** The server's base URI, e.g. {@code http://127.0.0.1:41234} (a wildcard bind address is given as loopback). */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** The token the server printed for its control endpoints, or {@code null} when it needs none. */
+    public String controlToken() {
+        return controlToken;
     }
 
     /** The child's process id. */
@@ -109,8 +120,19 @@ public final class ServerProcess implements AutoCloseable {
     /** One line saying how the child ended and the last thing it printed, for a failed run. */
     public String describeExit() {
         String last = lastWords(stdoutTail, stderrTail);
-        return "the server process exited with status " + exitCode().orElse(-1)
+        int status = exitCode().orElse(-1);
+        return "the server process exited with status " + status + signalText(status)
                 + (last.isEmpty() ? "" : ": " + last);
+    }
+
+    /** How a shell reports a death by signal: status 128 + N. */
+    static String signalText(int status) {
+        return switch (status) {
+            case 137 -> " (killed by signal 9, SIGKILL)";
+            case 143 -> " (killed by signal 15, SIGTERM)";
+            case 134 -> " (killed by signal 6, SIGABRT)";
+            default -> status > 128 && status < 160 ? " (killed by signal " + (status - 128) + ")" : "";
+        };
     }
 
     /** The last lines the server printed on stderr, oldest first. */
@@ -171,12 +193,15 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static Thread drain(InputStream stream, OutputTail tail, CompletableFuture<URI> listening, String name) {
+    private static Thread drain(InputStream stream, OutputTail tail, CompletableFuture<URI> listening,
+            AtomicReference<String> token, String name) {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
-                    if (listening != null && !listening.isDone() && line.startsWith(LISTENING_PREFIX)) {
+                    if (listening != null && !listening.isDone() && line.startsWith(CONTROL_TOKEN_PREFIX)) {
+                        token.set(line.substring(CONTROL_TOKEN_PREFIX.length()).trim());
+                    } else if (listening != null && !listening.isDone() && line.startsWith(LISTENING_PREFIX)) {
                         listening.complete(connectable(URI.create(line.substring(LISTENING_PREFIX.length()).trim())));
                     } else {
                         tail.add(line);

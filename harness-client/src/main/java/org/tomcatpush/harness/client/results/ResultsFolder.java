@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -74,6 +75,34 @@ public final class ResultsFolder {
             return name.substring(PARTIAL_PREFIX.length(), name.length() - PARTIAL_SUFFIX.length());
         }
         return name;
+    }
+
+    /**
+     * Why run folders could not be written under {@code outDir}, or empty when they can. Checked
+     * before any load starts, without creating anything: the nearest existing folder on the way to
+     * {@code outDir} must be a folder in which a file can be created (a probe file is made and
+     * deleted at once).
+     */
+    public static Optional<String> unwritableReason(Path outDir) {
+        Path existing = outDir.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return Optional.of("--out " + outDir + " has no existing folder on its path: give a folder you"
+                    + " can write");
+        }
+        if (!Files.isDirectory(existing)) {
+            return Optional.of("--out " + outDir + " is not writable (" + existing + " is a file, not a"
+                    + " folder): give a folder you can write");
+        }
+        try {
+            Files.delete(Files.createTempFile(existing, ".harness-write-check", ".tmp"));
+            return Optional.empty();
+        } catch (IOException | SecurityException e) {
+            return Optional.of("--out " + outDir + " is not writable (cannot create a file in " + existing
+                    + "): give a folder you can write, or fix its permissions");
+        }
     }
 
     /** {@link #begin(Path, ZonedDateTime, String)} at the current time. */

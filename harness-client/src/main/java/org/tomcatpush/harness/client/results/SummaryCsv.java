@@ -83,6 +83,7 @@ public final class SummaryCsv {
             col("reconnects_stream_ended", (r, t) -> t.client().reconnects(ReconnectCause.STREAM_ENDED)),
             col("reconnects_connection_lost", (r, t) -> t.client().reconnects(ReconnectCause.CONNECTION_LOST)),
             col("reconnects_error", (r, t) -> t.client().reconnects(ReconnectCause.ERROR)),
+            col("reconnects_sequence_reset", (r, t) -> t.client().reconnects(ReconnectCause.SEQUENCE_RESET)),
             col("connect_failures_refused", (r, t) -> t.client().connectFailures(ConnectFailureKind.REFUSED)),
             col("connect_failures_timeout", (r, t) -> t.client().connectFailures(ConnectFailureKind.TIMEOUT)),
             col("connect_failures_other", (r, t) -> t.client().connectFailures(ConnectFailureKind.OTHER)),

@@ -25,6 +25,11 @@ final class ChildServer implements ServerHandle {
     }
 
     @Override
+    public String controlToken() {
+        return process.controlToken();
+    }
+
+    @Override
     public long pid() {
         return process.pid();
     }

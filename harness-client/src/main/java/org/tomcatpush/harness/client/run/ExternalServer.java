@@ -7,9 +7,17 @@ import java.util.Optional;
 final class ExternalServer implements ServerHandle {
 
     private final URI baseUri;
+    private final String controlToken;
 
-    ExternalServer(URI baseUri) {
+    /** @param controlToken the target's control token ({@code --control-token}), or {@code null} */
+    ExternalServer(URI baseUri, String controlToken) {
         this.baseUri = baseUri;
+        this.controlToken = controlToken;
+    }
+
+    @Override
+    public String controlToken() {
+        return controlToken;
     }
 
     @Override

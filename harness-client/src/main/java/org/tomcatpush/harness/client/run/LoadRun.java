@@ -27,7 +27,11 @@ import org.tomcatpush.harness.client.serverstats.StatsClient;
  * load, collects the final figures, writes the results folder and prints the summary table.
  * Whatever happens (failure, dead server, Ctrl-C) the server is stopped and what was measured is
  * written with its status; only a server that refuses its options (bad input) leaves no folder.
- * One instance runs once, on the calling thread.
+ * Every run has a hard deadline: {@code --duration} plus {@link #DEADLINE_GRACE} after the load
+ * starts (before that, {@code --listen-timeout} plus the grace and the duration). A watchdog
+ * thread that finds the run still going at its deadline stops it, and the run is written with
+ * status {@code failed} and the cause {@code deadline exceeded}. One instance runs once, on the
+ * calling thread.
  */
 public final class LoadRun {
 
@@ -41,6 +45,10 @@ public final class LoadRun {
     private static final Duration TICK_STATS_TIMEOUT = Duration.ofMillis(800);
     private static final Duration SETTLE = Duration.ofMillis(500);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+    private static final Duration SESSION_STOP_WAIT = Duration.ofSeconds(10);
+
+    /** Time a run may take past its planned end before the watchdog stops it. */
+    public static final Duration DEADLINE_GRACE = Duration.ofSeconds(30);
 
     private final RunPlan plan;
     private final Load.Factory loads;
@@ -50,7 +58,13 @@ public final class LoadRun {
     private final RunRecorder recorder;
     private final RunState state;
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final Duration deadlineGrace;
     private volatile boolean stopRequested;
+    private volatile boolean signalled;
+    private volatile boolean deadlineExceeded;
+    private volatile long deadlineNanos;
+    private volatile ServerHandle openServer;
+    private String targetControlToken;
 
     /**
      * @param loads          makes the sessions ({@link #sessions()} in production)
@@ -59,6 +73,13 @@ public final class LoadRun {
      * @param err            where progress and errors go (stderr)
      */
     public LoadRun(RunPlan plan, Load.Factory loads, String harnessVersion, PrintStream out, PrintStream err) {
+        this(plan, loads, harnessVersion, out, err, DEADLINE_GRACE);
+    }
+
+    /** As above with another deadline grace, so that tests need not wait 30 s to see the deadline. */
+    LoadRun(RunPlan plan, Load.Factory loads, String harnessVersion, PrintStream out, PrintStream err,
+            Duration deadlineGrace) {
+        this.deadlineGrace = deadlineGrace;
         this.plan = plan;
         this.loads = loads;
         this.harnessVersion = harnessVersion;
@@ -66,6 +87,16 @@ public final class LoadRun {
         this.err = err;
         this.recorder = new RunRecorder(plan.mix());
         this.state = new RunState(plan, recorder);
+    }
+
+    /**
+     * The control token of the {@code --target} server ({@code --control-token}), for a target
+     * whose {@code /harness/*} endpoints need one. A server the run starts gives its own.
+     * @return this run
+     */
+    public LoadRun withTargetControlToken(String token) {
+        this.targetControlToken = token;
+        return this;
     }
 
     /** The session engine, the load of every real run. */
@@ -82,6 +113,12 @@ public final class LoadRun {
     public int execute() {
         Thread hook = new Thread(this::stopFromShutdownHook, "harness-run-stopper");
         Runtime.getRuntime().addShutdownHook(hook);
+        Duration startBound = plan.startsServer() ? plan.listenTimeout() : START_STATS_TIMEOUT;
+        deadlineNanos = System.nanoTime() + startBound.plus(plan.duration()).plus(deadlineGrace).toNanos();
+        Thread runThread = Thread.currentThread();
+        Thread watchdog = new Thread(() -> watchDeadline(runThread), "harness-run-deadline");
+        watchdog.setDaemon(true);
+        watchdog.start();
         try {
             return run();
         } finally {
@@ -115,11 +152,20 @@ public final class LoadRun {
                 state.fail("unexpected error: " + e);
                 e.printStackTrace(err);
             }
-            if (stopRequested) {
+            Thread.interrupted(); // a stop interrupts the run's thread: the teardown must still wait and write
+            if (deadlineExceeded) {
+                state.fail(deadlineText());
+            } else if (signalled) {
                 state.interrupt("stopped by a signal (Ctrl-C or SIGTERM) after " + elapsedText());
             }
-            state.stopLoad();
-            state.collectFinalStats(server, SETTLE);
+            if (!state.stopLoad(SESSION_STOP_WAIT)) {
+                state.fail("the sessions did not stop within " + SESSION_STOP_WAIT.toSeconds() + " s");
+            }
+            if (!deadlineExceeded) {
+                state.collectFinalStats(server, SETTLE);
+            } else {
+                state.collectFinalStats(null, SETTLE);
+            }
         } finally {
             if (server != null) {
                 server.close();
@@ -130,19 +176,20 @@ public final class LoadRun {
 
     private ServerHandle openServer() throws ServerStartException, IOException {
         if (!plan.startsServer()) {
-            ExternalServer external = new ExternalServer(plan.target());
+            ExternalServer external = new ExternalServer(plan.target(), targetControlToken);
             state.serverStarted(external);
             return external;
         }
         ServerLaunch launch = ServerLaunch.of(plan.serverJava(), plan.serverHeap(), plan.childServerArgs(),
                 plan.listenTimeout());
         ChildServer child = new ChildServer(ServerProcess.start(launch));
+        openServer = child;
         state.serverStarted(child);
         return child;
     }
 
     private void measure(ServerHandle server) throws IOException, RunFailure {
-        StatsClient stats = new StatsClient(server.baseUri(), START_STATS_TIMEOUT);
+        StatsClient stats = new StatsClient(server.baseUri(), START_STATS_TIMEOUT, server.controlToken());
         ServerStats initial;
         try {
             initial = stats.fetch();
@@ -176,6 +223,7 @@ public final class LoadRun {
         load.start();
         // the clock starts with the ramp-up, once the session engine has set itself up
         long startNanos = System.nanoTime();
+        deadlineNanos = startNanos + plan.duration().plus(deadlineGrace).toNanos();
         state.loadStarting(Instant.now());
         monitor.clockStarted(startNanos);
         long durationNanos = plan.duration().toNanos();
@@ -266,7 +314,37 @@ public final class LoadRun {
         }
     }
 
+    /**
+     * The watchdog: at the deadline, stops the run (its thread is interrupted out of any wait) and
+     * stops a child server, so that a stuck run still ends, is written as failed, and leaves no
+     * process behind.
+     */
+    private void watchDeadline(Thread runThread) {
+        try {
+            while (!finished.await(100, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() - deadlineNanos > 0) {
+                    deadlineExceeded = true;
+                    stopRequested = true;
+                    runThread.interrupt();
+                    ServerHandle server = openServer;
+                    if (server != null) {
+                        server.close();
+                    }
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String deadlineText() {
+        return "deadline exceeded: the run was still going " + deadlineGrace.toSeconds() + " s after its planned end ("
+                + plan.duration().toSeconds() + " s), so it was stopped";
+    }
+
     private void stopFromShutdownHook() {
+        signalled = true;
         stopRequested = true;
         try {
             finished.await(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);

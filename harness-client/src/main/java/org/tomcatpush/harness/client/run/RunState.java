@@ -115,19 +115,41 @@ final class RunState {
         failure = cause;
     }
 
-    /** Stops the sessions and drains the latency recorders a last time. */
-    void stopLoad() {
+    /**
+     * Stops the sessions and drains the latency recorders a last time. The sessions are stopped on
+     * a thread of their own, so a load that does not stop cannot hold the run past {@code wait}.
+     *
+     * @return false when the load had not stopped within {@code wait}
+     */
+    boolean stopLoad(Duration wait) {
+        boolean stopped = true;
         if (load != null) {
+            Load closing = load;
+            String[] error = new String[1];
+            Thread stopper = new Thread(() -> {
+                try {
+                    closing.close();
+                } catch (RuntimeException e) {
+                    error[0] = e.toString();
+                }
+            }, "harness-load-stopper");
+            stopper.setDaemon(true);
+            stopper.start();
             try {
-                load.close();
-            } catch (RuntimeException e) {
-                fail("the sessions did not stop cleanly: " + e);
+                stopper.join(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stopped = !stopper.isAlive();
+            if (stopped && error[0] != null) {
+                fail("the sessions did not stop cleanly: " + error[0]);
             }
         }
         endedAt = Instant.now();
         if (monitor != null) {
             monitor.finish();
         }
+        return stopped;
     }
 
     /**
@@ -142,7 +164,7 @@ final class RunState {
         if (handle != null && handle.failure().isEmpty() && baseUri != null && initialStats != null) {
             try {
                 Thread.sleep(settle.toMillis());
-                finalStats = new StatsClient(baseUri, FINAL_STATS_TIMEOUT).fetchWithSeries();
+                finalStats = new StatsClient(baseUri, FINAL_STATS_TIMEOUT, handle.controlToken()).fetchWithSeries();
             } catch (IOException e) {
                 finalStats = null;
             } catch (InterruptedException e) {

@@ -14,6 +14,11 @@ interface ServerHandle extends AutoCloseable {
     /** Why the server can no longer serve the run (a child that exited), or empty while it can. */
     Optional<String> failure();
 
+    /** The token the server's control endpoints need, or {@code null} when they need none. */
+    default String controlToken() {
+        return null;
+    }
+
     /** The child's process id, -1 for a running target. */
     long pid();
 

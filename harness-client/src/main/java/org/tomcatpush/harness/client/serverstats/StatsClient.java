@@ -19,7 +19,10 @@ public final class StatsClient {
     private final URI statsUri;
     private final URI seriesUri;
     private final URI resetUri;
+    private static final String CONTROL_TOKEN_HEADER = "X-Harness-Token";
+
     private final Duration requestTimeout;
+    private final String controlToken;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -28,6 +31,17 @@ public final class StatsClient {
      * @param requestTimeout time limit of one request, and of a connect
      */
     public StatsClient(URI baseUri, Duration requestTimeout) {
+        this(baseUri, requestTimeout, null);
+    }
+
+    /**
+     * As above, for a server whose control endpoints need a token (a non-loopback bind, or
+     * {@code --require-control-token}): it is sent in the {@code X-Harness-Token} header.
+     *
+     * @param controlToken the server's control token, or {@code null} for none
+     */
+    public StatsClient(URI baseUri, Duration requestTimeout, String controlToken) {
+        this.controlToken = controlToken;
         String base = baseUri.toString().replaceAll("/+$", "");
         this.statsUri = URI.create(base + "/harness/stats");
         this.seriesUri = URI.create(base + "/harness/stats?series=true");
@@ -57,15 +71,20 @@ public final class StatsClient {
 
     /** {@code POST /harness/reset}: zeroes the server's counters, histograms and series. */
     public void reset() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(resetUri).timeout(requestTimeout)
+        HttpResponse<String> response = http.send(request(resetUri).timeout(requestTimeout)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("POST " + resetUri + " answered " + response.statusCode());
         }
     }
 
+    private HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        return controlToken == null ? builder : builder.header(CONTROL_TOKEN_HEADER, controlToken);
+    }
+
     private ServerStats get(URI uri, Duration timeout) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+        HttpResponse<String> response = http.send(request(uri).timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + uri + " answered " + response.statusCode());

@@ -79,6 +79,16 @@ final class SequenceTracker {
         return lost;
     }
 
+    /**
+     * Starts a new epoch: the server's sequence restarted (a new server), so the mark goes back to
+     * 0 and the next request asks for everything the new server still holds. What the old server
+     * published after the mark and never delivered cannot be known, and is not counted.
+     */
+    void restartEpoch() {
+        started = true;
+        lastSeq = 0;
+    }
+
     /** The highest sequence accounted for: the resume point ({@code since}) of the next request; 0 before any. */
     long lastSeq() {
         return lastSeq;

@@ -101,6 +101,13 @@ final class SseParser {
      * The last event id as a string; empty if the stream never set one, and then a reconnect sends
      * no {@code Last-Event-ID}. Allocates: call it per reconnect, not per event.
      */
+    /** Replaces the last event id, as if the stream had last sent {@code id}. */
+    void resetLastEventId(String id) {
+        byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+        lastEventId = copy(bytes, bytes.length, lastEventId);
+        lastEventIdLength = bytes.length;
+    }
+
     String lastEventId() {
         return lastEventIdLength == 0 ? "" : new String(lastEventId, 0, lastEventIdLength, StandardCharsets.UTF_8);
     }

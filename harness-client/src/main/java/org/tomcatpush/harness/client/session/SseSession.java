@@ -72,11 +72,20 @@ final class SseSession extends StreamSession implements AsyncHandler<Void>, SseP
     @Override
     public State onStatusReceived(HttpResponseStatus status) {
         statusOk = status.getStatusCode() == 200;
+        if (status.getStatusCode() == 400 && sequence.started()) {
+            cursorRefused(); // the only 400 a resuming stream gets: Last-Event-ID ahead of the server
+            return State.ABORT;
+        }
         if (!statusOk) {
             return State.ABORT;
         }
         streamOpened();
         return State.CONTINUE;
+    }
+
+    @Override
+    protected void epochRestarted() {
+        parser.resetLastEventId("0");
     }
 
     @Override

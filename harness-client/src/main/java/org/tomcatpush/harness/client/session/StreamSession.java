@@ -52,6 +52,31 @@ abstract class StreamSession extends Session {
      * @param endedCleanly the server ended the stream properly (end of response, close frame)
      * @param failure      what went wrong, or {@code null}
      */
+    /**
+     * Call when the server refused the resume point as ahead of its newest message (SSE {@code 400},
+     * WebSocket close {@code 1003}): its sequence restarted, so the session counts a
+     * {@link ReconnectCause#SEQUENCE_RESET}, starts a new epoch and asks for everything from 0.
+     */
+    protected final void cursorRefused() {
+        if (attemptOver) {
+            return;
+        }
+        attemptOver = true;
+        endExchange();
+        markClosed();
+        if (stopped()) {
+            return;
+        }
+        sequence.restartEpoch();
+        epochRestarted();
+        recorder.reconnect(ReconnectCause.SEQUENCE_RESET);
+        requestExchangeAfter(reconnectDelayNanos());
+    }
+
+    /** The session's resume point went back to 0: a transport that keeps its own cursor resets it here. */
+    protected void epochRestarted() {
+    }
+
     protected final void streamOver(boolean endedCleanly, Throwable failure) {
         if (attemptOver) {
             return;

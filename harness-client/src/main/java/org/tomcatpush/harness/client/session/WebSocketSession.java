@@ -18,6 +18,7 @@ import org.tomcatpush.harness.client.scenario.Transport;
 final class WebSocketSession extends StreamSession implements WebSocketListener {
 
     private static final int ABNORMAL_CLOSURE = 1006;
+    private static final int CANNOT_ACCEPT = 1003;
 
     private final Uri endpoint;
     private final long reconnectDelayNanos;
@@ -81,6 +82,10 @@ final class WebSocketSession extends StreamSession implements WebSocketListener 
     @Override
     public void onClose(WebSocket websocket, int code, String reason) {
         webSocket = null;
+        if (code == CANNOT_ACCEPT && sequence.started()) {
+            cursorRefused(); // the server refuses only a since ahead of its newest message
+            return;
+        }
         streamOver(code != ABNORMAL_CLOSURE, null);
     }
 

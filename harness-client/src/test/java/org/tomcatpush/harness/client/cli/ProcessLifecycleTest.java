@@ -47,10 +47,11 @@ class ProcessLifecycleTest {
             BufferedReader err = new BufferedReader(new InputStreamReader(harness.getErrorStream(),
                     StandardCharsets.UTF_8));
             String line;
+            StringBuilder seen = new StringBuilder();
             while ((line = err.readLine()) != null && !line.startsWith("[   5s/60s]")) {
-                // wait for the first progress line: the server is up and the load is running
+                seen.append(line).append('\n'); // wait for the first progress line: the load is running
             }
-            assertTrue(line != null, "the run ended before its first progress line");
+            assertTrue(line != null, "the run ended before its first progress line: " + seen);
             harness.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
             assertTrue(harness.waitFor(60, TimeUnit.SECONDS), "harness did not stop");
         } finally {
@@ -66,6 +67,46 @@ class ProcessLifecycleTest {
         assertTrue(Files.readString(folder.resolve("summary.csv")).contains("interrupted"));
         long pid = json.path("server").path("pid").asLong();
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "server " + pid + " still runs");
+    }
+
+    @Test
+    void aClientKilledOutrightTakesItsServerWithItAndLeavesNoCompleteLookingFolder() throws Exception {
+        Process harness = harness("run", "--out", out.toString(), "--transport", "sse", "--sessions", "3",
+                "--ramp-up", "0", "--duration", "60s", "--publish-rate", "5");
+        List<ProcessHandle> servers = List.of();
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(harness.getErrorStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            StringBuilder seen = new StringBuilder();
+            while ((line = err.readLine()) != null && !line.startsWith("[   5s/60s]")) {
+                seen.append(line).append('\n'); // wait for the first progress line: the load is running
+            }
+            assertTrue(line != null, "the run ended before its first progress line: " + seen);
+            servers = harness.toHandle().children().toList();
+            assertEquals(1, servers.size(), "one server JVM: " + servers);
+            harness.destroyForcibly(); // SIGKILL: no shutdown hook runs in the client
+            assertTrue(harness.waitFor(30, TimeUnit.SECONDS), "the client did not die");
+
+            ProcessHandle server = servers.get(0);
+            boolean gone;
+            try {
+                server.onExit().get(15, TimeUnit.SECONDS);
+                gone = true;
+            } catch (java.util.concurrent.TimeoutException e) {
+                gone = !server.isAlive();
+            }
+            assertTrue(gone, "server " + server.pid() + " outlived its killed client by 15 s");
+        } finally {
+            harness.destroyForcibly();
+            servers.forEach(ProcessHandle::destroyForcibly);
+        }
+        try (Stream<Path> folders = Files.list(out)) {
+            List<String> names = folders.map(p -> p.getFileName().toString()).toList();
+            assertEquals(1, names.size(), names.toString());
+            assertTrue(names.get(0).startsWith(".") && names.get(0).endsWith(".partial"),
+                    "only a hidden partial folder, never a complete-looking one: " + names);
+        }
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * (latency 2 ms) per transport of the scenario, so the run's plumbing can be checked against
  * known counts without a server or the session engine.
  */
-final class FakeLoad implements Load {
+class FakeLoad implements Load {
 
     private final Scenario scenario;
     private final RunRecorder recorder;

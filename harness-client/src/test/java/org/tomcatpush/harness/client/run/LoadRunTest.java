@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -141,6 +142,59 @@ class LoadRunTest {
         assertEquals(0, server.resets());
         JsonNode json = new ObjectMapper().readTree(onlyFolder().resolve("run.json").toFile());
         assertEquals("failed", json.path("status").asText());
+    }
+
+    @Test
+    void aRunStuckPastItsDeadlineIsStoppedAndWrittenAsFailed() throws Exception {
+        long startNanos = System.nanoTime();
+        int exit = new LoadRun(plan("sse", Duration.ofSeconds(2)), (scenario, recorder) -> new FakeLoad(scenario,
+                recorder) {
+            @Override
+            public int openSessions() {
+                try {
+                    new CountDownLatch(1).await(); // a sampling step that never returns
+                } catch (InterruptedException stoppedByTheWatchdog) {
+                    // the deadline's watchdog interrupts the run's thread
+                }
+                return 0;
+            }
+        }, "test", new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8), Duration.ofSeconds(1)).execute();
+        long elapsedS = Duration.ofNanos(System.nanoTime() - startNanos).toSeconds();
+
+        assertEquals(LoadRun.EXIT_FAILED, exit);
+        JsonNode json = new ObjectMapper().readTree(onlyFolder().resolve("run.json").toFile());
+        assertEquals("failed", json.path("status").asText());
+        assertTrue(json.path("failure").asText().startsWith("deadline exceeded: the run was still going 1 s after its"
+                + " planned end (2 s)"), json.toString());
+        assertEquals("failed", csv(onlyFolder().resolve("summary.csv")).get(0).get("status"));
+        assertTrue(elapsedS < 30, "the deadline (3 s) ended the run, not the test's time limit: " + elapsedS + " s");
+    }
+
+    @Test
+    void aLoadThatNeverStopsCannotHoldTheRun() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        try {
+            int exit = run(plan("ws", Duration.ofSeconds(1)), (scenario, recorder) -> new FakeLoad(scenario,
+                    recorder) {
+                @Override
+                public void close() {
+                    super.close();
+                    try {
+                        never.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+
+            assertEquals(LoadRun.EXIT_FAILED, exit);
+            JsonNode json = new ObjectMapper().readTree(onlyFolder().resolve("run.json").toFile());
+            assertEquals("failed", json.path("status").asText());
+            assertEquals("the sessions did not stop within 10 s", json.path("failure").asText());
+        } finally {
+            never.countDown();
+        }
     }
 
     private RunPlan plan(String mix, Duration duration) {

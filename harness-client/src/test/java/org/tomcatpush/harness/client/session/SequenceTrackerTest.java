@@ -88,4 +88,14 @@ class SequenceTrackerTest {
         assertEquals(0, tracker.onCursor(24), "an older cursor changes nothing");
         assertEquals(25, tracker.lastSeq());
     }
+
+    @Test
+    void aNewEpochResumesFromZeroAndCountsTheNewSequenceFromOne() {
+        SequenceTracker tracker = new SequenceTracker();
+        tracker.onMessage(200);
+        tracker.restartEpoch();
+        assertEquals(0, tracker.lastSeq(), "the next request asks for everything from 0");
+        assertEquals(0, tracker.onMessage(1), "sequence 1 of the new server is new, not a duplicate");
+        assertEquals(2, tracker.onMessage(4), "2 and 3 of the new epoch are lost");
+    }
 }

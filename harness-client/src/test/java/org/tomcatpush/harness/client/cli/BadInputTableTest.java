@@ -1,0 +1,163 @@
+package org.tomcatpush.harness.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.tomcatpush.harness.client.report.FixtureRuns;
+
+/**
+ * The bad-input table: server flags ({@code harness server}), client flags ({@code harness run})
+ * and run folders given to {@code harness report}. Each is refused with exit status 2 and one line
+ * that names the input and the fix, with no stack trace, nothing started and nothing half-written:
+ * no results folder for {@code run}, no {@code report.html} for {@code report}. No case reaches the
+ * network. {@link BadOptionsTest} holds more {@code run} options in the same form.
+ */
+@Timeout(60)
+class BadInputTableTest {
+
+    @TempDir
+    Path dir;
+
+    /** Prepares the input in a fresh folder and gives the command line. */
+    @FunctionalInterface
+    interface Input {
+        List<String> args(Path dir) throws Exception;
+    }
+
+    static Stream<Arguments> table() {
+        return Stream.of(
+                // server flags, as harness server (and the server JVM that run starts) refuses them
+                server("--protocol nio3", "'nio3' is not a protocol: use nio or nio2"),
+                server("--max-threads -5", "--max-threads must be at least 1 (got -5)"),
+                server("--min-spare-threads -1", "--min-spare-threads must be 0 or more (got -1)"),
+                server("--max-connections 0", "--max-connections must be at least 1, or -1 for unlimited (got 0)"),
+                server("--accept-count -1", "--accept-count must be at least 1 (got -1)"),
+                server("--connection-timeout -2", "--connection-timeout must be at least 1 ms, or -1 for infinite"),
+                server("--keep-alive-timeout abc", "'--keep-alive-timeout': 'abc' is not a whole number"),
+                server("--async-timeout -7", "--async-timeout must be 0 (none) or more (got -7)"),
+                server("--port 70000", "--port must be between 0 and 65535"),
+                server("--handler fast", "'fast' is not a handler mode: use async or blocking"),
+                server("--publish-rate -3", "--publish-rate must be 0 (on demand only) or more messages/s"),
+                server("--payload-bytes -1", "--payload-bytes must be between 0 and 1048576 (got -1)"),
+                server("--sse-timeout -1", "--sse-timeout must be 0 (never) or more ms (got -1)"),
+                server("--sse-retry -5", "--sse-retry must be 0 or more ms (got -5)"),
+                server("--long-poll-hold -1", "--long-poll-hold must be at least 1 ms (got -1)"),
+                server("--sample-interval -1", "--sample-interval must be 0 (off) or more ms (got -1)"),
+                server("--ring-capacity 0", "--ring-capacity must be at least 1 (got 0)"),
+                server("--max-batch 0", "--max-batch must be at least 1 (got 0)"),
+                server("--sse-heartbeat -1", "--sse-heartbeat must be 0 (none) or more ms (got -1)"),
+                server("--no-such-flag", "unknown option: '--no-such-flag'"),
+                // client flags of harness run not already in BadOptionsTest
+                run("--sessions -4", "--sessions must be at least 1 (got -4)"),
+                run("--sessions 99999999999", "'--sessions': '99999999999' is not a whole number"),
+                run("--duration 1y", "'1y' is not a duration"),
+                run("--poll-interval abc", "'abc' is not a duration"),
+                run("--sse-reconnect-delay soon", "'soon' is not a duration"),
+                run("--transport sse=0", "weight of sse must be positive"),
+                run("--transport sse=70,ws=x", "weight 'x' of ws is not a whole number: write e.g. sse=70,ws=30"),
+                run("--browser --sessions-per-browser 0", "--sessions-per-browser must be at least 1 (got 0)"),
+                run("--source-addresses 255", "--source-addresses must be between 1 and 254"),
+                run("--target http://192.0.2.7:8080", "target http://192.0.2.7:8080 is not a loopback address"),
+                run("--target http://", "--target 'http://' is not a URL: write e.g. http://127.0.0.1:8080"),
+                run("--server-heap 2x", "--server-heap '2x' is not a heap size"),
+                run("--connect-timeout -1s", "'-1s' is not a duration"),
+                run("--listen-timeout abc", "'abc' is not a duration"),
+                run("--host 192.0.2.7", "--host 192.0.2.7 is not a loopback address"),
+                run("stray-argument", "unmatched argument at index 3: 'stray-argument'"),
+                input("run --out <file>/runs (not writable)", d -> List.of("run", "--out",
+                        Files.writeString(d.resolve("a-file"), "x").resolve("runs").toString()),
+                        "is not writable ("),
+                // run folders given to harness report
+                input("report <missing folder>", d -> List.of("report", d.resolve("no-such-run").toString()),
+                        ": does not exist; point RUN_DIR at a complete run folder"),
+                input("report <a file>", d -> List.of("report", Files.writeString(d.resolve("f"), "x").toString()),
+                        ": is not a folder; point RUN_DIR"),
+                input("report <empty folder>", d -> List.of("report", Files.createDirectory(d.resolve("empty"))
+                        .toString()), "run.json: is missing"),
+                input("report <missing run.json>", d -> report(d, "run.json", null), "run.json: is missing"),
+                input("report <run.json not JSON>", d -> report(d, "run.json", "{\"status\": "), "run.json: is not valid JSON"),
+                input("report <truncated summary.csv>", d -> truncated(d, "summary.csv"), "(the file looks truncated)"),
+                input("report <truncated timeseries.csv>", d -> truncated(d, "timeseries.csv"), "timeseries.csv: line 2 has 2 fields"),
+                input("report <corrupt latency.hlog>", d -> report(d, "latency.hlog",
+                        "#[StartTime: x]\nTag=sse,0.1,1.0,2.0,%%%not-base64%%%\n"), "latency.hlog: line 2 is not an interval histogram"),
+                input("report <missing latency.hlog>", d -> report(d, "latency.hlog", null), "latency.hlog: is missing"),
+                input("report <empty summary.csv>", d -> report(d, "summary.csv", ""), "summary.csv: is empty (no header line)"),
+                input("frobnicate (unknown command)", d -> List.of("frobnicate"), "unmatched argument at index 0: 'frobnicate'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void badInputExitsTwoWithOneLineNamingItAndLeavesNothingBehind(String label, Input input, String expected)
+            throws Exception {
+        List<String> args = input.args(dir);
+        List<Path> before = listing();
+
+        CliRun run = CliRun.of(args);
+
+        assertEquals(2, run.exit(), run.err());
+        assertEquals(1, run.errLines().size(), "one line: " + run.err());
+        String line = run.errLines().get(0);
+        assertTrue(line.contains(expected), "expected '" + expected + "' in: " + line);
+        assertTrue(line.contains(": "), "the input, then what is wrong: " + line);
+        assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), "no stack trace: " + run.err());
+        assertEquals("", run.out());
+        assertEquals(before, listing(), "nothing written");
+    }
+
+    private List<Path> listing() throws Exception {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.sorted().toList();
+        }
+    }
+
+    /** A fixture run folder with {@code file} replaced by {@code content}, or deleted when it is null. */
+    private static List<String> report(Path dir, String file, String content) throws Exception {
+        Path run = FixtureRuns.create(FixtureRuns.MIXED, dir.resolve("run"));
+        if (content == null) {
+            Files.delete(run.resolve(file));
+        } else {
+            Files.writeString(run.resolve(file), content);
+        }
+        return List.of("report", run.toString());
+    }
+
+    /** A fixture run folder whose {@code file} was cut off in the middle of its second line. */
+    private static List<String> truncated(Path dir, String file) throws Exception {
+        Path run = FixtureRuns.create(FixtureRuns.MIXED, dir.resolve("run"));
+        String text = Files.readString(run.resolve(file));
+        int secondLine = text.indexOf('\n') + 1;
+        Files.writeString(run.resolve(file), text.substring(0, secondLine + 7));
+        return List.of("report", run.toString());
+    }
+
+    private static Arguments server(String flags, String expected) {
+        List<String> args = new ArrayList<>(List.of("server"));
+        args.addAll(List.of(flags.split(" ")));
+        return Arguments.of("server " + flags, (Input) d -> args, expected);
+    }
+
+    private static Arguments run(String flags, String expected) {
+        return Arguments.of("run " + flags, (Input) d -> {
+            List<String> args = new ArrayList<>(List.of("run", "--out", d.resolve("runs").toString()));
+            args.addAll(List.of(flags.split(" ")));
+            return args;
+        }, expected);
+    }
+
+    private static Arguments input(String label, Input input, String expected) {
+        return Arguments.of(label, input, expected);
+    }
+}
