@@ -3,7 +3,6 @@ package org.tomcatpush.harness.client.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -11,23 +10,9 @@ import org.junit.jupiter.api.Test;
 /** The scanner reads messages, gaps and cursors of every transport's wire form, however it is split. */
 class MessageScannerTest {
 
-    private final List<String> seen = new ArrayList<>();
-    private final MessageScanner scanner = new MessageScanner(new MessageScanner.Listener() {
-        @Override
-        public void onMessage(long seq, long publishedAtMicros) {
-            seen.add("msg " + seq + "@" + publishedAtMicros);
-        }
-
-        @Override
-        public void onGap(long fromSeq, long toSeq) {
-            seen.add("gap " + fromSeq + ".." + toSeq);
-        }
-
-        @Override
-        public void onCursor(long lastSeq) {
-            seen.add("last " + lastSeq);
-        }
-    });
+    private final RecordingScannerListener recorder = new RecordingScannerListener();
+    private final List<String> seen = recorder.seen;
+    private final MessageScanner scanner = new MessageScanner(recorder);
 
     @Test
     void readsOneMessage() {

@@ -17,23 +17,9 @@ import org.tomcatpush.harness.server.hub.MessageCodec;
  */
 class WireFormatCompatibilityTest {
 
-    private final List<String> seen = new ArrayList<>();
-    private final MessageScanner scanner = new MessageScanner(new MessageScanner.Listener() {
-        @Override
-        public void onMessage(long seq, long publishedAtMicros) {
-            seen.add("msg " + seq + "@" + publishedAtMicros);
-        }
-
-        @Override
-        public void onGap(long fromSeq, long toSeq) {
-            seen.add("gap " + fromSeq + ".." + toSeq);
-        }
-
-        @Override
-        public void onCursor(long lastSeq) {
-            seen.add("last " + lastSeq);
-        }
-    });
+    private final RecordingScannerListener recorder = new RecordingScannerListener();
+    private final List<String> seen = recorder.seen;
+    private final MessageScanner scanner = new MessageScanner(recorder);
 
     @Test
     void scannerReadsEncodedMessagesWithAnyPadding() {
