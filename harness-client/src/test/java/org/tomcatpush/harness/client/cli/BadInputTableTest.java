@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.tomcatpush.harness.client.report.FixtureRuns;
 
 /**
- * The bad-input table: server flags ({@code harness server}), client flags ({@code harness run})
- * and run folders given to {@code harness report}. Each is refused with exit status 2 and one line
+ * The bad-input table: server flags ({@code harness server}), client flags ({@code harness run}),
+ * scenario files ({@code harness sweep}), results and tolerance files ({@code harness compare}) and
+ * run folders given to {@code harness report}. Each is refused with exit status 2 and one line
  * that names the input and the fix, with no stack trace, nothing started and nothing half-written:
  * no results folder for {@code run}, no {@code report.html} for {@code report}. No case reaches the
  * network. {@link BadOptionsTest} holds more {@code run} options in the same form.
@@ -95,6 +96,26 @@ class BadInputTableTest {
                         "#[StartTime: x]\nTag=sse,0.1,1.0,2.0,%%%not-base64%%%\n"), "latency.hlog: line 2 is not an interval histogram"),
                 input("report <missing latency.hlog>", d -> report(d, "latency.hlog", null), "latency.hlog: is missing"),
                 input("report <empty summary.csv>", d -> report(d, "summary.csv", ""), "summary.csv: is empty (no header line)"),
+                // scenario files given to harness sweep
+                sweep("malformed YAML", "name: x\nfixed: {sessions: 2\n", "not valid YAML at line 2"),
+                sweep("unknown top-level key", "name: x\nfixd: {sessions: 2}\nsweep: {transport: [sse]}\n",
+                        "unknown top-level key 'fixd'"),
+                sweep("unknown option key", "name: x\nfixed: {sesions: 2}\nsweep: {transport: [sse]}\n",
+                        "'sesions' is not an option of 'harness run': did you mean 'sessions'?"),
+                sweep("wrong type", "name: x\nfixed: {sessions: [1, 2]}\nsweep: {transport: [sse]}\n",
+                        "fixed.sessions must be one value, not a list"),
+                sweep("empty axis", "name: x\nfixed: {sessions: 2}\nsweep: {transport: []}\n",
+                        "sweep.transport is an empty list"),
+                sweep("key both fixed and swept", "name: x\nfixed: {transport: sse}\nsweep: {transport: [sse, ws]}\n",
+                        "transport is both in fixed and in sweep"),
+                // results files and tolerance files given to harness compare
+                input("compare <missing baseline>", d -> compare(d, null, null), "does not exist: give the summary.csv"),
+                input("compare <empty baseline>", d -> compare(d, "", null), "is empty: give the summary.csv"),
+                input("compare <baseline header only>", d -> compare(d, header(d), null), "has a header but no runs"),
+                input("compare <tolerance not understood>", d -> compare(d, summary(d), "metrics:\n  latency_p99_ms: +banana\n"),
+                        "the tolerance of latency_p99_ms '+banana' is not understood"),
+                input("compare <unknown metric in tolerance file>", d -> compare(d, summary(d), "metrics:\n  no_such_metric: +10%\n"),
+                        "unknown metric 'no_such_metric'"),
                 input("frobnicate (unknown command)", d -> List.of("frobnicate"), "unmatched argument at index 0: 'frobnicate'"));
     }
 
@@ -141,6 +162,42 @@ class BadInputTableTest {
         int secondLine = text.indexOf('\n') + 1;
         Files.writeString(run.resolve(file), text.substring(0, secondLine + 7));
         return List.of("report", run.toString());
+    }
+
+    private static Arguments sweep(String label, String yaml, String expected) {
+        return Arguments.of("sweep <" + label + ">", (Input) d -> List.of("sweep", "--dry-run", "--out",
+                d.resolve("runs").toString(), Files.writeString(d.resolve("scenario.yaml"), yaml).toString()), expected);
+    }
+
+    /**
+     * harness compare of {@code baseline} (null: a file that does not exist) against a one-run
+     * summary, with a tolerance file when {@code tolerances} is not null.
+     */
+    private static List<String> compare(Path dir, String baseline, String tolerances) throws Exception {
+        Path base = dir.resolve("baseline.csv");
+        if (baseline != null) {
+            Files.writeString(base, baseline);
+        }
+        List<String> args = new ArrayList<>(List.of("compare", "--baseline", base.toString(), "--current",
+                Files.writeString(dir.resolve("current.csv"), summary(dir)).toString(), "--out", dir.toString()));
+        if (tolerances != null) {
+            args.addAll(List.of("--tolerances", Files.writeString(dir.resolve("tolerances.yaml"), tolerances).toString()));
+        }
+        return args;
+    }
+
+    /** The summary.csv of the mixed fixture run (made once under {@code dir}). */
+    private static String summary(Path dir) throws Exception {
+        Path run = dir.resolve("fixture");
+        if (!Files.exists(run)) {
+            FixtureRuns.create(FixtureRuns.MIXED, run);
+        }
+        return Files.readString(run.resolve("summary.csv"));
+    }
+
+    private static String header(Path dir) throws Exception {
+        String text = summary(dir);
+        return text.substring(0, text.indexOf('\n') + 1);
     }
 
     private static Arguments server(String flags, String expected) {
