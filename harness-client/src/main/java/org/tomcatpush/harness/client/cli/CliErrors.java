@@ -3,6 +3,7 @@ package org.tomcatpush.harness.client.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
+import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.server.config.ConfigException;
 
 import picocli.CommandLine;
@@ -22,9 +23,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class CliErrors implements IParameterExceptionHandler, IExecutionExceptionHandler {
 
-    static final int EXIT_BAD_INPUT = 2;
-    static final int EXIT_FAILED = 1;
-
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
@@ -38,19 +36,19 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
         }
         line.append(" (see '").append(cmd.getCommandSpec().qualifiedName()).append(" --help')");
         print(cmd.getErr(), line.toString());
-        return EXIT_BAD_INPUT;
+        return ExitStatus.BAD_INPUT;
     }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
             print(cmd.getErr(), oneLine(ex.getMessage()));
-            return EXIT_BAD_INPUT;
+            return ExitStatus.BAD_INPUT;
         }
         print(cmd.getErr(), "unexpected error: " + oneLine(String.valueOf(ex)));
         ex.printStackTrace(cmd.getErr());
         cmd.getErr().flush();
-        return EXIT_FAILED;
+        return ExitStatus.FAILED;
     }
 
     /** Reads an {@code int} option, with a message that says what is expected. */

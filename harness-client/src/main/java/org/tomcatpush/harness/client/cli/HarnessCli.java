@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
+import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.compare.CompareCommand;
 import org.tomcatpush.harness.client.jmh.JmhReportCommand;
 import org.tomcatpush.harness.client.report.ReportCommand;
@@ -85,7 +86,7 @@ public final class HarnessCli implements Callable<Integer> {
     public Integer call() {
         CliErrors.print(spec.commandLine().getErr(), "name a command: "
                 + String.join(", ", spec.subcommands().keySet()) + " (see 'harness --help')");
-        return CliErrors.EXIT_BAD_INPUT;
+        return ExitStatus.BAD_INPUT;
     }
 
     /** Creates the commands with the context they need. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.cli.HarnessVersion;
 
 import picocli.CommandLine.Command;
@@ -41,12 +42,8 @@ import picocli.CommandLine.Spec;
                 + " current input", "2:bad input (nothing written)"})
 public final class CompareCommand implements Callable<Integer> {
 
-    /** No regression. */
-    public static final int EXIT_OK = 0;
-    /** A regression. */
-    public static final int EXIT_REGRESSION = 1;
-    /** Bad input. */
-    public static final int EXIT_BAD_INPUT = 2;
+    /** A regression (as {@link ExitStatus#FAILED}: the check did not pass). */
+    public static final int EXIT_REGRESSION = ExitStatus.FAILED;
 
     @Spec
     CommandSpec spec;
@@ -106,7 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
         out.println(ConsoleReport.verdictLine(result));
         out.println("wrote " + folder.resolve(MarkdownReport.FILE_NAME) + " and " + folder.resolve(JUnitReport.FILE_NAME));
         out.flush();
-        return result.regressed() ? EXIT_REGRESSION : EXIT_OK;
+        return result.regressed() ? EXIT_REGRESSION : ExitStatus.OK;
     }
 
     private Path outFolder() {
@@ -117,10 +114,10 @@ public final class CompareCommand implements Callable<Integer> {
         return folder == null ? Path.of(".") : folder;
     }
 
-    /** Prints the one line of a bad input and returns {@link #EXIT_BAD_INPUT}. */
+    /** Prints the one line of a bad input and returns {@link ExitStatus#BAD_INPUT}. */
     static int badInput(PrintWriter err, String message) {
         err.println("harness: " + message);
         err.flush();
-        return EXIT_BAD_INPUT;
+        return ExitStatus.BAD_INPUT;
     }
 }

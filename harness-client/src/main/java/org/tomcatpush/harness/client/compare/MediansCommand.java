@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.cli.HarnessVersion;
 
 import picocli.CommandLine.Command;
@@ -84,7 +85,7 @@ public final class MediansCommand implements Callable<Integer> {
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println("medians: " + rows.size() + " runs of " + reduced.size() + " configurations -> " + out);
             stdout.flush();
-            return CompareCommand.EXIT_OK;
+            return ExitStatus.OK;
         } catch (CompareInputException e) {
             return CompareCommand.badInput(err, e.getMessage());
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.report.ReportFiles;
 import org.tomcatpush.harness.client.report.load.ReportInputException;
 import picocli.CommandLine;
@@ -30,11 +31,6 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:CSV and HTML written", "1:could not be written", "2:bad input (missing or corrupt file)"})
 public final class JmhReportCommand implements Callable<Integer> {
-
-    /** Exit status for bad input, as for every harness command. */
-    public static final int EXIT_BAD_INPUT = 2;
-    /** Exit status when the files cannot be written. */
-    public static final int EXIT_WRITE_FAILED = 1;
 
     @Spec
     private CommandSpec spec;
@@ -63,7 +59,7 @@ public final class JmhReportCommand implements Callable<Integer> {
             results = JmhJsonReader.read(json);
         } catch (ReportInputException e) {
             err.println("jmh: " + e.getMessage());
-            return EXIT_BAD_INPUT;
+            return ExitStatus.BAD_INPUT;
         }
         Path dir = outDir != null ? outDir : json.toAbsolutePath().getParent();
         String base = baseName(json);
@@ -76,7 +72,7 @@ public final class JmhReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("jmh: cannot write into " + dir + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "); check that the folder is writable and the disk has space, or choose another with --out");
-            return EXIT_WRITE_FAILED;
+            return ExitStatus.FAILED;
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("jmh: " + results.size() + " results; wrote " + csv + " and " + html);

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.report.load.ReportInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,11 +26,6 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:report written", "1:report could not be written", "2:bad input (missing or corrupt file)"})
 public final class ReportCommand implements Callable<Integer> {
 
-    /** Exit status for bad input, as for every harness command. */
-    public static final int EXIT_BAD_INPUT = 2;
-    /** Exit status when the report cannot be written. */
-    public static final int EXIT_WRITE_FAILED = 1;
-
     @Spec
     private CommandSpec spec;
 
@@ -49,11 +45,11 @@ public final class ReportCommand implements Callable<Integer> {
             return 0;
         } catch (ReportInputException e) {
             err.println("report: " + e.getMessage());
-            return EXIT_BAD_INPUT;
+            return ExitStatus.BAD_INPUT;
         } catch (IOException e) {
             err.println("report: cannot write " + runDir.resolve(RunReport.FILE_NAME) + " (" + e.getClass().getSimpleName()
                     + ": " + e.getMessage() + "); check that the folder is writable and the disk has space");
-            return EXIT_WRITE_FAILED;
+            return ExitStatus.FAILED;
         }
     }
 }

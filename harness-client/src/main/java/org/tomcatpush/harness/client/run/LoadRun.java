@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.accounting.RunRecorder;
 import org.tomcatpush.harness.client.launch.JavaRuntime;
 import org.tomcatpush.harness.client.launch.ServerLaunch;
@@ -34,11 +35,6 @@ import org.tomcatpush.harness.client.serverstats.StatsClient;
  * calling thread.
  */
 public final class LoadRun {
-
-    /** Exit statuses of {@link #execute()}. */
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_FAILED = 1;
-    public static final int EXIT_BAD_INPUT = 2;
 
     // a server JVM that has just printed LISTENING may still be warming up on a loaded machine
     private static final Duration START_STATS_TIMEOUT = Duration.ofSeconds(30);
@@ -107,8 +103,8 @@ public final class LoadRun {
     /**
      * Runs the plan.
      *
-     * @return {@link #EXIT_OK} when the run completed, {@link #EXIT_FAILED} when it failed or was
-     *         interrupted (its folder says so), {@link #EXIT_BAD_INPUT} when the server refused its options
+     * @return {@link ExitStatus#OK} when the run completed, {@link ExitStatus#FAILED} when it failed or was
+     *         interrupted (its folder says so), {@link ExitStatus#BAD_INPUT} when the server refused its options
      */
     public int execute() {
         Thread hook = new Thread(this::stopFromShutdownHook, "harness-run-stopper");
@@ -141,7 +137,7 @@ public final class LoadRun {
                 if (e.badInput()) {
                     err.println("harness: " + e.getMessage());
                     state.discardFolder();
-                    return EXIT_BAD_INPUT;
+                    return ExitStatus.BAD_INPUT;
                 }
                 state.fail(e.getMessage());
             } catch (RunFailure e) {
@@ -257,9 +253,9 @@ public final class LoadRun {
         out.flush();
         if (result.status() != RunStatus.COMPLETED) {
             err.println("harness: run " + result.status().label() + ": " + result.failure());
-            return EXIT_FAILED;
+            return ExitStatus.FAILED;
         }
-        return folder == null ? EXIT_FAILED : EXIT_OK;
+        return folder == null ? ExitStatus.FAILED : ExitStatus.OK;
     }
 
     private String serverJavaText() {

@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.cli.HarnessVersion;
 import org.tomcatpush.harness.client.report.ReportFiles;
-import org.tomcatpush.harness.client.report.RunReport;
 import org.tomcatpush.harness.client.report.load.ReportInputException;
 import org.tomcatpush.harness.client.report.sweep.SweepColumns;
 import org.tomcatpush.harness.client.report.sweep.SweepReport;
@@ -43,8 +43,7 @@ public final class SweepRunner {
     public static final String SCENARIO_COPY = SweepReport.SCENARIO_FILE;
 
     /** Exit statuses of {@link #execute()}. */
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_SOME_FAILED = 1;
+    public static final int EXIT_SOME_FAILED = ExitStatus.FAILED;
 
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
     private static final PrintStream DISCARD = new PrintStream(OutputStream.nullOutputStream());
@@ -69,7 +68,7 @@ public final class SweepRunner {
     }
 
     /**
-     * Runs the sweep. @return {@link #EXIT_OK} when every run completed, {@link #EXIT_SOME_FAILED}
+     * Runs the sweep. @return {@link ExitStatus#OK} when every run completed, {@link #EXIT_SOME_FAILED}
      * otherwise (the folder says which and why)
      *
      * @throws IOException when the sweep folder cannot be created or written
@@ -128,7 +127,7 @@ public final class SweepRunner {
                 + " runs completed" + (completed < records.size() ? " (see the status and failure columns)" : ""));
         out.println("results: " + committed);
         out.flush();
-        return completed == records.size() ? EXIT_OK : EXIT_SOME_FAILED;
+        return completed == records.size() ? ExitStatus.OK : EXIT_SOME_FAILED;
     }
 
     /** Runs combination {@code i} into {@code runsDir} and reads back what it left. */
@@ -151,7 +150,6 @@ public final class SweepRunner {
                         .orElse("the run left no results folder");
                 return new RunRecord(c, SweepColumns.STATUS_FAILED, cause, "", wall, List.of(), 1, true);
             }
-            ensureRunReport(runDir.get());
             List<Map<String, String>> rows = RunFolderReader.summaryRows(runDir.get());
             boolean loadStarted = RunFolderReader.loadStarted(runDir.get());
             RunFolderReader.StatusAndFailure status = RunFolderReader.status(runDir.get()).orElse(
@@ -163,18 +161,6 @@ public final class SweepRunner {
         } catch (IOException e) {
             return new RunRecord(c, SweepColumns.STATUS_FAILED, "its results could not be read: " + e.getMessage(), "",
                     wall, List.of(), 1, true);
-        }
-    }
-
-    /** Gives every run folder its report page, as {@code harness report} would write it. */
-    private void ensureRunReport(Path runDir) {
-        if (Files.exists(runDir.resolve(RunReport.FILE_NAME))) {
-            return;
-        }
-        try {
-            RunReport.write(runDir);
-        } catch (ReportInputException | IOException | RuntimeException e) {
-            err.println("harness: no report for " + runDir.getFileName() + " (" + e.getMessage() + ")");
         }
     }
 

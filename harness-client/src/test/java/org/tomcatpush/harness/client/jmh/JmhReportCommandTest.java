@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import org.tomcatpush.harness.client.ExitStatus;
+
 /**
  * {@code harness jmh RESULT.json}: CSV and HTML from a real JMH result file (avgt with and without
  * an error, sample mode with percentiles, throughput), and one-line refusals of bad input.
@@ -122,7 +124,7 @@ class JmhReportCommandTest {
     void missingFileExitsTwoWithOneLineNamingItAndTheFix() {
         Path missing = tmp.resolve("nope.json");
 
-        assertEquals(JmhReportCommand.EXIT_BAD_INPUT, jmh(missing.toString()));
+        assertEquals(ExitStatus.BAD_INPUT, jmh(missing.toString()));
 
         assertOneLine("jmh: " + missing + ": does not exist; give the JSON file JMH wrote with -rf json "
                 + "(scripts/jmh.sh writes them to results/jmh/)");
@@ -132,7 +134,7 @@ class JmhReportCommandTest {
     void textThatIsNotJsonExitsTwo() throws IOException {
         Path bad = Files.writeString(tmp.resolve("bad.json"), "# Run complete. Total time: 00:01:00\n");
 
-        assertEquals(JmhReportCommand.EXIT_BAD_INPUT, jmh(bad.toString()));
+        assertEquals(ExitStatus.BAD_INPUT, jmh(bad.toString()));
 
         assertTrue(err.toString().startsWith("jmh: " + bad + ": is not valid JSON"), err.toString());
         assertEquals(1, err.toString().strip().lines().count());
@@ -141,21 +143,21 @@ class JmhReportCommandTest {
     @Test
     void jsonThatIsNotAJmhResultArrayExitsTwo() throws IOException {
         Path object = Files.writeString(tmp.resolve("object.json"), "{\"benchmark\":\"x\"}");
-        assertEquals(JmhReportCommand.EXIT_BAD_INPUT, jmh(object.toString()));
+        assertEquals(ExitStatus.BAD_INPUT, jmh(object.toString()));
         assertTrue(err.toString().contains(object + ": is not a JMH result array;"), err.toString());
     }
 
     @Test
     void entryWithoutPrimaryMetricIsNamedByPosition() throws IOException {
         Path noMetric = Files.writeString(tmp.resolve("m.json"), "[{\"benchmark\":\"a.B.c\",\"mode\":\"avgt\"}]");
-        assertEquals(JmhReportCommand.EXIT_BAD_INPUT, jmh(noMetric.toString()));
+        assertEquals(ExitStatus.BAD_INPUT, jmh(noMetric.toString()));
         assertTrue(err.toString().contains(noMetric + ": entry 1: no \"primaryMetric\";"), err.toString());
     }
 
     @Test
     void emptyResultArraySaysEveryBenchmarkMayHaveFailed() throws IOException {
         Path empty = Files.writeString(tmp.resolve("empty.json"), "[]");
-        assertEquals(JmhReportCommand.EXIT_BAD_INPUT, jmh(empty.toString()));
+        assertEquals(ExitStatus.BAD_INPUT, jmh(empty.toString()));
         assertTrue(err.toString().contains("holds no results (did every benchmark fail?)"), err.toString());
     }
 
@@ -164,7 +166,7 @@ class JmhReportCommandTest {
         Path json = fixture("b.json");
         Path aFile = Files.writeString(tmp.resolve("not-a-folder"), "x");
 
-        assertEquals(JmhReportCommand.EXIT_WRITE_FAILED, jmh(json.toString(), "--out", aFile.toString()));
+        assertEquals(ExitStatus.FAILED, jmh(json.toString(), "--out", aFile.toString()));
 
         assertTrue(err.toString().startsWith("jmh: cannot write into " + aFile), err.toString());
     }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.launch.ServerLaunch;
 import org.tomcatpush.harness.client.scenario.TransportMix;
 import org.tomcatpush.harness.client.serverstats.FakeHarnessServer;
@@ -63,7 +64,7 @@ class LoadRunTest {
     void aCompletedRunWritesFilesThatAgreeWithEachOther() throws Exception {
         int exit = run(plan("sse,ws", Duration.ofSeconds(5)), FakeLoad::new);
 
-        assertEquals(LoadRun.EXIT_OK, exit, stderr.toString(StandardCharsets.UTF_8));
+        assertEquals(ExitStatus.OK, exit, stderr.toString(StandardCharsets.UTF_8));
         assertEquals(1, server.resets(), "counters are reset once, before the load");
         Path folder = onlyFolder();
         List<CSVRecord> summary = csv(folder.resolve("summary.csv"));
@@ -122,7 +123,7 @@ class LoadRunTest {
             }
         });
 
-        assertEquals(LoadRun.EXIT_FAILED, exit);
+        assertEquals(ExitStatus.FAILED, exit);
         Path folder = onlyFolder();
         JsonNode json = new ObjectMapper().readTree(folder.resolve("run.json").toFile());
         assertEquals("failed", json.path("status").asText());
@@ -136,7 +137,7 @@ class LoadRunTest {
         server.statsStatus(404);
         int exit = run(plan("sse", Duration.ofSeconds(2)), FakeLoad::new);
 
-        assertEquals(LoadRun.EXIT_FAILED, exit);
+        assertEquals(ExitStatus.FAILED, exit);
         String err = stderr.toString(StandardCharsets.UTF_8);
         assertTrue(err.contains("does not answer /harness/stats") && err.contains("is it a harness server?"), err);
         assertEquals(0, server.resets());
@@ -162,7 +163,7 @@ class LoadRunTest {
                 new PrintStream(stderr, true, StandardCharsets.UTF_8), Duration.ofSeconds(1)).execute();
         long elapsedS = Duration.ofNanos(System.nanoTime() - startNanos).toSeconds();
 
-        assertEquals(LoadRun.EXIT_FAILED, exit);
+        assertEquals(ExitStatus.FAILED, exit);
         JsonNode json = new ObjectMapper().readTree(onlyFolder().resolve("run.json").toFile());
         assertEquals("failed", json.path("status").asText());
         assertTrue(json.path("failure").asText().startsWith("deadline exceeded: the run was still going 1 s after its"
@@ -188,7 +189,7 @@ class LoadRunTest {
                 }
             });
 
-            assertEquals(LoadRun.EXIT_FAILED, exit);
+            assertEquals(ExitStatus.FAILED, exit);
             JsonNode json = new ObjectMapper().readTree(onlyFolder().resolve("run.json").toFile());
             assertEquals("failed", json.path("status").asText());
             assertEquals("the sessions did not stop within 10 s", json.path("failure").asText());
