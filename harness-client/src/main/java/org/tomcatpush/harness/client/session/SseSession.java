@@ -23,19 +23,12 @@ final class SseSession extends StreamSession implements AsyncHandler<Void>, SseP
 
     private final Uri endpoint;
     private final SseParser parser = new SseParser(this);
-    private long reconnectDelayNanos;
     private boolean statusOk;
     private volatile ListenableFuture<Void> inFlight;
 
     SseSession(SessionContext context, VirtualClient client) {
         super(context, client, Transport.SSE);
         this.endpoint = context.endpoint(Transport.SSE);
-        this.reconnectDelayNanos = context.scenario().sseReconnectDelay().toNanos();
-    }
-
-    @Override
-    protected long reconnectDelayNanos() {
-        return reconnectDelayNanos;
     }
 
     @Override
@@ -107,7 +100,7 @@ final class SseSession extends StreamSession implements AsyncHandler<Void>, SseP
 
     @Override
     public void onRetry(long retryMs) {
-        reconnectDelayNanos = retryMs * 1_000_000L;
+        reconnectDelayMs(retryMs);
     }
 
     @Override

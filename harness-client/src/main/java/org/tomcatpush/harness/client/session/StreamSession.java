@@ -16,13 +16,18 @@ abstract class StreamSession extends Session {
     /** Per attempt: the stream opened / its end has been accounted for. Touched by one thread at a time. */
     private boolean streamOpen;
     private boolean attemptOver;
+    /** How long to wait before opening the stream again: the scenario's delay until the server says otherwise. */
+    private long reconnectDelayNanos;
 
     StreamSession(SessionContext context, VirtualClient client, Transport transport) {
         super(context, client, transport);
+        this.reconnectDelayNanos = context.scenario().sseReconnectDelay().toNanos();
     }
 
-    /** How long to wait before opening the stream again. */
-    protected abstract long reconnectDelayNanos();
+    /** The server asked for another reconnect delay (SSE {@code retry:}). */
+    protected final void reconnectDelayMs(long delayMs) {
+        reconnectDelayNanos = delayMs * 1_000_000L;
+    }
 
     @Override
     final void start() {
@@ -70,7 +75,7 @@ abstract class StreamSession extends Session {
         sequence.restartEpoch();
         epochRestarted();
         recorder.reconnect(ReconnectCause.SEQUENCE_RESET);
-        requestExchangeAfter(reconnectDelayNanos());
+        requestExchangeAfter(reconnectDelayNanos);
     }
 
     /** The session's resume point went back to 0: a transport that keeps its own cursor resets it here. */
@@ -99,6 +104,6 @@ abstract class StreamSession extends Session {
             cause = endedCleanly ? ReconnectCause.STREAM_ENDED : ReconnectCause.CONNECTION_LOST;
         }
         recorder.reconnect(cause);
-        requestExchangeAfter(reconnectDelayNanos());
+        requestExchangeAfter(reconnectDelayNanos);
     }
 }

@@ -21,19 +21,12 @@ final class WebSocketSession extends StreamSession implements WebSocketListener 
     private static final int CANNOT_ACCEPT = 1003;
 
     private final Uri endpoint;
-    private final long reconnectDelayNanos;
     private volatile WebSocket webSocket;
     private volatile ListenableFuture<?> upgrade;
 
     WebSocketSession(SessionContext context, VirtualClient client) {
         super(context, client, Transport.WS);
         this.endpoint = context.endpoint(Transport.WS);
-        this.reconnectDelayNanos = context.scenario().sseReconnectDelay().toNanos();
-    }
-
-    @Override
-    protected long reconnectDelayNanos() {
-        return reconnectDelayNanos;
     }
 
     @Override
