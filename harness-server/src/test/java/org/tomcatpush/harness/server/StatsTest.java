@@ -36,6 +36,8 @@ class StatsTest {
                 TestServers.stats(server); // control requests are never counted
             }
             assertTrue(TestServers.await(5_000, () -> server.probe().perConnection().requests() == 8));
+            // a request is ledgered when its response ends, a moment before its thread is back in the pool
+            assertTrue(TestServers.await(5_000, () -> server.probe().threads().busy() == 0));
             JsonNode stats = TestServers.stats(server);
 
             JsonNode requests = stats.get("requests");
