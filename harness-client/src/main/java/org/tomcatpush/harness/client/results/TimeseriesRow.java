@@ -1,10 +1,13 @@
 package org.tomcatpush.harness.client.results;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import org.tomcatpush.harness.client.scenario.Transport;
+import org.tomcatpush.harness.client.serverstats.ServerSample;
 
 /**
  * One second of a run, client and server figures on the client's clock. Rates are over the second
@@ -15,7 +18,7 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * @param sessions              sessions connected, all transports
  * @param messagesPerS          messages received per second
  * @param requestsPerS          requests sent per second
- * @param busyThreads           the server's busy threads at the end of the second
+ * @param busyThreads           the server's busy threads at the end of the second (its last sample by then)
  * @param queueLength           the server's executor queue length
  * @param serverConnections     connections the server's connector held
  * @param clientConnectionsOpen TCP connections the client held
@@ -33,6 +36,37 @@ public record TimeseriesRow(long elapsedS, long epochMs, long sessions, double m
         Map<Transport, TransportSecond> copy = new EnumMap<>(Transport.class);
         copy.putAll(perTransport);
         perTransport = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * {@code rows} with their server figures (busy threads, queue, connections) taken from the
+     * server's own samples: each row gets the last sample taken at or before the end of its second,
+     * so the per-second series shows values of the very samples the summary is computed from and
+     * can never exceed the summary's maximum. Rows before the first sample, and every row when
+     * there are no samples (the sampler off), keep the per-second reading.
+     *
+     * @param samples the server's samples, oldest first
+     */
+    public static List<TimeseriesRow> withServerSamples(List<TimeseriesRow> rows, List<ServerSample> samples) {
+        if (samples.isEmpty()) {
+            return rows;
+        }
+        List<TimeseriesRow> aligned = new ArrayList<>(rows.size());
+        int next = 0;
+        ServerSample last = null;
+        for (TimeseriesRow row : rows) {
+            while (next < samples.size() && samples.get(next).epochMs() <= row.epochMs()) {
+                last = samples.get(next++);
+            }
+            aligned.add(last == null ? row : row.withServer(last));
+        }
+        return aligned;
+    }
+
+    private TimeseriesRow withServer(ServerSample sample) {
+        return new TimeseriesRow(elapsedS, epochMs, sessions, messagesPerS, requestsPerS, sample.busyThreads(),
+                sample.queueLength(), sample.connections(), clientConnectionsOpen, reconnects, connectFailures, errors,
+                latencyP99Ms, perTransport);
     }
 
     /** One transport's part of a second. */

@@ -122,6 +122,8 @@ final class RunState {
      * @return false when the load had not stopped within {@code wait}
      */
     boolean stopLoad(Duration wait) {
+        // the measured window ends when the sessions are told to stop; the teardown is not part of it
+        endedAt = Instant.now();
         boolean stopped = true;
         if (load != null) {
             Load closing = load;
@@ -145,7 +147,6 @@ final class RunState {
                 fail("the sessions did not stop cleanly: " + error[0]);
             }
         }
-        endedAt = Instant.now();
         if (monitor != null) {
             monitor.finish();
         }
@@ -156,11 +157,12 @@ final class RunState {
      * Asks a live server for its final stats and sampled series, after a short pause that lets it
      * finish counting the requests the stopped sessions left behind. Request and connection
      * counts come from that answer; the sampled thread, queue and connection summaries from the
-     * last per-second stats, taken while the load still ran, so the teardown does not dilute them.
-     * Falls back to the last per-second stats when the server no longer answers.
+     * server's own samples in the measured window (from the start of the ramp-up to the stop of the
+     * sessions), so neither the idle moments before nor the teardown dilute them. When the server
+     * no longer answers, the last per-second stats give the counts and the sampled figures stay
+     * unknown: there is no series to take them from.
      */
     void collectFinalStats(ServerHandle handle, Duration settle) {
-        ServerStats duringLoad = monitor == null ? null : monitor.lastStats();
         if (handle != null && handle.failure().isEmpty() && baseUri != null && initialStats != null) {
             try {
                 Thread.sleep(settle.toMillis());
@@ -171,10 +173,12 @@ final class RunState {
                 Thread.currentThread().interrupt();
             }
         }
-        if (finalStats == null) {
-            finalStats = duringLoad;
-        } else if (duringLoad != null && duringLoad.samples() > 0) {
-            finalStats = finalStats.withSampledFrom(duringLoad);
+        if (finalStats == null && monitor != null) {
+            finalStats = monitor.lastStats();
+        }
+        if (finalStats != null && startedAt != null) {
+            Instant end = endedAt != null ? endedAt : Instant.now();
+            finalStats = finalStats.inWindow(startedAt.toEpochMilli(), end.toEpochMilli());
         }
     }
 
@@ -253,7 +257,8 @@ final class RunState {
         Instant end = endedAt != null ? endedAt : Instant.now();
         String runId = folder != null ? folder.runId() : plan.name();
         return new RunResult(runId, status, failure, setup, environment, start, end, rows, all, finalStats,
-                monitor == null ? List.<TimeseriesRow>of() : monitor.rows(),
+                monitor == null ? List.<TimeseriesRow>of()
+                        : TimeseriesRow.withServerSamples(monitor.rows(), finalStats == null ? List.of() : finalStats.series()),
                 finalStats == null ? List.of() : finalStats.series(), monitor == null ? 0 : monitor.statsFailures());
     }
 

@@ -62,14 +62,20 @@ public record ServerStats(long timeMillis, String tomcatVersion, long busyThread
     }
 
     /**
-     * These stats with the sampled summaries ({@code busySampled}, {@code queueSampled},
-     * {@code connectionsSampled}, {@code samples}) of {@code during}: counts read after the load
-     * stopped, thread and connection figures as they stood while it ran.
+     * These stats with the series cut to the measured window {@code [fromEpochMs, toEpochMs]} (the
+     * server's clock) and the sampled summaries ({@code samples}, {@code busySampled},
+     * {@code queueSampled}, {@code connectionsSampled}) computed from exactly those samples: counts
+     * read after the load stopped, thread and connection figures as they stood while it ran,
+     * neither the moments before the load started nor the teardown. Without a series (the sampler
+     * off, or stats that did not ask for one) the summaries are unknown, never taken from elsewhere.
      */
-    public ServerStats withSampledFrom(ServerStats during) {
+    public ServerStats inWindow(long fromEpochMs, long toEpochMs) {
+        List<ServerSample> window = series.stream()
+                .filter(s -> s.epochMs() >= fromEpochMs && s.epochMs() <= toEpochMs).toList();
         return new ServerStats(timeMillis, tomcatVersion, busyThreads, busyMetric, poolSize, queueLength, connections,
-                requests, bytesWritten, messagesPublished, during.samples, during.busySampled, during.queueSampled,
-                during.connectionsSampled, perConnection, config, series);
+                requests, bytesWritten, messagesPublished, window.size(),
+                SampledStats.of(window, ServerSample::busyThreads), SampledStats.of(window, ServerSample::queueLength),
+                SampledStats.of(window, ServerSample::connections), perConnection, config, window);
     }
 
     /** The server's count of requests on {@code transport}'s endpoint, -1 when it gave none. */

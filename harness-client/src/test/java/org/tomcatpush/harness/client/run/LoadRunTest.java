@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,7 +86,11 @@ class LoadRunTest {
 
         List<CSVRecord> timeseries = csv(folder.resolve("timeseries.csv"));
         assertEquals(List.of("1", "2", "3", "4", "5"), timeseries.stream().map(r -> r.get("elapsed_s")).toList());
-        assertEquals("3", timeseries.get(0).get("busy_threads"), "the server's busy threads beside the client's rates");
+        assertEquals("1", timeseries.get(0).get("busy_threads"),
+                "the server's busy threads beside the client's rates: its last sample by then, not the live reading (3)");
+        assertEquals("1", summary.get(2).get("busy_threads_max"),
+                "from the server's samples in the window, not its histogram since the reset (max 4)");
+        assertEquals("1", summary.get(2).get("server_samples"));
         assertEquals("2", timeseries.get(4).get("sessions"));
         assertTrue(Double.parseDouble(timeseries.get(2).get("messages_per_s")) > 20);
         assertTrue(timeseries.get(0).isMapped("sse_sessions") && timeseries.get(0).isMapped("ws_requests_per_s"));
@@ -170,6 +175,33 @@ class LoadRunTest {
                 + " planned end (2 s)"), json.toString());
         assertEquals("failed", csv(onlyFolder().resolve("summary.csv")).get(0).get("status"));
         assertTrue(elapsedS < 30, "the deadline (3 s) ended the run, not the test's time limit: " + elapsedS + " s");
+    }
+
+    @Test
+    void theMeasuredWindowEndsWhenTheSessionsAreStoppedNotAfterTheTeardown() throws Exception {
+        AtomicLong closeEnteredEpochMs = new AtomicLong();
+        int exit = run(plan("sse", Duration.ofSeconds(2)), (scenario, recorder) -> new FakeLoad(scenario, recorder) {
+            @Override
+            public void close() {
+                closeEnteredEpochMs.set(System.currentTimeMillis());
+                super.close();
+                try {
+                    Thread.sleep(2_000); // a slow teardown: connections closing, event loops stopping
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+
+        assertEquals(ExitStatus.OK, exit, stderr.toString(StandardCharsets.UTF_8));
+        JsonNode json = new ObjectMapper().readTree(onlyFolder().resolve("run.json").toFile());
+        long startMs = json.path("startEpochMs").asLong();
+        long endMs = json.path("endEpochMs").asLong();
+        assertTrue(endMs <= closeEnteredEpochMs.get(), "the window ends before the teardown begins: end " + endMs
+                + ", teardown from " + closeEnteredEpochMs.get());
+        assertTrue(endMs - startMs >= 2_000, "the window holds the whole planned duration: " + (endMs - startMs) + " ms");
+        assertEquals((endMs - startMs) / 1000.0,
+                Double.parseDouble(csv(onlyFolder().resolve("summary.csv")).get(0).get("measured_duration_s")), 0.0005);
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class FakeHarnessServer implements AutoCloseable {
 
     private static final String SERIES = """
             ,
-              "series": [ { "t": 1764091234467, "busy": 1, "queue": 0, "connections": 11,
+              "series": [ { "t": %d, "busy": 1, "queue": 0, "connections": 11,
                             "asyncInFlight": 9, "wsSessions": 2 } ]""";
 
     private final HttpServer server;
@@ -65,12 +65,14 @@ public final class FakeHarnessServer implements AutoCloseable {
     private final AtomicInteger statsRequests = new AtomicInteger();
     private volatile Supplier<String> statsBody = () -> PROTOCOL_EXAMPLE;
     private volatile int statsStatus = 200;
+    private volatile long resetAtEpochMs = System.currentTimeMillis();
 
     public FakeHarnessServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/harness/stats", this::stats);
         server.createContext("/harness/reset", exchange -> {
             resets.incrementAndGet();
+            resetAtEpochMs = System.currentTimeMillis();
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -88,6 +90,11 @@ public final class FakeHarnessServer implements AutoCloseable {
 
     public void statsStatus(int status) {
         this.statsStatus = status;
+    }
+
+    /** When its one sample was taken: a second after the last reset, inside the window of any run of 2 s or more. */
+    public long sampleEpochMs() {
+        return resetAtEpochMs + 1000;
     }
 
     public int resets() {
@@ -109,7 +116,7 @@ public final class FakeHarnessServer implements AutoCloseable {
         Supplier<String> body = statsBody;
         String text = body != null ? body.get() : "";
         if (series && text.contains("%s")) {
-            text = String.format(text, SERIES);
+            text = String.format(text, String.format(SERIES, sampleEpochMs()));
         } else if (text.contains("%s")) {
             text = String.format(text, "");
         }

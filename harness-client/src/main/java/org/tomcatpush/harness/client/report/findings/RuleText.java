@@ -30,14 +30,6 @@ final class RuleText {
         return String.join(", ", parts);
     }
 
-    /** The larger of two optional figures, or whichever is present. */
-    static OptionalDouble larger(OptionalDouble a, OptionalDouble b) {
-        if (a.isPresent() && b.isPresent()) {
-            return OptionalDouble.of(Math.max(a.getAsDouble(), b.getAsDouble()));
-        }
-        return a.isPresent() ? a : b;
-    }
-
     /** The value when present and above zero. */
     static boolean positive(OptionalDouble value) {
         return value.isPresent() && value.getAsDouble() > 0;

@@ -11,16 +11,16 @@ import org.tomcatpush.harness.client.report.model.TimeSeries;
 /**
  * Busy worker threads against {@code maxThreads} (experiments E3/E4): a warning with the time
  * spent at the limit and the executor queue's peak when the pool was saturated; otherwise the
- * peak occupancy, as a note when requests still queued for a moment. Peaks are the highest of
- * the summary, the per-second series and the server's own finer samples; time at the limit is
- * measured in the finest series that has the column. With virtual threads {@code maxThreads}
+ * peak occupancy, as a note when requests still queued for a moment. Peaks are the summary's
+ * (computed from the server's own samples in the measured window), so the finding and the tables
+ * can never disagree; time at the limit is counted in the finest series that has the column. With virtual threads {@code maxThreads}
  * limits nothing, so only the peak of handlers in progress is stated.
  */
 public final class ThreadSaturationRule implements FindingRule {
 
     @Override
     public List<Finding> evaluate(RunData run) {
-        OptionalDouble busyMax = peak(run, TimeSeries.BUSY_THREADS, SummaryColumns.BUSY_THREADS_MAX);
+        OptionalDouble busyMax = run.runNumber(SummaryColumns.BUSY_THREADS_MAX);
         if (busyMax.isEmpty()) {
             return List.of();
         }
@@ -28,7 +28,7 @@ public final class ThreadSaturationRule implements FindingRule {
             return List.of(Finding.info("handlers in progress peaked at " + Figures.format(busyMax)
                     + " (virtual threads: maxThreads does not limit them)"));
         }
-        OptionalDouble queueMax = peak(run, TimeSeries.QUEUE_LENGTH, SummaryColumns.QUEUE_LENGTH_MAX);
+        OptionalDouble queueMax = run.runNumber(SummaryColumns.QUEUE_LENGTH_MAX);
         OptionalDouble maxThreads = run.runNumber(SummaryColumns.MAX_THREADS);
         if (!RuleText.positive(maxThreads) || busyMax.getAsDouble() < maxThreads.getAsDouble()) {
             return List.of(belowLimit(run, busyMax, maxThreads, queueMax));
@@ -62,12 +62,6 @@ public final class ThreadSaturationRule implements FindingRule {
                     + ")");
         }
         return Finding.info(text);
-    }
-
-    /** The highest of the summary column and the column in both time series. */
-    static OptionalDouble peak(RunData run, String seriesColumn, String summaryColumn) {
-        return RuleText.larger(RuleText.larger(run.series().max(seriesColumn), run.serverSamples().max(seriesColumn)),
-                run.runNumber(summaryColumn));
     }
 
     /** The server's samples when they have the column (finer), else the per-second series. */

@@ -22,7 +22,8 @@ class ConnectionLimitRuleTest {
     void connectionsAtMaxConnectionsWaitInTheBacklog() {
         TimeSeries series = perSecond(Map.of(TimeSeries.SERVER_CONNECTIONS, new double[] {5, 10, 10, 10, 7}));
 
-        List<Finding> findings = rule.evaluate(run(series, row("max_connections", "10", "accept_count", "5")));
+        List<Finding> findings = rule.evaluate(run(series, row("max_connections", "10", "accept_count", "5",
+                "server_connections_max", "10")));
 
         assertEquals(List.of(Finding.warning("server connections reached maxConnections (10) for 3 s: further "
                 + "connections waited in the accept backlog (acceptCount 5)")), findings);

@@ -31,7 +31,8 @@ class ThreadSaturationRuleTest {
         columns.put(TimeSeries.BUSY_THREADS, busy);
         columns.put(TimeSeries.QUEUE_LENGTH, queue);
 
-        List<Finding> findings = rule.evaluate(run(perSecond(columns), row("transport", "sse", "max_threads", "8")));
+        List<Finding> findings = rule.evaluate(run(perSecond(columns), row("transport", "sse", "max_threads", "8",
+                "busy_threads_max", "8", "queue_length_max", "12")));
 
         assertEquals(List.of(Finding.warning(
                 "busy threads reached maxThreads (8) for 12 s: requests queued (executor queue peaked at 12)")), findings);
@@ -43,7 +44,8 @@ class ThreadSaturationRuleTest {
         columns.put(TimeSeries.BUSY_THREADS, new double[] {4, 4, 2});
         columns.put(TimeSeries.QUEUE_LENGTH, new double[] {0, 0, 0});
 
-        List<Finding> findings = rule.evaluate(run(perSecond(columns), row("max_threads", "4")));
+        List<Finding> findings = rule.evaluate(run(perSecond(columns), row("max_threads", "4",
+                "busy_threads_max", "4", "queue_length_max", "0")));
 
         assertEquals(List.of(Finding.warning("busy threads reached maxThreads (4) for 2 s; the executor queue stayed empty")),
                 findings);
@@ -66,7 +68,7 @@ class ThreadSaturationRuleTest {
     }
 
     @Test
-    void serverSamplesCatchASaturationThePerSecondSeriesMissed() {
+    void timeAtTheLimitIsCountedInTheServerSamplesNotThePerSecondSeries() {
         double[] elapsed = new double[30];
         double[] busy = new double[30];
         for (int i = 0; i < 30; i++) {
@@ -78,10 +80,22 @@ class ThreadSaturationRuleTest {
         samples.put(TimeSeries.BUSY_THREADS, busy);
         TimeSeries perSecond = perSecond(Map.of(TimeSeries.BUSY_THREADS, new double[] {5, 5, 5}));
 
-        List<Finding> findings = rule.evaluate(run(perSecond, new TimeSeries(samples), row("max_threads", "8")));
+        List<Finding> findings = rule.evaluate(run(perSecond, new TimeSeries(samples), row("max_threads", "8",
+                "busy_threads_max", "8")));
 
         assertEquals(List.of(Finding.warning("busy threads reached maxThreads (8) for 2 s: further requests wait in "
                 + "the executor queue")), findings);
+    }
+
+    @Test
+    void thePeakIsTheSummarysEvenWhenASeriesShowsMore() {
+        // the summary is computed from the server's samples in the measured window; a series that
+        // says otherwise (an old results folder, samples outside the window) never overrides it
+        TimeSeries perSecond = perSecond(Map.of(TimeSeries.BUSY_THREADS, new double[] {5, 9, 5}));
+
+        List<Finding> findings = rule.evaluate(run(perSecond, row("max_threads", "8", "busy_threads_max", "5")));
+
+        assertEquals(List.of(Finding.info("busy threads peaked at 5 of maxThreads 8")), findings);
     }
 
     @Test
