@@ -68,6 +68,8 @@ public final class SummaryColumns {
     public static final String SSE_TIMEOUT_MS = "sse_timeout_ms";
     public static final String POLL_INTERVAL_MS = "poll_interval_ms";
     public static final String BROWSER = "browser";
+    public static final String MEASURED_DURATION_S = "measured_duration_s";
+    public static final String SERVER_SAMPLES = "server_samples";
 
     /** Prefix of the close-by-cause columns ({@code closes_keepalive_limit}, ...). */
     public static final String CLOSES_PREFIX = "closes_";
