@@ -6,7 +6,8 @@ import java.net.SocketTimeoutException;
 /**
  * Why the server closed (or gave up on) a connection, as far as the server can see it. The
  * {@link #key()} is the field name in {@code /harness/stats}' {@code serverCloses} object; the
- * client's summary columns are {@code server_closes_} plus the key in snake case.
+ * client's summary columns are {@code server_closes_} plus the key in snake case (the keep-alive
+ * limit is its existing {@code server_closed_keepalive_limit}).
  */
 public enum ServerCloseCause {
     /** A response said {@code Connection: close} because it was the connection's {@code maxKeepAliveRequests}-th. */
