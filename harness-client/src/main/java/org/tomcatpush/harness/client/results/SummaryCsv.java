@@ -105,7 +105,15 @@ public final class SummaryCsv {
             col("busy_metric", (r, t) -> server(t, ServerStats::busyMetric)),
             col("queue_length_max", (r, t) -> server(t, s -> Cells.count(s.queueSampled().max()))),
             col("server_connections_mean", (r, t) -> server(t, s -> Cells.knownDecimal(s.connectionsSampled().mean()))),
-            col("server_samples", (r, t) -> server(t, s -> Cells.count(s.samples()))));
+            col("server_samples", (r, t) -> server(t, s -> Cells.count(s.samples()))),
+            // server closes by cause (issue 9); the keep-alive limit is server_closed_keepalive_limit
+            col("server_closes_closing_response",
+                    (r, t) -> server(t, s -> Cells.count(s.serverCloses().closingResponse()))),
+            col("server_closes_stream_end", (r, t) -> server(t, s -> Cells.count(s.serverCloses().streamEnd()))),
+            col("server_closes_slow_consumer", (r, t) -> server(t, s -> Cells.count(s.serverCloses().slowConsumer()))),
+            col("server_closes_write_failure", (r, t) -> server(t, s -> Cells.count(s.serverCloses().writeFailure()))),
+            col("server_closes_error", (r, t) -> server(t, s -> Cells.count(s.serverCloses().error()))),
+            col("closes_server_unexplained", (r, t) -> Cells.nullable(t.closesServerUnexplained())));
 
     private SummaryCsv() {
     }

@@ -33,4 +33,18 @@ public record TransportResult(String name, int sessions, long sessionsOpenMax, C
         }
         return client.connectionsOpened() - serverWide.perConnection().connectionsSeen();
     }
+
+    /**
+     * The client's {@code server-other} closes the server did not explain: client
+     * {@code closes_server_other} minus the server's closes that the client sees as server-other
+     * ({@link org.tomcatpush.harness.client.serverstats.ServerCloseStats#explainingServerOther()}),
+     * never below 0; {@code null} when not attributable.
+     */
+    public Long closesServerUnexplained() {
+        if (serverWide == null || !serverWide.serverCloses().known()) {
+            return null;
+        }
+        long serverOther = client.closes(org.tomcatpush.harness.client.accounting.CloseCause.SERVER_OTHER);
+        return Math.max(0, serverOther - serverWide.serverCloses().explainingServerOther());
+    }
 }

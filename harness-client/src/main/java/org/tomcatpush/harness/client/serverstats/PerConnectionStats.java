@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The server's per-TCP-connection ledger since the last reset: how many connections it served
  * requests on and how it closed them. Immutable; -1 where the server gave no figure.
  *
- * @param connectionsSeen              distinct connections that carried at least one finished request
- * @param requests                     finished requests counted in the ledger
+ * @param connectionsSeen              distinct connections that served at least one request (counted when it started)
+ * @param requests                     requests counted in the ledger (when they started)
  * @param requestsPerConnectionMean    requests / connections seen
  * @param requestsPerConnectionMax     most requests on one connection
  * @param closedAtKeepAliveLimit       responses that carried {@code Connection: close} at {@code maxKeepAliveRequests}

@@ -51,6 +51,10 @@ public final class FakeHarnessServer implements AutoCloseable {
                 "connectionsSeen": 12, "requests": 120,
                 "requestsPerConnectionMean": 10.0, "requestsPerConnectionMax": 10,
                 "closedAtKeepAliveLimit": 10, "closedOther": 0
+              },
+              "serverCloses": {
+                "keepAliveLimit": 10, "closingResponse": 0, "streamEnd": 0, "slowConsumer": 0,
+                "writeFailure": 0, "error": 0, "total": 10
               }%s
             }
             """;

@@ -51,6 +51,7 @@ class StatsClientTest {
         assertEquals(new SampledStats(1.2, 1, 4, 4), stats.busySampled());
         assertEquals(12, stats.connectionsSampled().max());
         assertEquals(new PerConnectionStats(12, 120, 10.0, 10, 10, 0), stats.perConnection());
+        assertEquals(new ServerCloseStats(10, 0, 0, 0, 0, 0, 10), stats.serverCloses());
         assertEquals(100, stats.configLong("maxKeepAliveRequests", -1));
         assertEquals(-7, stats.configLong("noSuchKnob", -7));
         assertEquals(0, stats.series().size(), "no series unless asked");
@@ -71,6 +72,7 @@ class StatsClientTest {
         assertEquals(-1, stats.requests(Transport.SSE));
         assertEquals(SampledStats.UNKNOWN, stats.busySampled());
         assertEquals(PerConnectionStats.UNKNOWN, stats.perConnection());
+        assertEquals(ServerCloseStats.UNKNOWN, stats.serverCloses());
         assertEquals("unknown", stats.busyMetric());
     }
 

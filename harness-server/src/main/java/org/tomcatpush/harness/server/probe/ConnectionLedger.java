@@ -9,10 +9,14 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Requests per TCP connection, keyed by {@code ServletConnection.getConnectionId()}, counted when
- * each request ends, so the server's view of connections can be checked against the client's.
- * A response carrying {@code Connection: close} ends the connection's entry; it counts as closed at
- * the keep-alive limit when it was the connection's {@code maxKeepAliveRequests}-th request
- * (control requests included in that count, as Tomcat counts them, but not in the totals).
+ * each request starts (so a held stream or an upgraded WebSocket counts at once), so the server's
+ * view of connections can be checked against the client's, which counts a request when it writes
+ * it. A response carrying {@code Connection: close}, or a request whose stream a transport cut
+ * ({@link ServerCloses#markCut}), ends the connection's entry and counts its close once in
+ * {@link ServerCloses}: at the keep-alive limit when it was the connection's
+ * {@code maxKeepAliveRequests}-th request (control requests included in that count, as Tomcat counts
+ * them, but not in the totals). Requests on one connection are sequential, so the request that
+ * ends is always the connection's latest.
  *
  * <p>Connections that end any other way (idle timeout, client close) leave no trace in Tomcat's
  * request path, so an entry idle for longer than the keep-alive timeout plus a margin is dropped
@@ -27,8 +31,8 @@ public final class ConnectionLedger {
     /**
      * Totals since the last reset.
      *
-     * @param connectionsSeen        connections that served at least one workload request
-     * @param requests               workload requests that ended
+     * @param connectionsSeen        connections that served at least one workload request (counted when it started)
+     * @param requests               workload requests that started
      * @param closedAtKeepAliveLimit responses that closed their connection at {@code maxKeepAliveRequests}
      * @param closedOther            other responses that carried {@code Connection: close}
      */
@@ -46,6 +50,7 @@ public final class ConnectionLedger {
         int generation;
         int active;
         long lastActivityNanos;
+        boolean closeCounted;
     }
 
     private final int maxKeepAliveRequests;
@@ -57,47 +62,35 @@ public final class ConnectionLedger {
     private final AtomicLong requestsPerConnectionMax = new AtomicLong();
     private final LongAdder closedAtKeepAliveLimit = new LongAdder();
     private final LongAdder closedOther = new LongAdder();
+    private final ServerCloses closes;
     private volatile int generation;
 
     /**
      * @param maxKeepAliveRequests the connector's limit, -1 = unlimited
      * @param keepAliveTimeoutMs   the connector's effective keep-alive timeout, -1 = infinite
+     * @param closes               where the closes of connections the ledger saw are counted
      */
-    public ConnectionLedger(int maxKeepAliveRequests, long keepAliveTimeoutMs) {
+    public ConnectionLedger(int maxKeepAliveRequests, long keepAliveTimeoutMs, ServerCloses closes) {
         this.maxKeepAliveRequests = maxKeepAliveRequests;
+        this.closes = closes;
         this.pruneAfterNanos = keepAliveTimeoutMs < 0 ? -1
                 : TimeUnit.MILLISECONDS.toNanos(keepAliveTimeoutMs) + PRUNE_MARGIN_NANOS;
     }
 
-    /** A request started on this connection (any request, control ones included). */
-    public void requestStarted(String connectionId) {
-        Entry entry = entry(connectionId);
-        synchronized (entry) {
-            entry.active++;
-            entry.lastActivityNanos = System.nanoTime();
-        }
-    }
-
     /**
-     * A request ended on this connection.
+     * A request started on this connection: it counts at once (a held stream is seen while it is
+     * open), and towards Tomcat's keep-alive limit.
      *
      * @param workload false for control requests, which Tomcat counts towards the keep-alive limit
      *                 but the ledger's totals leave out
-     * @param closing  the response carried {@code Connection: close}
      */
-    public void requestEnded(String connectionId, boolean workload, boolean closing) {
+    public void requestStarted(String connectionId, boolean workload) {
         Entry entry = entry(connectionId);
         synchronized (entry) {
-            if (entry.active > 0) {
-                entry.active--;
-            }
+            entry.active++;
             entry.lifetimeRequests++;
             entry.lastActivityNanos = System.nanoTime();
-            int current = generation;
-            if (entry.generation != current) {
-                entry.generation = current;
-                entry.countedRequests = 0;
-            }
+            sameGeneration(entry);
             if (workload) {
                 if (entry.countedRequests == 0) {
                     connectionsSeen.increment();
@@ -107,15 +100,46 @@ public final class ConnectionLedger {
                 long count = entry.countedRequests;
                 requestsPerConnectionMax.accumulateAndGet(count, Math::max);
             }
-            if (closing && entry.countedRequests > 0) {
-                if (maxKeepAliveRequests > 0 && entry.lifetimeRequests == maxKeepAliveRequests) {
-                    closedAtKeepAliveLimit.increment();
+        }
+    }
+
+    /**
+     * A request ended on this connection.
+     *
+     * @param closing the response carried {@code Connection: close}
+     * @param cut     the cause a transport marked when it cut the request's stream, or null
+     */
+    public void requestEnded(String connectionId, boolean closing, ServerCloseCause cut) {
+        Entry entry = entries.get(connectionId);
+        if (entry == null) {
+            // a request Tomcat refused before it started (it closes such connections itself)
+            return;
+        }
+        boolean ends = closing || cut != null;
+        synchronized (entry) {
+            if (entry.active > 0) {
+                entry.active--;
+            }
+            entry.lastActivityNanos = System.nanoTime();
+            sameGeneration(entry);
+            if (ends && entry.countedRequests > 0 && !entry.closeCounted) {
+                entry.closeCounted = true;
+                boolean atLimit = maxKeepAliveRequests > 0 && entry.lifetimeRequests == maxKeepAliveRequests;
+                if (closing) {
+                    if (atLimit) {
+                        closedAtKeepAliveLimit.increment();
+                    } else {
+                        closedOther.increment();
+                    }
+                }
+                if (cut != null) {
+                    closes.closed(cut);
                 } else {
-                    closedOther.increment();
+                    closes.closed(atLimit ? ServerCloseCause.KEEP_ALIVE_LIMIT : ServerCloseCause.CLOSING_RESPONSE);
                 }
             }
         }
-        if (closing) {
+        if (ends) {
             entries.remove(connectionId);
         }
     }
@@ -139,6 +163,16 @@ public final class ConnectionLedger {
         requestsPerConnectionMax.set(0);
         closedAtKeepAliveLimit.reset();
         closedOther.reset();
+    }
+
+    /** Starts the entry's counts afresh when a reset happened since it last counted. */
+    private void sameGeneration(Entry entry) {
+        int current = generation;
+        if (entry.generation != current) {
+            entry.generation = current;
+            entry.countedRequests = 0;
+            entry.closeCounted = false;
+        }
     }
 
     private Entry entry(String connectionId) {

@@ -11,11 +11,12 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 
 /**
- * Counts every request where Tomcat sees it: when it starts (requests per endpoint) and when it
- * ends. Tomcat calls an {@link AccessLog} at the end of every request, after the response is
- * complete, async and upgraded ones included, which is where the {@link ConnectionLedger} learns
- * whether the response closed the connection. Control requests ({@code /harness/*}) are left out
- * of every workload figure.
+ * Counts every request where Tomcat sees it: when it starts (requests per endpoint, and the
+ * connection and request in the {@link ConnectionLedger}, so held streams count while they are
+ * open) and when it ends. Tomcat calls an {@link AccessLog} at the end of every request, after the
+ * response is complete, async and upgraded ones included, which is where the ledger learns whether
+ * the response closed the connection, or a transport cut it ({@link ServerCloses#markCut}).
+ * Control requests ({@code /harness/*}) are left out of every workload figure.
  */
 final class LedgerValve extends ValveBase implements AccessLog {
 
@@ -31,12 +32,13 @@ final class LedgerValve extends ValveBase implements AccessLog {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         Endpoint endpoint = Endpoint.of(request.getDecodedRequestURI());
-        if (endpoint != Endpoint.CONTROL) {
+        boolean workload = endpoint != Endpoint.CONTROL;
+        if (workload) {
             counters.requestStarted(endpoint);
         }
         String connectionId = connectionId(request);
         if (connectionId != null) {
-            ledger.requestStarted(connectionId);
+            ledger.requestStarted(connectionId, workload);
         }
         getNext().invoke(request, response);
     }
@@ -47,9 +49,8 @@ final class LedgerValve extends ValveBase implements AccessLog {
         if (connectionId == null) {
             return;
         }
-        boolean workload = Endpoint.of(request.getDecodedRequestURI()) != Endpoint.CONTROL;
         boolean closing = "close".equalsIgnoreCase(response.getHeader("Connection"));
-        ledger.requestEnded(connectionId, workload, closing);
+        ledger.requestEnded(connectionId, closing, ServerCloses.cutOf(request));
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class ServerCounters {
     private final AtomicInteger[] asyncInFlight = gauges();
     private final AtomicInteger wsSessions = new AtomicInteger();
     private final AtomicInteger handlersInProgress = new AtomicInteger();
+    private final ServerCloses closes = new ServerCloses();
 
     /** A workload request started (control requests are not counted). */
     public void requestStarted(Endpoint endpoint) {
@@ -74,6 +75,11 @@ public final class ServerCounters {
         return total;
     }
 
+    /** Connections the server closed, by cause (zeroed by {@link #reset()}). */
+    public ServerCloses closes() {
+        return closes;
+    }
+
     public int wsSessions() {
         return wsSessions.get();
     }
@@ -82,8 +88,9 @@ public final class ServerCounters {
         return handlersInProgress.get();
     }
 
-    /** Zeroes request and byte counts; gauges of open requests and sessions keep their values. */
+    /** Zeroes request, byte and close counts; gauges of open requests and sessions keep their values. */
     public void reset() {
+        closes.reset();
         for (LongAdder adder : requests) {
             adder.reset();
         }

@@ -37,7 +37,8 @@ public final class ServerProbe implements AutoCloseable {
         this.config = config;
         this.hub = hub;
         this.connectorAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(connectorAttributes));
-        this.ledger = new ConnectionLedger(config.maxKeepAliveRequests(), config.effectiveKeepAliveTimeoutMs());
+        this.ledger = new ConnectionLedger(config.maxKeepAliveRequests(), config.effectiveKeepAliveTimeoutMs(),
+                counters.closes());
         this.lastSeqAtReset = hub.lastSeq();
     }
 

@@ -110,6 +110,13 @@ public final class StatsReport {
         p.put("closedAtKeepAliveLimit", ledger.closedAtKeepAliveLimit());
         p.put("closedOther", ledger.closedOther());
 
+        ServerCloses closes = counters.closes();
+        ObjectNode sc = root.putObject("serverCloses");
+        for (ServerCloseCause cause : ServerCloseCause.values()) {
+            sc.put(cause.key(), closes.count(cause));
+        }
+        sc.put("total", closes.total());
+
         if (withSeries) {
             ArrayNode series = root.putArray("series");
             for (Sample sample : probe.series()) {

@@ -15,7 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.tomcatpush.harness.server.hub.MessageHub;
 import org.tomcatpush.harness.server.probe.Endpoint;
-import org.tomcatpush.harness.server.probe.ServerCounters;
+import org.tomcatpush.harness.server.probe.ServerCloseCause;
+import org.tomcatpush.harness.server.probe.ServerCloses;
 
 /**
  * Writes a {@link PushSource} with Servlet async and non-blocking output: the container thread is
@@ -23,11 +24,13 @@ import org.tomcatpush.harness.server.probe.ServerCounters;
  * {@code onWritePossible}, the session timer) calls {@link #signal()}. One caller at a time drains
  * (a work-in-progress counter, no lock): it writes pieces while {@code isReady()} and flushes, so a
  * client that stops reading only parks its own response, never the publisher or other sessions.
- * A failed write (client gone) or an error ends this response only.
+ * A failed write (client gone) or an error ends this response only; the cause is marked on the
+ * request ({@link ServerCloses#markCut}) so the ledger counts the connection's close under it.
  */
 final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHub.Subscriber {
 
     private final AsyncContext async;
+    private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final ServletOutputStream out;
     private final PushSource source;
@@ -37,15 +40,18 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean writable;
     private volatile boolean timerDue;
+    /** The client's socket was full at the last attempt to write (it is not reading). */
+    private volatile boolean clientBlocked;
     // touched only by the draining thread
     private boolean dirty;
     private boolean firstPiece = true;
     private ScheduledFuture<?> wakeUp;
     private long wakeUpAtNanos = PushSource.NO_DEADLINE;
 
-    private AsyncPushResponse(AsyncContext async, HttpServletResponse response, ServletOutputStream out,
-                              PushSource source, Endpoint endpoint, TransportContext context) {
+    private AsyncPushResponse(AsyncContext async, HttpServletRequest request, HttpServletResponse response,
+                              ServletOutputStream out, PushSource source, Endpoint endpoint, TransportContext context) {
         this.async = async;
+        this.request = request;
         this.response = response;
         this.out = out;
         this.source = source;
@@ -65,7 +71,7 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
         if (timeoutMs >= 0) {
             async.setTimeout(timeoutMs);
         }
-        AsyncPushResponse push = new AsyncPushResponse(async, response, response.getOutputStream(), source,
+        AsyncPushResponse push = new AsyncPushResponse(async, request, response, response.getOutputStream(), source,
                 endpoint, context);
         async.addListener(push);
         context.counters().asyncStarted(endpoint);
@@ -122,6 +128,7 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
                     break;
                 }
             }
+            clientBlocked = !clientReading;
             if (!source.wantsMessages()) {
                 context.hub().unsubscribe(this);
             }
@@ -134,7 +141,7 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
             }
         } catch (IOException | RuntimeException e) {
             // the client went away (or Tomcat already ended the request): end this response only
-            end();
+            cut(ServerCloseCause.ofFailure(e));
         }
     }
 
@@ -152,6 +159,14 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
     private void onTimer() {
         timerDue = true;
         signal();
+    }
+
+    /** Ends the response after a failure, its connection counted as closed for {@code cause}. */
+    private void cut(ServerCloseCause cause) {
+        if (!ended.get()) {
+            ServerCloses.markCut(request, cause);
+        }
+        end();
     }
 
     private void end() {
@@ -187,7 +202,8 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
 
     @Override
     public void onError(Throwable t) {
-        end();
+        // Tomcat's write timeout (a client that stopped reading) or a broken connection
+        cut(ServerCloseCause.ofFailure(t));
     }
 
     @Override
@@ -199,13 +215,17 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        // the connector's asyncTimeout passed (a client that stopped reading a poll answer)
-        end();
+        // the connector's asyncTimeout passed: with the client's socket full, what is left cannot go out
+        if (clientBlocked) {
+            cut(ServerCloseCause.SLOW_CONSUMER);
+        } else {
+            end();
+        }
     }
 
     @Override
     public void onError(AsyncEvent event) {
-        end();
+        cut(ServerCloseCause.ofFailure(event.getThrowable()));
     }
 
     @Override

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.tomcatpush.harness.server.config.HandlerMode;
 import org.tomcatpush.harness.server.probe.Endpoint;
+import org.tomcatpush.harness.server.probe.ServerCloseCause;
+import org.tomcatpush.harness.server.probe.ServerCloses;
 
 /**
  * What the HTTP transports share: {@code GET} only, the cursor from {@code since} (400 with a
@@ -67,7 +69,8 @@ abstract class PushServlet extends HttpServlet {
                 BlockingPushResponse.run(response, source, endpoint, context);
             }
         } catch (IOException e) {
-            // the client went away mid-response: that session ends, nothing else is affected
+            // the client went away (or stopped reading) mid-response: that session ends, nothing else is affected
+            ServerCloses.markCut(request, ServerCloseCause.ofFailure(e));
         } finally {
             context.counters().handlerExited();
         }

@@ -1,6 +1,5 @@
 package org.tomcatpush.harness.server.transport;
 
-import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.websocket.CloseReason;
@@ -11,16 +10,17 @@ import jakarta.websocket.Session;
 
 import org.tomcatpush.harness.server.hub.MessageHub;
 import org.tomcatpush.harness.server.probe.Endpoint;
+import org.tomcatpush.harness.server.probe.ServerCloseCause;
 
 /**
  * Async WebSocket delivery: at most one {@code sendText} in flight per session; its completion
  * sends the next. Signalled by the publisher, drained by one thread at a time (work-in-progress
  * counter), so a session whose client stops reading only stops itself. A failed send closes this
- * session only.
+ * session only, counted by its cause through the session's {@link WsSessionCloser}.
  */
 final class WsAsyncPump implements MessageHub.Subscriber, SendHandler {
 
-    private final Session session;
+    private final WsSessionCloser closer;
     private final RemoteEndpoint.Async remote;
     private final HubCursor cursor;
     private final TransportContext context;
@@ -28,8 +28,8 @@ final class WsAsyncPump implements MessageHub.Subscriber, SendHandler {
     private volatile boolean inFlight;
     private volatile boolean stopped;
 
-    WsAsyncPump(Session session, long cursor, TransportContext context) {
-        this.session = session;
+    WsAsyncPump(Session session, WsSessionCloser closer, long cursor, TransportContext context) {
+        this.closer = closer;
         this.remote = session.getAsyncRemote();
         this.cursor = new HubCursor(context.hub(), cursor);
         this.context = context;
@@ -54,7 +54,8 @@ final class WsAsyncPump implements MessageHub.Subscriber, SendHandler {
     public void onResult(SendResult result) {
         inFlight = false;
         if (!result.isOK()) {
-            closeQuietly(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed");
+            stop();
+            closer.sendFailed(result.getException());
             return;
         }
         signal();
@@ -74,7 +75,8 @@ final class WsAsyncPump implements MessageHub.Subscriber, SendHandler {
     private void sendWhatIsDue() {
         while (!stopped && !inFlight) {
             if (context.hub().isClosed()) {
-                closeQuietly(CloseReason.CloseCodes.GOING_AWAY, "server stopping");
+                stop();
+                closer.close(CloseReason.CloseCodes.GOING_AWAY, "server stopping", ServerCloseCause.STREAM_END);
                 return;
             }
             String frame = WsItems.frame(cursor, cursor.next());
@@ -87,17 +89,9 @@ final class WsAsyncPump implements MessageHub.Subscriber, SendHandler {
                 remote.sendText(frame, this);
             } catch (RuntimeException e) {
                 inFlight = false;
-                closeQuietly(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed");
+                stop();
+                closer.sendFailed(e);
             }
-        }
-    }
-
-    private void closeQuietly(CloseReason.CloseCode code, String reason) {
-        stop();
-        try {
-            session.close(new CloseReason(code, reason));
-        } catch (IOException | RuntimeException e) {
-            // already closed
         }
     }
 }

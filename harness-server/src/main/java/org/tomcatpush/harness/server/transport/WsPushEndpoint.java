@@ -12,13 +12,15 @@ import jakarta.websocket.Session;
 import org.tomcatpush.harness.server.config.HandlerMode;
 import org.tomcatpush.harness.server.hub.MessageHub;
 import org.tomcatpush.harness.server.probe.Endpoint;
+import org.tomcatpush.harness.server.probe.ServerCloseCause;
 
 /**
  * {@code GET /ws?since=SEQ}: a JSR-356 endpoint pushing each message as one text frame. In async
  * mode {@link WsAsyncPump} sends with {@code getAsyncRemote()} and {@code onOpen} returns at once;
  * in blocking mode {@code onOpen} keeps the container thread and sends with
  * {@code getBasicRemote()} until the session or the hub closes. A bad {@code since} closes the
- * session with code 1003 and the reason. One instance per session.
+ * session with code 1003 and the reason. Every close the server makes is counted by its cause
+ * ({@link WsSessionCloser}). One instance per session.
  */
 public final class WsPushEndpoint extends jakarta.websocket.Endpoint {
 
@@ -36,23 +38,24 @@ public final class WsPushEndpoint extends jakarta.websocket.Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         context.counters().handlerEntered();
+        WsSessionCloser closer = new WsSessionCloser(session, context.counters().closes());
         try {
             long cursor;
             try {
                 cursor = Cursors.start(context.hub(), parameter(session, "since"), null);
             } catch (BadCursorException e) {
-                close(session, CloseReason.CloseCodes.CANNOT_ACCEPT, e.getMessage());
+                closer.close(CloseReason.CloseCodes.CANNOT_ACCEPT, e.getMessage(), ServerCloseCause.CLOSING_RESPONSE);
                 return;
             }
             if (counted.compareAndSet(false, true)) {
                 context.counters().wsOpened();
             }
             if (context.config().handler() == HandlerMode.ASYNC) {
-                WsAsyncPump started = new WsAsyncPump(session, cursor, context);
+                WsAsyncPump started = new WsAsyncPump(session, closer, cursor, context);
                 pump = started;
                 started.start();
             } else {
-                sendUntilClosed(session, cursor);
+                sendUntilClosed(session, closer, cursor);
             }
         } finally {
             context.counters().handlerExited();
@@ -78,7 +81,7 @@ public final class WsPushEndpoint extends jakarta.websocket.Endpoint {
         }
     }
 
-    private void sendUntilClosed(Session session, long position) {
+    private void sendUntilClosed(Session session, WsSessionCloser closer, long position) {
         MessageHub hub = context.hub();
         HubCursor cursor = new HubCursor(hub, position);
         try {
@@ -89,9 +92,11 @@ public final class WsPushEndpoint extends jakarta.websocket.Endpoint {
                 }
                 hub.awaitAfter(cursor.position(), MessageHub.deadlineAfter(BLOCKING_CHECK_MS, TimeUnit.MILLISECONDS));
             }
-            close(session, CloseReason.CloseCodes.GOING_AWAY, "server stopping");
+            if (session.isOpen()) {
+                closer.close(CloseReason.CloseCodes.GOING_AWAY, "server stopping", ServerCloseCause.STREAM_END);
+            }
         } catch (IOException | RuntimeException e) {
-            close(session, CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed");
+            closer.sendFailed(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -100,15 +105,5 @@ public final class WsPushEndpoint extends jakarta.websocket.Endpoint {
     private static String parameter(Session session, String name) {
         List<String> values = session.getRequestParameterMap().get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private static void close(Session session, CloseReason.CloseCode code, String reason) {
-        try {
-            // a close reason is limited to 123 bytes on the wire
-            String text = reason.length() > 120 ? reason.substring(0, 120) : reason;
-            session.close(new CloseReason(code, text));
-        } catch (IOException | RuntimeException e) {
-            // already closed
-        }
     }
 }

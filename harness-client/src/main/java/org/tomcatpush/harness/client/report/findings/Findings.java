@@ -19,7 +19,8 @@ public final class Findings {
     public static List<FindingRule> defaultRules() {
         return List.of(new RunStatusRule(), new ThreadSaturationRule(), new ConnectionLimitRule(),
                 new ServerSamplesRule(),
-                new DeliveryRule(), new FailureRule(), new AccountingAgreementRule(), new KeepAliveLimitRule(),
+                new DeliveryRule(), new FailureRule(), new AccountingAgreementRule(), new ServerCloseRule(),
+                new KeepAliveLimitRule(),
                 new IdleTimeoutRule(), new ReconnectRule(), new LatencyRule(), new ResponseTimeRule(),
                 new CostPerMessageRule());
     }

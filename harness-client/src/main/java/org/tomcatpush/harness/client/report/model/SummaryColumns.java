@@ -70,6 +70,23 @@ public final class SummaryColumns {
     public static final String BROWSER = "browser";
     public static final String MEASURED_DURATION_S = "measured_duration_s";
     public static final String SERVER_SAMPLES = "server_samples";
+    /** Optional: the server's closes at {@code maxKeepAliveRequests}, as its ledger counted them. */
+    public static final String SERVER_CLOSED_KEEPALIVE_LIMIT = "server_closed_keepalive_limit";
+    /** Optional: the server's other {@code Connection: close} responses (and refused WebSocket sessions). */
+    public static final String SERVER_CLOSES_CLOSING_RESPONSE = "server_closes_closing_response";
+    /** Optional: WebSocket sessions the server ended itself. */
+    public static final String SERVER_CLOSES_STREAM_END = "server_closes_stream_end";
+    /** Optional: streams the server cut because the client did not read them. */
+    public static final String SERVER_CLOSES_SLOW_CONSUMER = "server_closes_slow_consumer";
+    /** Optional: streams the server abandoned because a write found the connection already broken. */
+    public static final String SERVER_CLOSES_WRITE_FAILURE = "server_closes_write_failure";
+    /** Optional: requests or sessions the server ended in error. */
+    public static final String SERVER_CLOSES_ERROR = "server_closes_error";
+    /**
+     * Optional: the client's server-other closes the server did not explain. Not a close cause of
+     * its own (it is a part of {@code closes_server_other}), so breakdowns by cause leave it out.
+     */
+    public static final String CLOSES_SERVER_UNEXPLAINED = "closes_server_unexplained";
 
     /** Prefix of the close-by-cause columns ({@code closes_keepalive_limit}, ...). */
     public static final String CLOSES_PREFIX = "closes_";

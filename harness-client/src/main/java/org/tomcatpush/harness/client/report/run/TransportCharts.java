@@ -73,6 +73,8 @@ public final class TransportCharts {
         ChartSpec.Builder chart = barChart(id, title, rows, help).stacked().yAxis(yLabel);
         Set<String> causes = new LinkedHashSet<>();
         rows.forEach(r -> causes.addAll(r.breakdown(prefix).keySet()));
+        // a part of closes_server_other, not a cause of its own
+        causes.remove(SummaryColumns.CLOSES_SERVER_UNEXPLAINED.substring(prefix.length()));
         for (String cause : causes) {
             chart.series(Series.bars(cause.replace('_', ' '), column(rows, prefix + cause)));
         }
