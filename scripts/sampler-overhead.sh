@@ -38,7 +38,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start_server INTERVAL_MS: starts a server, sets server_pid and base_url
+# start_server INTERVAL_MS: starts a server, sets server_pid, base_url (the workload) and
+# control_url (its control connector, where /harness/* is served)
 start_server() {
   : > "$work/out"
   java -jar "$JAR" --port 0 --publish-rate 10 --max-keep-alive-requests -1 \
@@ -47,6 +48,7 @@ start_server() {
   for _ in $(seq 1 100); do
     if grep -q '^LISTENING ' "$work/out"; then
       base_url=$(sed -n 's/^LISTENING //p' "$work/out")
+      control_url=$(sed -n 's/^CONTROL //p' "$work/out")
       return 0
     fi
     sleep 0.1
@@ -66,10 +68,10 @@ stop_server() {
 measure() {
   start_server "$1"
   wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "$base_url/poll" > /dev/null
-  curl -s -X POST "$base_url/harness/reset" > /dev/null
+  curl -s -X POST "$control_url/harness/reset" > /dev/null
   wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" "$base_url/poll" > "$work/wrk"
   if [[ "$1" != 0 ]]; then
-    { curl -s "$base_url/harness/stats" | tr -d ' \n' \
+    { curl -s "$control_url/harness/stats" | tr -d ' \n' \
         | sed -n 's/.*"samples":\([0-9]*\),"seriesDropped":[0-9]*,"samplerCpuMicros":\([0-9]*\).*/\1 \2/p'
       echo; } >> "$work/cpu"
   fi

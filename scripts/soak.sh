@@ -71,12 +71,13 @@ for _ in $(seq 1 300); do
     sleep 0.1
 done
 base="$(sed -n 's/^LISTENING //p' "$work/server.out" | head -n 1)"
+control="$(sed -n 's/^CONTROL //p' "$work/server.out" | head -n 1)"   # where /harness/* is served
 [[ -n "$base" ]] || { echo "soak.sh: the server printed no LISTENING line within 30 s" >&2; exit 1; }
 case "$base" in http://127.*|http://localhost*|http://\[::1\]*) ;; *) echo "soak.sh: not a loopback server: $base" >&2; exit 1 ;; esac
 
 heap_kib() { jstat -gc "$1" 2>/dev/null | awk 'NR == 2 { printf "%d", $3 + $4 + $6 + $8 }'; }
 rss_kib() { ps -o rss= -p "$1" 2>/dev/null | tr -d ' '; }
-last_seq() { curl -s --max-time 5 "$base/harness/stats" | jq -r '.lastSeq // .hub.lastSeq // empty'; }
+last_seq() { curl -s --max-time 5 "$control/harness/stats" | jq -r '.lastSeq // .hub.lastSeq // empty'; }
 
 seq_start="$(last_seq)"
 echo "== soak: $SESSIONS sessions of $TRANSPORT for $DURATION against $base (sse-timeout $SSE_TIMEOUT ms," \

@@ -18,42 +18,38 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.apache.tomcat.util.modeler.Registry;
 import org.tomcatpush.harness.server.config.ConfigException;
 import org.tomcatpush.harness.server.config.ServerConfig;
 import org.tomcatpush.harness.server.hub.MessageHub;
 import org.tomcatpush.harness.server.hub.Publisher;
 import org.tomcatpush.harness.server.probe.ControlAccess;
-import org.tomcatpush.harness.server.probe.ControlServlet;
 import org.tomcatpush.harness.server.probe.ServerProbe;
 import org.tomcatpush.harness.server.transport.SessionTimer;
 import org.tomcatpush.harness.server.transport.TransportContext;
 import org.tomcatpush.harness.server.transport.Transports;
 
 /**
- * harness-server in-process: an embedded Tomcat whose connector carries every knob of a
- * {@link ServerConfig}, the four push transports, the control endpoints, the publisher and the
- * probe. Started by {@link #start(ServerConfig)}, stopped by {@link #close()}; the load client and
- * the tests use it directly, {@link ServerMain} wraps it as a command.
+ * harness-server in-process: an embedded Tomcat whose workload connector carries every knob of a
+ * {@link ServerConfig} and serves the four push transports, a control connector of its own
+ * ({@link ControlService}) that serves {@code /harness/*}, the publisher and the probe. Started by
+ * {@link #start(ServerConfig)}, stopped by {@link #close()}; the load client and the tests use it
+ * directly, {@link ServerMain} wraps it as a command.
  *
  * <pre>
  * try (HarnessServer server = HarnessServer.start(ServerConfig.parse("--port", "0"))) {
  *     URI sse = server.baseUri().resolve("/sse");
+ *     URI stats = server.controlUri().resolve("/harness/stats");
  *     server.hub().publish(10);
  * }
  * </pre>
  */
 public final class HarnessServer implements AutoCloseable {
 
-    private static final String CONTROL_SERVLET = "harness-control";
-
-    private static final String CONTROL_GUARD = "harness-control-guard";
-
     private final ServerConfig config;
     private final Tomcat tomcat;
     private final Connector connector;
+    private final Connector controlConnector;
     private final MessageHub hub;
     private final ServerProbe probe;
     private final SessionTimer timer;
@@ -62,11 +58,12 @@ public final class HarnessServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private HarnessServer(ServerConfig config, Tomcat tomcat, Connector connector, MessageHub hub,
-                          ServerProbe probe, SessionTimer timer, Publisher publisher, Path baseDir) {
+    private HarnessServer(ServerConfig config, Tomcat tomcat, Connector connector, Connector controlConnector,
+                          MessageHub hub, ServerProbe probe, SessionTimer timer, Publisher publisher, Path baseDir) {
         this.config = config;
         this.tomcat = tomcat;
         this.connector = connector;
+        this.controlConnector = controlConnector;
         this.hub = hub;
         this.probe = probe;
         this.timer = timer;
@@ -97,53 +94,55 @@ public final class HarnessServer implements AutoCloseable {
         SessionTimer timer = new SessionTimer();
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());
-        Connector connector;
+        Connector connector = null;
+        Connector controlConnector = null;
         try {
             connector = ConnectorSettings.create(config, attributes);
             tomcat.setConnector(connector);
             Context ctx = tomcat.addContext("", null);
             probe.install(ctx);
             Transports.install(ctx, new TransportContext(config, hub, probe.counters(), timer));
-            Tomcat.addServlet(ctx, CONTROL_SERVLET, new ControlServlet(probe));
-            ctx.addServletMappingDecoded("/harness/*", CONTROL_SERVLET);
-            if (controlAccess != null) {
-                FilterDef guard = new FilterDef();
-                guard.setFilterName(CONTROL_GUARD);
-                guard.setFilter(controlAccess);
-                ctx.addFilterDef(guard);
-                FilterMap guarded = new FilterMap();
-                guarded.setFilterName(CONTROL_GUARD);
-                guarded.addURLPatternDecoded("/harness/*");
-                ctx.addFilterMap(guarded);
-            }
+            controlConnector = ControlService.add(tomcat, config, probe, controlAccess);
+            ControlService.redirectFrom(ctx, controlConnector);
             TomcatLogging.silent();
             tomcat.start();
-            if (connector.getState() != LifecycleState.STARTED || connector.getLocalPort() <= 0) {
-                throw new LifecycleException("the connector did not start (state " + connector.getState() + ")");
-            }
+            requireStarted(connector, "connector");
+            requireStarted(controlConnector, "control connector");
         } catch (LifecycleException | RuntimeException e) {
+            // a connector that could not bind is left FAILED; the other one is fine
+            boolean controlFailed = controlConnector != null && controlConnector.getState() == LifecycleState.FAILED;
             TomcatLogging.quiet();
             stopQuietly(tomcat);
             timer.close();
             deleteRecursively(baseDir);
-            throw startFailure(config, e);
+            throw controlFailed ? startFailure(config, e, "--control-port", config.controlPort())
+                    : startFailure(config, e, "--port", config.port());
         } finally {
             TomcatLogging.quiet();
         }
         probe.attach(connector);
         Publisher publisher = config.publishRate() > 0 ? Publisher.start(hub, config.publishRate()) : null;
-        return new HarnessServer(config, tomcat, connector, hub, probe, timer, publisher, baseDir);
+        return new HarnessServer(config, tomcat, connector, controlConnector, hub, probe, timer, publisher, baseDir);
     }
 
-    /** The port it listens on (the real one when started with port 0). */
+    /** The port the workload connector listens on (the real one when started with port 0). */
     public int port() {
         return connector.getLocalPort();
     }
 
-    /** {@code http://HOST:PORT}, as printed on the {@code LISTENING} line. */
+    /** The port the control connector listens on (the real one when started with control port 0). */
+    public int controlPort() {
+        return controlConnector.getLocalPort();
+    }
+
+    /** {@code http://HOST:PORT} of the workload connector, as printed on the {@code LISTENING} line. */
     public URI baseUri() {
-        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        return URI.create("http://" + host + ":" + port());
+        return uri(port());
+    }
+
+    /** {@code http://HOST:PORT} of the control connector ({@code /harness/*}), as printed on the {@code CONTROL} line. */
+    public URI controlUri() {
+        return uri(controlPort());
     }
 
     /** The topic every transport delivers; {@code publish} works at any rate setting. */
@@ -156,7 +155,7 @@ public final class HarnessServer implements AutoCloseable {
         return probe;
     }
 
-    /** The Tomcat connector (tests read its attributes back). */
+    /** The workload's Tomcat connector (tests read its attributes back). */
     Connector connector() {
         return connector;
     }
@@ -198,7 +197,19 @@ public final class HarnessServer implements AutoCloseable {
         return stopped.await(timeout, unit);
     }
 
-    private static ConfigException startFailure(ServerConfig config, Exception e) {
+    private URI uri(int port) {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return URI.create("http://" + host + ":" + port);
+    }
+
+    private static void requireStarted(Connector connector, String what) throws LifecycleException {
+        if (connector.getState() != LifecycleState.STARTED || connector.getLocalPort() <= 0) {
+            throw new LifecycleException("the " + what + " did not start (state " + connector.getState() + ")");
+        }
+    }
+
+    /** @param portFlag the flag of the port that failed ({@code --port} or {@code --control-port}) */
+    private static ConfigException startFailure(ServerConfig config, Exception e, String portFlag, int port) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConfigException configException) {
                 return configException;
@@ -206,10 +217,10 @@ public final class HarnessServer implements AutoCloseable {
             if (cause instanceof BindException bind) {
                 String reason = String.valueOf(bind.getMessage());
                 if (reason.toLowerCase().contains("in use")) {
-                    return new ConfigException("port " + config.port() + " is already in use on " + config.host()
-                            + ": choose another with --port, or --port 0 for an ephemeral one");
+                    return new ConfigException("port " + port + " is already in use on " + config.host()
+                            + ": choose another with " + portFlag + ", or " + portFlag + " 0 for an ephemeral one");
                 }
-                return new ConfigException("cannot listen on " + config.host() + ":" + config.port() + " (" + reason
+                return new ConfigException("cannot listen on " + config.host() + ":" + port + " (" + reason
                         + "): give --host an address of this machine, such as 127.0.0.1");
             }
         }
@@ -217,7 +228,7 @@ public final class HarnessServer implements AutoCloseable {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return new ConfigException("the server could not start on " + config.host() + ":" + config.port() + ": "
+        return new ConfigException("the server could not start on " + config.host() + ":" + port + ": "
                 + root.getClass().getSimpleName() + ": " + root.getMessage());
     }
 

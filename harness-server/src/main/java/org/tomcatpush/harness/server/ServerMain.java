@@ -17,20 +17,29 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar harness-server.jar [options]}: starts the server, prints one line
- * {@code LISTENING http://HOST:PORT} on stdout once it accepts connections, and runs until SIGTERM
+ * {@code java -jar harness-server.jar [options]}: starts the server and, once it accepts
+ * connections, prints on stdout {@code CONTROL http://HOST:PORT} (the control connector, which
+ * serves {@code /harness/*}), {@code CONTROL-TOKEN <hex>} when the control endpoints are guarded,
+ * and last {@code LISTENING http://HOST:PORT} (the workload connector); it runs until SIGTERM
  * (or, with {@code --exit-on-stdin-eof}, until its standard input closes, so that a server started
  * by another JVM dies with it). Bad input prints one line {@code harness-server: <message>} on
  * stderr and exits with status 2.
  */
 @Command(name = "harness-server", sortOptions = false, usageHelpAutoWidth = true,
         description = "Embedded Apache Tomcat with every connector knob, four push transports "
-                + "(/poll, /longpoll, /sse, /ws) and live probes (/harness/stats).",
-        footer = "%nPrints 'LISTENING http://HOST:PORT' once ready; stops on SIGTERM.")
+                + "(/poll, /longpoll, /sse, /ws) and live probes (/harness/stats on a control connector of its own).",
+        footer = "%nPrints 'CONTROL http://HOST:PORT' (the control connector) and then 'LISTENING http://HOST:PORT'"
+                + " (the workload connector) once ready; stops on SIGTERM.")
 public final class ServerMain {
 
     /** Exit status for bad input. */
     public static final int EXIT_BAD_INPUT = 2;
+
+    /** Start-up line that gives the control connector ({@code /harness/*}); printed before {@link #LISTENING_PREFIX}. */
+    public static final String CONTROL_PREFIX = "CONTROL ";
+
+    /** Start-up line that gives the workload connector; the last line the server prints. */
+    public static final String LISTENING_PREFIX = "LISTENING ";
 
     @Mixin
     ServerOptions options = new ServerOptions();
@@ -94,10 +103,11 @@ public final class ServerMain {
         if (command.exitOnStdinEof) {
             watchStdin(System.in, server);
         }
+        out.println(CONTROL_PREFIX + server.controlUri());
         if (controlAccess != null) {
             out.println(ControlAccess.LINE_PREFIX + controlAccess.token());
         }
-        out.println("LISTENING " + server.baseUri());
+        out.println(LISTENING_PREFIX + server.baseUri());
         out.flush();
         try {
             while (!server.awaitClosed(1, TimeUnit.HOURS)) {

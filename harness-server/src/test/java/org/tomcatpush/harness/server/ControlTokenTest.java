@@ -89,7 +89,8 @@ class ControlTokenTest {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(server.baseUri() + path)).timeout(Duration.ofSeconds(10));
+        URI base = path.startsWith("/harness/") ? server.controlUri() : server.baseUri();
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The command line: help, bad input (one line, exit 2), the LISTENING line, clean stops. */
+/** The command line: help, bad input (one line, exit 2), the CONTROL and LISTENING lines, clean stops. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ServerMainTest {
 
@@ -65,6 +65,8 @@ class ServerMainTest {
         "--sample-interval -1             | --sample-interval must be 0 (off) or more ms (got -1)",
         "--ring-capacity 0                | --ring-capacity must be at least 1 (got 0)",
         "--max-batch 0                    | --max-batch must be at least 1 (got 0)",
+        "--control-port 70000             | --control-port must be between 0 and 65535 (got 70000)",
+        "--port 9000 --control-port 9000  | --control-port must differ from --port (both 9000)",
         "--virtual-threads                | --virtual-threads needs Java 21 or later",
     })
     void badInputExitsTwoWithOneLineNamingIt(String args, String message) {
@@ -90,6 +92,17 @@ class ServerMainTest {
     }
 
     @Test
+    void controlPortInUseExitsTwoWithOneLineNamingTheControlPort() throws IOException {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Outcome outcome = run("--port", "0", "--control-port", Integer.toString(busy.getLocalPort()));
+            assertEquals(2, outcome.exit());
+            assertEquals("harness-server: port " + busy.getLocalPort() + " is already in use on 127.0.0.1: choose another"
+                    + " with --control-port, or --control-port 0 for an ephemeral one", outcome.err().strip());
+            assertEquals("", outcome.out());
+        }
+    }
+
+    @Test
     void helpListsEveryOptionWithItsDefault() {
         Outcome outcome = run("--help");
         assertEquals(0, outcome.exit());
@@ -98,7 +111,8 @@ class ServerMainTest {
                 "--accept-count", "--connection-timeout", "--keep-alive-timeout", "--max-keep-alive-requests",
                 "--async-timeout", "--virtual-threads", "--host", "--port", "--handler", "--publish-rate",
                 "--payload-bytes", "--sse-timeout", "--sse-retry", "--sse-heartbeat", "--long-poll-hold",
-                "--sample-interval", "--ring-capacity", "--max-batch", "--exit-on-stdin-eof", "--help"}) {
+                "--sample-interval", "--ring-capacity", "--max-batch", "--control-port", "--exit-on-stdin-eof",
+                "--help"}) {
             assertTrue(help.contains(option), "--help lists " + option);
         }
         for (String shown : new String[] {"Default: 200", "Default: 8192", "Default: 100", "Default: 60000",
@@ -109,15 +123,21 @@ class ServerMainTest {
     }
 
     @Test
-    void realProcessPrintsListeningLineStopsOnStdinEofAndExitsTwoOnABusyPort() throws Exception {
+    void realProcessPrintsControlThenListeningStopsOnStdinEofAndExitsTwoOnABusyPort() throws Exception {
         Process server = start("--port", "0", "--exit-on-stdin-eof");
         try (BufferedReader out = reader(server)) {
+            String first = out.readLine();
+            assertTrue(first != null && first.matches("CONTROL http://127\\.0\\.0\\.1:\\d+"), "got " + first);
+            URI control = URI.create(first.substring("CONTROL ".length()));
             String line = out.readLine();
             assertTrue(line != null && line.matches("LISTENING http://127\\.0\\.0\\.1:\\d+"), "got " + line);
             URI base = URI.create(line.substring("LISTENING ".length()));
-            assertTrue(base.getPort() > 0);
-            try (RawConnection c = new RawConnection(base)) {
+            assertTrue(base.getPort() > 0 && control.getPort() > 0 && base.getPort() != control.getPort());
+            try (RawConnection c = new RawConnection(control)) {
                 assertEquals(200, c.exchange("GET", "/harness/stats").status());
+            }
+            try (RawConnection c = new RawConnection(base)) {
+                assertEquals(308, c.exchange("GET", "/harness/stats").status());
             }
 
             Process second = start("--port", Integer.toString(base.getPort()));
@@ -131,17 +151,21 @@ class ServerMainTest {
             server.getOutputStream().close(); // stdin EOF stops the server
             assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server stopped at stdin EOF");
             assertEquals(0, server.exitValue());
-            assertEquals(null, out.readLine(), "stdout holds only the LISTENING line");
+            assertEquals(null, out.readLine(), "stdout holds only the CONTROL and LISTENING lines");
         } finally {
             server.destroyForcibly();
         }
     }
 
     @Test
-    void realProcessStopsOnSigterm() throws Exception {
+    void realProcessWithATokenPrintsControlTokenThenListeningAndStopsOnSigterm() throws Exception {
         Path stderr = Files.createTempFile("harness-server-stderr", ".txt");
-        Process server = start(stderr, "--port", "0");
+        Process server = start(stderr, "--port", "0", "--require-control-token");
         try (BufferedReader out = reader(server)) {
+            String control = out.readLine();
+            assertTrue(control != null && control.startsWith("CONTROL http://"), "got " + control);
+            String token = out.readLine();
+            assertTrue(token != null && token.matches("CONTROL-TOKEN [0-9a-f]{32}"), "got " + token);
             String line = out.readLine();
             assertTrue(line != null && line.startsWith("LISTENING "), "got " + line);
             server.destroy(); // SIGTERM

@@ -33,7 +33,7 @@ class StatsTest {
                 }
                 longPollBytes += c.exchange("GET", "/longpoll?since=0").body().length();
                 assertEquals(404, d.exchange("GET", "/nothing-here").status());
-                TestServers.stats(server); // control requests are never counted
+                TestServers.stats(server); // control requests are never counted (nor even seen by the workload connector)
             }
             assertTrue(TestServers.await(5_000, () -> server.probe().perConnection().requests() == 8));
             // a request's thread is back in the pool a moment after its response ended
@@ -67,22 +67,24 @@ class StatsTest {
             assertEquals(3, stats.get("config").get("maxKeepAliveRequests").asInt());
             assertEquals("3", stats.get("connector").get("maxKeepAliveRequests").asText());
             assertEquals("executor-active", stats.get("threads").get("busyMetric").asText());
-            assertEquals(0, stats.get("threads").get("busy").asInt(), "the stats request's own thread is left out");
+            assertEquals(0, stats.get("threads").get("busy").asInt(), "the stats request runs on the control connector");
             assertFalse(stats.has("series"));
         }
     }
 
     @Test
-    void controlRequestsCountTowardsTomcatsKeepAliveLimitButNotAsWorkload() throws Exception {
+    void aControlPathOnAWorkloadConnectionIsRedirectedClosedAndNotCountedAsWorkload() throws Exception {
         try (HarnessServer server = TestServers.start("--max-keep-alive-requests", "3");
              RawConnection socket = new RawConnection(server.baseUri())) {
             assertFalse(socket.exchange("GET", "/poll").closes());
-            assertFalse(socket.exchange("GET", "/harness/stats").closes());
-            assertTrue(socket.exchange("GET", "/poll").closes(), "Tomcat closes at its 3rd request");
-            assertTrue(TestServers.await(5_000, () -> server.probe().perConnection().closedAtKeepAliveLimit() == 1));
-            assertEquals(2, server.probe().perConnection().requests());
+            RawConnection.Response redirect = socket.exchange("GET", "/harness/stats");
+            assertEquals(308, redirect.status());
+            assertTrue(redirect.closes(), "a redirect leaves no idle connection on the workload connector");
+            assertTrue(socket.awaitServerClose());
+            assertTrue(TestServers.await(5_000, () -> server.probe().perConnection().requests() == 1));
             assertEquals(1, server.probe().perConnection().connectionsSeen());
-            assertEquals(2, server.probe().counters().requests(org.tomcatpush.harness.server.probe.Endpoint.POLL));
+            assertEquals(1, server.probe().counters().requests(org.tomcatpush.harness.server.probe.Endpoint.POLL));
+            assertEquals(0, server.probe().counters().requests(org.tomcatpush.harness.server.probe.Endpoint.OTHER));
         }
     }
 
@@ -119,13 +121,14 @@ class StatsTest {
     @Test
     void resetZeroesCountersButNotTheSequence() throws Exception {
         try (HarnessServer server = TestServers.start("--sample-interval", "10");
-             RawConnection socket = new RawConnection(server.baseUri())) {
+             RawConnection socket = new RawConnection(server.baseUri());
+             RawConnection control = new RawConnection(server.controlUri())) {
             server.hub().publish(4);
             socket.exchange("GET", "/poll?since=0");
             assertTrue(TestServers.await(5_000, () -> server.probe().perConnection().requests() == 1
                     && server.probe().sampled().samples() > 0));
 
-            RawConnection.Response reset = socket.exchange("POST", "/harness/reset");
+            RawConnection.Response reset = control.exchange("POST", "/harness/reset");
             assertEquals(204, reset.status());
             JsonNode stats = TestServers.stats(server);
             assertEquals(0, stats.get("requests").get("total").asLong());
@@ -146,7 +149,7 @@ class StatsTest {
     @Test
     void publishEndpointPublishesNowAndAnswersTheLastSequence() throws Exception {
         try (HarnessServer server = TestServers.start();
-             RawConnection socket = new RawConnection(server.baseUri())) {
+             RawConnection socket = new RawConnection(server.controlUri())) {
             RawConnection.Response r = socket.exchange("POST", "/harness/publish?count=3");
             assertEquals(200, r.status());
             assertEquals("{\"last\":3}", r.body());
@@ -157,8 +160,9 @@ class StatsTest {
             assertEquals(400, bad.status());
             assertTrue(bad.body().startsWith("count=zero is not a message count"), bad.body());
             assertTrue(bad.closes(), "Tomcat drops the connection after a 400");
-            try (RawConnection other = new RawConnection(server.baseUri())) {
+            try (RawConnection other = new RawConnection(server.controlUri())) {
                 assertEquals(404, other.exchange("POST", "/harness/nothing").status());
+                assertEquals(404, other.exchange("GET", "/poll").status(), "the control connector serves no workload");
             }
         }
     }
@@ -166,7 +170,7 @@ class StatsTest {
     @Test
     void seriesListsTheSamplesWhenAskedFor() throws Exception {
         try (HarnessServer server = TestServers.start("--sample-interval", "20");
-             RawConnection socket = new RawConnection(server.baseUri())) {
+             RawConnection socket = new RawConnection(server.controlUri())) {
             assertTrue(TestServers.await(5_000, () -> server.probe().sampled().samples() >= 3));
             JsonNode stats = TestServers.JSON.readTree(socket.exchange("GET", "/harness/stats?series=true").body());
             JsonNode series = stats.get("series");

@@ -54,9 +54,9 @@ final class TestServers {
                 executor);
     }
 
-    /** GET over a fresh connection (so the workload connections are not touched), as JSON. */
+    /** GET /harness/stats on the control connector over a fresh connection, as JSON. */
     static JsonNode stats(HarnessServer server) throws IOException {
-        try (RawConnection c = new RawConnection(server.baseUri())) {
+        try (RawConnection c = new RawConnection(server.controlUri())) {
             RawConnection.Response r = c.exchange("GET", "/harness/stats", "Connection: close");
             if (r.status() != 200) {
                 throw new IOException("stats answered " + r.status() + ": " + r.body());

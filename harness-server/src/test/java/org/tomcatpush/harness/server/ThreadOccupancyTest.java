@@ -20,8 +20,8 @@ import org.tomcatpush.harness.server.probe.ThreadsSnapshot;
 
 /**
  * Worker threads per open stream (experiments E3, E4): a blocking handler holds one thread per
- * stream and queues requests past maxThreads; an async handler holds none. Read in-process, since
- * a stats request would itself wait for a thread when the pool is exhausted.
+ * stream and queues requests past maxThreads; an async handler holds none. Read in-process here;
+ * {@link ControlConnectorTest} shows {@code /harness/stats} reads the same while the pool is exhausted.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ThreadOccupancyTest {

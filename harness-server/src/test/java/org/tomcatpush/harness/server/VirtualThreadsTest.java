@@ -42,6 +42,9 @@ class VirtualThreadsTest {
         Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<SseConnection> streams = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+            String controlLine = out.readLine();
+            assertTrue(controlLine != null && controlLine.startsWith("CONTROL "), "got " + controlLine);
+            URI control = URI.create(controlLine.substring("CONTROL ".length()));
             String line = out.readLine();
             assertTrue(line != null && line.startsWith("LISTENING "), "got " + line);
             URI base = URI.create(line.substring("LISTENING ".length()));
@@ -51,7 +54,7 @@ class VirtualThreadsTest {
                 assertEquals("open", sse.next().comment());
             }
             JsonNode threads;
-            try (RawConnection stats = new RawConnection(base)) {
+            try (RawConnection stats = new RawConnection(control)) {
                 threads = TestServers.JSON.readTree(stats.exchange("GET", "/harness/stats").body()).get("threads");
             }
             assertEquals("handlers-in-progress", threads.get("busyMetric").asText());

@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = HarnessVersion.class,
         usageHelpWidth = 110, customSynopsis = "harness server [OPTIONS]",
         description = {"Runs harness-server in the foreground until Ctrl-C or SIGTERM; prints"
-                + " 'LISTENING http://HOST:PORT' when ready."})
+                + " 'CONTROL http://HOST:PORT' (where /harness/* is served) and then 'LISTENING http://HOST:PORT'"
+                + " when ready."})
 final class ServerCommand implements Callable<Integer> {
 
     @Spec

@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A harness server running in a child JVM, from its {@code LISTENING} line until {@link #close()}.
+ * Before that line the server prints {@code CONTROL http://HOST:PORT}, its control connector
+ * (where {@code /harness/*} is served), and, when its control endpoints are guarded,
+ * {@code CONTROL-TOKEN <hex>}; a server that listens without a {@code CONTROL} line is refused.
  * The child's output is never shown to the user: a few last lines of each stream are kept for
  * error messages. The child is always stopped: by {@link #close()} (SIGTERM, then a kill after
  * {@link #STOP_GRACE}), by a JVM shutdown hook on Ctrl-C, and, if this JVM is killed outright,
@@ -25,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>
  * try (ServerProcess server = ServerProcess.start(launch)) {
- *     URI base = server.baseUri();
+ *     URI base = server.baseUri();        // the workload: /poll, /longpoll, /sse, /ws
+ *     URI control = server.controlUri();  // /harness/stats, /harness/reset, /harness/publish
  *     ...
  * }
  * </pre>
@@ -36,6 +40,8 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The line prefix by which the server announces its address. */
     public static final String LISTENING_PREFIX = "LISTENING ";
+    /** The line prefix by which the server announces its control connector, before {@code LISTENING}. */
+    public static final String CONTROL_PREFIX = "CONTROL ";
     /** The line a server guarding its control endpoints prints before {@code LISTENING}. */
     public static final String CONTROL_TOKEN_PREFIX = "CONTROL-TOKEN ";
 
@@ -46,17 +52,19 @@ public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final URI baseUri;
+    private final URI controlUri;
     private final OutputTail stdoutTail;
     private final OutputTail stderrTail;
     private final Thread shutdownHook;
     private final String controlToken;
     private boolean closed;
 
-    private ServerProcess(Process process, URI baseUri, OutputTail stdoutTail, OutputTail stderrTail,
+    private ServerProcess(Process process, URI baseUri, URI controlUri, OutputTail stdoutTail, OutputTail stderrTail,
             Thread shutdownHook, String controlToken) {
         this.controlToken = controlToken;
         this.process = process;
         this.baseUri = baseUri;
+        this.controlUri = controlUri;
         this.stdoutTail = stdoutTail;
         this.stderrTail = stderrTail;
         this.shutdownHook = shutdownHook;
@@ -65,8 +73,9 @@ public final class ServerProcess implements AutoCloseable {
     /**
      * Starts the server and waits for its {@code LISTENING} line.
      *
-     * @throws ServerStartException when the server exits first or stays silent past the listen
-     *         timeout; the child is stopped before this is thrown
+     * @throws ServerStartException when the server exits first, stays silent past the listen
+     *         timeout, or listens without having printed its {@code CONTROL} line; the child is
+     *         stopped before this is thrown
      * @throws IOException when the JVM cannot be started at all
      */
     public static ServerProcess start(ServerLaunch launch) throws ServerStartException, IOException {
@@ -77,14 +86,24 @@ public final class ServerProcess implements AutoCloseable {
         OutputTail stderrTail = new OutputTail(TAIL_LINES);
         CompletableFuture<URI> listening = new CompletableFuture<>();
         AtomicReference<String> token = new AtomicReference<>();
-        Thread stdoutReader = drain(process.getInputStream(), stdoutTail, listening, token, "harness-server-stdout");
-        Thread stderrReader = drain(process.getErrorStream(), stderrTail, null, token, "harness-server-stderr");
+        AtomicReference<URI> control = new AtomicReference<>();
+        Thread stdoutReader = drain(process.getInputStream(), stdoutTail, listening, token, control,
+                "harness-server-stdout");
+        Thread stderrReader = drain(process.getErrorStream(), stderrTail, null, token, control,
+                "harness-server-stderr");
         boolean started = false;
         try {
             URI uri = awaitListening(process, listening, launch.listenTimeout(), stdoutReader, stderrReader,
                     stdoutTail, stderrTail);
+            // the reader sets the control URI before it completes the LISTENING future
+            URI controlUri = control.get();
+            if (controlUri == null) {
+                throw new ServerStartException("the server printed LISTENING " + uri + " without a CONTROL line"
+                        + " before it, so its /harness/* endpoints cannot be found: start a harness-server of this"
+                        + " version (or drive a running server with --target)", false);
+            }
             started = true;
-            return new ServerProcess(process, uri, stdoutTail, stderrTail, hook, token.get());
+            return new ServerProcess(process, uri, controlUri, stdoutTail, stderrTail, hook, token.get());
         } finally {
             if (!started) {
                 stop(process);
@@ -96,6 +115,14 @@ public final class ServerProcess implements AutoCloseable {
     /** The server's base URI, e.g. {@code http://127.0.0.1:41234} (a wildcard bind address is given as loopback). */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /**
+     * The server's control connector, e.g. {@code http://127.0.0.1:41235}, where {@code /harness/*}
+     * is served (a wildcard bind address is given as loopback).
+     */
+    public URI controlUri() {
+        return controlUri;
     }
 
     /** The token the server printed for its control endpoints, or {@code null} when it needs none. */
@@ -194,13 +221,15 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private static Thread drain(InputStream stream, OutputTail tail, CompletableFuture<URI> listening,
-            AtomicReference<String> token, String name) {
+            AtomicReference<String> token, AtomicReference<URI> control, String name) {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     if (listening != null && !listening.isDone() && line.startsWith(CONTROL_TOKEN_PREFIX)) {
                         token.set(line.substring(CONTROL_TOKEN_PREFIX.length()).trim());
+                    } else if (listening != null && !listening.isDone() && line.startsWith(CONTROL_PREFIX)) {
+                        control.set(connectable(URI.create(line.substring(CONTROL_PREFIX.length()).trim())));
                     } else if (listening != null && !listening.isDone() && line.startsWith(LISTENING_PREFIX)) {
                         listening.complete(connectable(URI.create(line.substring(LISTENING_PREFIX.length()).trim())));
                     } else {

@@ -20,6 +20,11 @@ final class ChildServer implements ServerHandle {
     }
 
     @Override
+    public URI controlUri() {
+        return process.controlUri();
+    }
+
+    @Override
     public Optional<String> failure() {
         return process.isAlive() ? Optional.empty() : Optional.of(process.describeExit());
     }

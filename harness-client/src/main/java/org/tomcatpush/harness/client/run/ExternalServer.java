@@ -7,12 +7,23 @@ import java.util.Optional;
 final class ExternalServer implements ServerHandle {
 
     private final URI baseUri;
+    private final URI controlUri;
     private final String controlToken;
 
-    /** @param controlToken the target's control token ({@code --control-token}), or {@code null} */
-    ExternalServer(URI baseUri, String controlToken) {
+    /**
+     * @param controlUri   where its {@code /harness/*} endpoints are, as discovered
+     *                     ({@link org.tomcatpush.harness.client.serverstats.ControlDiscovery})
+     * @param controlToken the target's control token ({@code --control-token}), or {@code null}
+     */
+    ExternalServer(URI baseUri, URI controlUri, String controlToken) {
         this.baseUri = baseUri;
+        this.controlUri = controlUri;
         this.controlToken = controlToken;
+    }
+
+    @Override
+    public URI controlUri() {
+        return controlUri;
     }
 
     @Override

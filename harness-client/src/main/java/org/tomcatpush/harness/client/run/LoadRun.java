@@ -2,6 +2,7 @@ package org.tomcatpush.harness.client.run;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,11 +15,13 @@ import org.tomcatpush.harness.client.launch.JavaRuntime;
 import org.tomcatpush.harness.client.launch.ServerLaunch;
 import org.tomcatpush.harness.client.launch.ServerProcess;
 import org.tomcatpush.harness.client.launch.ServerStartException;
+import org.tomcatpush.harness.client.launch.TargetGuard;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.results.ResultsWriter;
 import org.tomcatpush.harness.client.results.RunResult;
 import org.tomcatpush.harness.client.results.RunStatus;
 import org.tomcatpush.harness.client.results.SummaryTable;
+import org.tomcatpush.harness.client.serverstats.ControlDiscovery;
 import org.tomcatpush.harness.client.serverstats.ServerStats;
 import org.tomcatpush.harness.client.serverstats.StatsClient;
 
@@ -133,6 +136,10 @@ public final class LoadRun {
             try {
                 server = openServer();
                 measure(server);
+            } catch (BadTarget e) {
+                err.println("harness: " + e.getMessage());
+                state.discardFolder();
+                return ExitStatus.BAD_INPUT;
             } catch (ServerStartException e) {
                 if (e.badInput()) {
                     err.println("harness: " + e.getMessage());
@@ -170,9 +177,10 @@ public final class LoadRun {
         return report();
     }
 
-    private ServerHandle openServer() throws ServerStartException, IOException {
+    private ServerHandle openServer() throws ServerStartException, IOException, RunFailure, BadTarget {
         if (!plan.startsServer()) {
-            ExternalServer external = new ExternalServer(plan.target(), targetControlToken);
+            ExternalServer external = new ExternalServer(plan.target(), discoverControl(plan.target()),
+                    targetControlToken);
             state.serverStarted(external);
             return external;
         }
@@ -184,8 +192,32 @@ public final class LoadRun {
         return child;
     }
 
+    /**
+     * Where the target serves {@code /harness/*}: its control connector (a 308 from its workload
+     * port), or the target itself (an older or other server). A control address off loopback needs
+     * {@code --allow-remote}, as the target does.
+     */
+    private URI discoverControl(URI target) throws RunFailure, BadTarget {
+        URI control;
+        try {
+            control = ControlDiscovery.discover(target, targetControlToken, START_STATS_TIMEOUT);
+        } catch (IOException e) {
+            throw new RunFailure("the server at " + target + " does not answer /harness/stats (" + e.getMessage()
+                    + "): is it a harness server?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailure("interrupted while contacting the server");
+        }
+        if (!TargetGuard.permits(control, plan.allowRemote())) {
+            throw new BadTarget("the target " + target + " serves /harness/* at " + control + ", which is not a"
+                    + " loopback address: the harness only talks to 127.0.0.0/8, ::1 and localhost unless you add"
+                    + " --allow-remote");
+        }
+        return control;
+    }
+
     private void measure(ServerHandle server) throws IOException, RunFailure {
-        StatsClient stats = new StatsClient(server.baseUri(), START_STATS_TIMEOUT, server.controlToken());
+        StatsClient stats = new StatsClient(server.controlUri(), START_STATS_TIMEOUT, server.controlToken());
         ServerStats initial;
         try {
             initial = stats.fetch();
@@ -354,6 +386,15 @@ public final class LoadRun {
         private static final long serialVersionUID = 1L;
 
         RunFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** A target the plan may not drive after all (found only by asking it); the run is bad input. */
+    static final class BadTarget extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadTarget(String message) {
             super(message, null, false, false);
         }
     }

@@ -52,6 +52,7 @@ final class RunState {
     private String failure;
     private ServerHandle server;
     private URI baseUri;
+    private URI controlUri;
     private ServerStats initialStats;
     private ServerStats finalStats;
     private Scenario scenario;
@@ -70,6 +71,7 @@ final class RunState {
     void serverStarted(ServerHandle handle) {
         this.server = handle;
         this.baseUri = handle.baseUri();
+        this.controlUri = handle.controlUri();
     }
 
     void serverAnswered(URI base, ServerStats initial) {
@@ -163,10 +165,10 @@ final class RunState {
      * unknown: there is no series to take them from.
      */
     void collectFinalStats(ServerHandle handle, Duration settle) {
-        if (handle != null && handle.failure().isEmpty() && baseUri != null && initialStats != null) {
+        if (handle != null && handle.failure().isEmpty() && controlUri != null && initialStats != null) {
             try {
                 Thread.sleep(settle.toMillis());
-                finalStats = new StatsClient(baseUri, FINAL_STATS_TIMEOUT, handle.controlToken()).fetchWithSeries();
+                finalStats = new StatsClient(controlUri, FINAL_STATS_TIMEOUT, handle.controlToken()).fetchWithSeries();
             } catch (IOException e) {
                 finalStats = null;
             } catch (InterruptedException e) {

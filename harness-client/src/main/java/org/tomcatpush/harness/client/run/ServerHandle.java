@@ -9,7 +9,11 @@ import java.util.Optional;
  */
 interface ServerHandle extends AutoCloseable {
 
+    /** The workload connector, where the sessions go. */
     URI baseUri();
+
+    /** The control connector, where every {@code /harness/*} request goes (stats, reset, publish). */
+    URI controlUri();
 
     /** Why the server can no longer serve the run (a child that exited), or empty while it can. */
     Optional<String> failure();

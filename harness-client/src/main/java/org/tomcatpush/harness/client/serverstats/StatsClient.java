@@ -10,9 +10,10 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Talks to the server's control endpoints ({@code /harness/stats}, {@code /harness/reset}) with
- * the JDK HttpClient, on a connection of its own that the server leaves out of its counts. Never
- * uses a proxy. Thread-safe; blocking calls with a per-request time limit.
+ * Talks to the server's control endpoints ({@code /harness/stats}, {@code /harness/reset}) on its
+ * control connector, with the JDK HttpClient: a port and threads of their own on the server, so a
+ * workload that holds every worker thread cannot starve these requests, and the workload's figures
+ * never include them. Never uses a proxy. Thread-safe; blocking calls with a per-request time limit.
  */
 public final class StatsClient {
 
@@ -27,11 +28,13 @@ public final class StatsClient {
     private final ObjectMapper json = new ObjectMapper();
 
     /**
-     * @param baseUri        the server's base URI, e.g. {@code http://127.0.0.1:8080}
+     * @param controlUri     the server's control connector, e.g. {@code http://127.0.0.1:41235}: the
+     *                       {@code CONTROL} line of a server the harness started, or what
+     *                       {@link ControlDiscovery} found for a running one
      * @param requestTimeout time limit of one request, and of a connect
      */
-    public StatsClient(URI baseUri, Duration requestTimeout) {
-        this(baseUri, requestTimeout, null);
+    public StatsClient(URI controlUri, Duration requestTimeout) {
+        this(controlUri, requestTimeout, null);
     }
 
     /**
@@ -40,9 +43,9 @@ public final class StatsClient {
      *
      * @param controlToken the server's control token, or {@code null} for none
      */
-    public StatsClient(URI baseUri, Duration requestTimeout, String controlToken) {
+    public StatsClient(URI controlUri, Duration requestTimeout, String controlToken) {
         this.controlToken = controlToken;
-        String base = baseUri.toString().replaceAll("/+$", "");
+        String base = controlUri.toString().replaceAll("/+$", "");
         this.statsUri = URI.create(base + "/harness/stats");
         this.seriesUri = URI.create(base + "/harness/stats?series=true");
         this.resetUri = URI.create(base + "/harness/reset");

@@ -59,6 +59,7 @@ class BadInputTableTest {
                 server("--sample-interval -1", "--sample-interval must be 0 (off) or more ms (got -1)"),
                 server("--ring-capacity 0", "--ring-capacity must be at least 1 (got 0)"),
                 server("--max-batch 0", "--max-batch must be at least 1 (got 0)"),
+                server("--control-port 70000", "--control-port must be between 0 and 65535 (got 70000)"),
                 server("--sse-heartbeat -1", "--sse-heartbeat must be 0 (none) or more ms (got -1)"),
                 server("--no-such-flag", "unknown option: '--no-such-flag'"),
                 // client flags of harness run not already in BadOptionsTest

@@ -115,9 +115,11 @@ class ProcessLifecycleTest {
         try {
             BufferedReader stdout = new BufferedReader(new InputStreamReader(harness.getInputStream(),
                     StandardCharsets.UTF_8));
+            String control = stdout.readLine();
+            assertTrue(control != null && control.startsWith("CONTROL http://127.0.0.1:"), String.valueOf(control));
             String line = stdout.readLine();
             assertTrue(line != null && line.startsWith("LISTENING http://127.0.0.1:"), String.valueOf(line));
-            URI stats = URI.create(line.substring("LISTENING ".length()) + "/harness/stats");
+            URI stats = URI.create(control.substring("CONTROL ".length()) + "/harness/stats");
             HttpResponse<String> response = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()
                     .send(HttpRequest.newBuilder(stats).timeout(Duration.ofSeconds(10)).build(),
                             HttpResponse.BodyHandlers.ofString());

@@ -33,10 +33,14 @@ class ServerRestartTest {
     @Test
     void sseAndWebSocketSessionsStartANewEpochAfterARestartOnTheSamePort() throws Exception {
         int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        int controlPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ServerSocket control = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
+            controlPort = control.getLocalPort();
         }
-        ServerProcess first = start(port, "50"); // fast: the sessions' marks run far ahead of the second server
+        // the run finds the control connector once, so the fresh server takes the same control port too
+        ServerProcess first = start(port, controlPort, "50"); // fast: the sessions' marks run far ahead of the second
         ServerProcess second = null;
         try (BackgroundRun run = BackgroundRun.start("--out", out.toString(), "--target",
                 "http://127.0.0.1:" + port, "--transport", "sse,ws", "--sessions", "4", "--ramp-up", "0",
@@ -45,7 +49,7 @@ class ServerRestartTest {
             Thread.sleep(3_000); // at 50 msg/s every session's mark is far past what the second server will reach
             BackgroundRun.signal(ProcessHandle.of(first.pid()).orElseThrow(), "KILL");
             first.close();
-            second = start(port, "5");
+            second = start(port, controlPort, "5");
 
             CliRun result = run.await(Duration.ofSeconds(60));
 
@@ -69,8 +73,9 @@ class ServerRestartTest {
         }
     }
 
-    private static ServerProcess start(int port, String publishRate) throws Exception {
+    private static ServerProcess start(int port, int controlPort, String publishRate) throws Exception {
         return ServerProcess.start(ServerLaunch.of(ServerLaunch.currentJava(), "256m",
-                List.of("--port", Integer.toString(port), "--publish-rate", publishRate), Duration.ofSeconds(30)));
+                List.of("--port", Integer.toString(port), "--control-port", Integer.toString(controlPort),
+                        "--publish-rate", publishRate), Duration.ofSeconds(30)));
     }
 }

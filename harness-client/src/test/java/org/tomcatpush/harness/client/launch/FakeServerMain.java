@@ -17,12 +17,20 @@ public final class FakeServerMain {
         switch (mode) {
             case "listen" -> {
                 System.out.println("starting");
+                System.out.println(ServerProcess.CONTROL_PREFIX + "http://127.0.0.1:45688");
                 System.out.println(ServerProcess.LISTENING_PREFIX + "http://127.0.0.1:45678");
                 System.out.flush();
                 waitForStdinEof();
             }
             case "listen-wildcard" -> {
+                System.out.println(ServerProcess.CONTROL_PREFIX + "http://0.0.0.0:45689");
                 System.out.println(ServerProcess.LISTENING_PREFIX + "http://0.0.0.0:45679");
+                System.out.flush();
+                waitForStdinEof();
+            }
+            case "listen-without-control" -> {
+                // a server from before the control connector: stats on the workload port
+                System.out.println(ServerProcess.LISTENING_PREFIX + "http://127.0.0.1:45681");
                 System.out.flush();
                 waitForStdinEof();
             }
@@ -44,6 +52,7 @@ public final class FakeServerMain {
                         // keep the JVM up
                     }
                 }));
+                System.out.println(ServerProcess.CONTROL_PREFIX + "http://127.0.0.1:45690");
                 System.out.println(ServerProcess.LISTENING_PREFIX + "http://127.0.0.1:45680");
                 System.out.flush();
                 Thread.sleep(120_000);

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The launcher's contract with a fake server main class (no sockets): it reads the LISTENING
- * line, reports why a server never listened, and always leaves no process behind.
+ * The launcher's contract with a fake server main class (no sockets): it reads the CONTROL and
+ * LISTENING lines, reports why a server never listened, and always leaves no process behind.
  */
 @Timeout(60)
 class ServerProcessTest {
@@ -37,6 +37,7 @@ class ServerProcessTest {
         try (ServerProcess server = ServerProcess.start(launch("listen", Duration.ofSeconds(30)))) {
             pid = server.pid();
             assertEquals(URI.create("http://127.0.0.1:45678"), server.baseUri());
+            assertEquals(URI.create("http://127.0.0.1:45688"), server.controlUri(), "from the CONTROL line before it");
             assertTrue(server.isAlive());
             assertTrue(server.exitCode().isEmpty());
         }
@@ -47,8 +48,20 @@ class ServerProcessTest {
     void aWildcardBindAddressIsReachedOverLoopback() throws Exception {
         try (ServerProcess server = ServerProcess.start(launch("listen-wildcard", Duration.ofSeconds(30)))) {
             assertEquals(URI.create("http://127.0.0.1:45679"), server.baseUri());
+            assertEquals(URI.create("http://127.0.0.1:45689"), server.controlUri());
         }
         assertEquals(URI.create("http://[::1]:8080"), ServerProcess.connectable(URI.create("http://[::]:8080")));
+    }
+
+    @Test
+    void aServerThatListensWithoutAControlLineIsRefusedAndStopped() {
+        ServerStartException e = assertThrows(ServerStartException.class,
+                () -> ServerProcess.start(launch("listen-without-control", Duration.ofSeconds(30))));
+        assertFalse(e.badInput());
+        assertEquals("the server printed LISTENING http://127.0.0.1:45681 without a CONTROL line before it, so its"
+                + " /harness/* endpoints cannot be found: start a harness-server of this version (or drive a running"
+                + " server with --target)", e.getMessage());
+        assertEquals(List.of(), children().stream().filter(ProcessHandle::isAlive).toList());
     }
 
     @Test

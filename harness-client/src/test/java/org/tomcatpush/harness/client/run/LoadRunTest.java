@@ -111,6 +111,40 @@ class LoadRunTest {
     }
 
     @Test
+    void aTargetWithAControlConnectorIsAskedOnceWhereItIsThenSampledAndResetThere() throws Exception {
+        server.close();
+        server = FakeHarnessServer.withControlConnector();
+        int exit = run(plan("sse", Duration.ofSeconds(3)), FakeLoad::new);
+
+        assertEquals(ExitStatus.OK, exit, stderr.toString(StandardCharsets.UTF_8));
+        assertEquals(1, server.workloadRequests(), "the workload port is asked once, before the load");
+        assertEquals(1, server.resets());
+        assertTrue(server.statsRequests() >= 1 + 3 + 1, "initial, one a second, final: " + server.statsRequests());
+        JsonNode json = new ObjectMapper().readTree(onlyFolder().resolve("run.json").toFile());
+        assertEquals(0, json.path("statsFailures").asLong());
+        assertEquals(server.baseUri().toString(), json.path("scenario").path("target").asText(),
+                "the sessions still go to the target");
+    }
+
+    @Test
+    void aTargetWhoseControlConnectorIsNotLoopbackIsBadInputAndLeavesNoFolder() throws Exception {
+        server.close();
+        server = FakeHarnessServer.withControlConnector();
+        server.redirectTo("http://10.0.0.1:9/harness/stats"); // never contacted: refused before any request
+
+        int exit = run(plan("sse", Duration.ofSeconds(2)), FakeLoad::new);
+
+        assertEquals(ExitStatus.BAD_INPUT, exit);
+        assertEquals("harness: the target " + server.baseUri() + " serves /harness/* at http://10.0.0.1:9, which is"
+                + " not a loopback address: the harness only talks to 127.0.0.0/8, ::1 and localhost unless you add"
+                + " --allow-remote", stderr.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(0, server.statsRequests());
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of(), s.toList(), "bad input writes nothing");
+        }
+    }
+
+    @Test
     void aLoadThatFailsLeavesAFolderMarkedFailedAndExitsOne() throws Exception {
         int exit = run(plan("long-poll", Duration.ofSeconds(3)), (scenario, recorder) -> new Load() {
             @Override

@@ -13,9 +13,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A stand-in for harness-server's control endpoints on 127.0.0.1 (ephemeral port): answers
+ * A stand-in for harness-server's control endpoints on 127.0.0.1 (ephemeral ports): answers
  * {@code GET /harness/stats} with the document of docs/PROTOCOL.md (or one the test supplies),
  * counts {@code POST /harness/reset}. For tests of the client's stats, run and results code.
+ * {@link #withControlConnector()} stands in for harness-server as it is: the control endpoints on
+ * a control port of their own ({@link #controlUri()}), while the workload port ({@link #baseUri()})
+ * answers {@code /harness/*} with a 308 there. {@link #FakeHarnessServer()} stands in for an
+ * older server that serves them on its one port.
  */
 public final class FakeHarnessServer implements AutoCloseable {
 
@@ -65,13 +69,26 @@ public final class FakeHarnessServer implements AutoCloseable {
                             "asyncInFlight": 9, "wsSessions": 2 } ]""";
 
     private final HttpServer server;
+    private final HttpServer workload;
+    private final AtomicInteger workloadRequests = new AtomicInteger();
+    private volatile String redirectLocation;
     private final AtomicInteger resets = new AtomicInteger();
     private final AtomicInteger statsRequests = new AtomicInteger();
     private volatile Supplier<String> statsBody = () -> PROTOCOL_EXAMPLE;
     private volatile int statsStatus = 200;
     private volatile long resetAtEpochMs = System.currentTimeMillis();
 
+    /** One port that serves the control endpoints itself, as servers before the control connector did. */
     public FakeHarnessServer() throws IOException {
+        this(false);
+    }
+
+    /** A control port, and a workload port that redirects {@code /harness/*} to it, as harness-server does. */
+    public static FakeHarnessServer withControlConnector() throws IOException {
+        return new FakeHarnessServer(true);
+    }
+
+    private FakeHarnessServer(boolean controlConnector) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/harness/stats", this::stats);
         server.createContext("/harness/reset", exchange -> {
@@ -81,10 +98,33 @@ public final class FakeHarnessServer implements AutoCloseable {
             exchange.close();
         });
         server.start();
+        if (controlConnector) {
+            workload = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            workload.createContext("/harness/", this::redirect);
+            workload.start();
+        } else {
+            workload = null;
+        }
     }
 
+    /** The workload port ({@code --target}). */
     public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + (workload != null ? workload : server).getAddress().getPort());
+    }
+
+    /** Where the control endpoints are served. */
+    public URI controlUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The workload port redirects to {@code location} from now on instead of to {@link #controlUri()}. */
+    public void redirectTo(String location) {
+        this.redirectLocation = location;
+    }
+
+    /** Requests the workload port answered (its redirects). */
+    public int workloadRequests() {
+        return workloadRequests.get();
     }
 
     /** Answers stats with {@code body} from now on ({@code ?series=true} is ignored). */
@@ -112,6 +152,21 @@ public final class FakeHarnessServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (workload != null) {
+            workload.stop(0);
+        }
+    }
+
+    private void redirect(HttpExchange exchange) throws IOException {
+        workloadRequests.incrementAndGet();
+        String location = redirectLocation;
+        if (location == null) {
+            location = controlUri() + exchange.getRequestURI().toString();
+        }
+        exchange.getResponseHeaders().set("Location", location);
+        exchange.getResponseHeaders().set("Connection", "close");
+        exchange.sendResponseHeaders(308, -1);
+        exchange.close();
     }
 
     private void stats(HttpExchange exchange) throws IOException {

@@ -23,7 +23,7 @@ class StatsClientTest {
     @BeforeEach
     void start() throws IOException {
         server = new FakeHarnessServer();
-        client = new StatsClient(server.baseUri(), Duration.ofSeconds(5));
+        client = new StatsClient(server.controlUri(), Duration.ofSeconds(5));
     }
 
     @AfterEach

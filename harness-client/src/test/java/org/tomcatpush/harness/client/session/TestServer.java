@@ -38,7 +38,7 @@ final class TestServer implements AutoCloseable {
 
     /** The document {@code GET /harness/stats} would answer now. */
     JsonNode stats() {
-        return StatsReport.render(server.probe(), false, false);
+        return StatsReport.render(server.probe(), false);
     }
 
     /** Zeroes the probe, as {@code POST /harness/reset} does. */

@@ -29,6 +29,8 @@ package org.tomcatpush.harness.server.config;
  * @param sampleIntervalMs     probe sampling period, 0 = sampler off
  * @param ringCapacity         messages kept for resuming sessions
  * @param maxBatch             most messages in one poll or long-poll answer
+ * @param controlPort          port of the control connector ({@code /harness/*}, its own small
+ *                             executor, same {@code host}), 0 = ephemeral
  */
 public record ServerConfig(
         Protocol protocol,
@@ -52,7 +54,8 @@ public record ServerConfig(
         long longPollHoldMs,
         long sampleIntervalMs,
         int ringCapacity,
-        int maxBatch) {
+        int maxBatch,
+        int controlPort) {
 
     public ServerConfig {
         require(protocol != null, "--protocol is missing: use nio or nio2");
@@ -84,6 +87,10 @@ public record ServerConfig(
         require(sampleIntervalMs >= 0, "--sample-interval must be 0 (off) or more ms (got " + sampleIntervalMs + ")");
         require(ringCapacity >= 1, "--ring-capacity must be at least 1 (got " + ringCapacity + ")");
         require(maxBatch >= 1, "--max-batch must be at least 1 (got " + maxBatch + ")");
+        require(controlPort >= 0 && controlPort <= 65535,
+                "--control-port must be between 0 and 65535 (got " + controlPort + ")");
+        require(controlPort == 0 || controlPort != port, "--control-port must differ from --port (both "
+                + port + "): the control connector needs a port of its own, 0 for an ephemeral one");
         if (virtualThreads && Runtime.version().feature() < 21) {
             throw new ConfigException("--virtual-threads needs Java 21 or later, but this server runs on Java "
                     + Runtime.version().feature() + ": start it with a newer java (harness run --server-java PATH)");

@@ -106,6 +106,11 @@ public final class ServerOptions {
             description = "Most messages in one poll or long-poll answer. Default: ${DEFAULT-VALUE}.")
     int maxBatch = 1000;
 
+    @Option(names = "--control-port", paramLabel = "PORT",
+            description = "Port of the control connector that serves /harness/* on its own small executor (same --host),"
+                    + " 0 = ephemeral (the CONTROL line tells which). Default: ${DEFAULT-VALUE}.")
+    int controlPort = 0;
+
     /** Validates and freezes the flags. @throws ConfigException naming the bad flag */
     public ServerConfig toConfig() {
         int resolvedMinSpareThreads = minSpareThreads != null
@@ -114,7 +119,7 @@ public final class ServerOptions {
         return new ServerConfig(protocol, maxThreads, resolvedMinSpareThreads, maxConnections, acceptCount,
                 connectionTimeoutMs, keepAliveTimeoutMs, maxKeepAliveRequests, asyncTimeoutMs, virtualThreads,
                 host, port, handler, publishRate, payloadBytes, sseTimeoutMs, sseRetryMs, sseHeartbeatMs,
-                longPollHoldMs, sampleIntervalMs, ringCapacity, maxBatch);
+                longPollHoldMs, sampleIntervalMs, ringCapacity, maxBatch, controlPort);
     }
 
     /** The flags that give {@code config} back when parsed (used to start a server in another JVM). */
@@ -148,6 +153,7 @@ public final class ServerOptions {
         add(args, "--sample-interval", config.sampleIntervalMs());
         add(args, "--ring-capacity", config.ringCapacity());
         add(args, "--max-batch", config.maxBatch());
+        add(args, "--control-port", config.controlPort());
         return args;
     }
 

@@ -27,20 +27,11 @@ final class ConnectorProbe {
         this.endpoint = endpointOf(protocolHandler);
     }
 
-    /**
-     * The worker threads now.
-     *
-     * @param callerIsWorker true when the calling thread is itself a busy worker (a stats request),
-     *                       which is then left out of {@code busy}
-     */
-    ThreadsSnapshot threads(boolean callerIsWorker) {
+    /** The worker threads now. */
+    ThreadsSnapshot threads() {
         Executor executor = protocolHandler.getExecutor();
         if (executor instanceof ThreadPoolExecutor pool) {
-            int busy = pool.getActiveCount();
-            if (callerIsWorker && busy > 0) {
-                busy--;
-            }
-            return new ThreadsSnapshot(busy, ThreadsSnapshot.EXECUTOR_ACTIVE, pool.getPoolSize(),
+            return new ThreadsSnapshot(pool.getActiveCount(), ThreadsSnapshot.EXECUTOR_ACTIVE, pool.getPoolSize(),
                     pool.getQueue().size(), endpoint.getMaxThreads(), false);
         }
         // virtual threads: Tomcat reports -1 busy, so count the harness handlers executing instead

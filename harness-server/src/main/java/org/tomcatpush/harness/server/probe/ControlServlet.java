@@ -7,10 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The control endpoints under {@code /harness/}: {@code GET stats} (the probe as JSON,
- * {@code ?series=true} adds the time series), {@code POST reset} (zeroes the probe, 204) and
- * {@code POST publish?count=N} (publishes N messages now, answers {@code {"last":SEQ}}). None of
- * them is counted as workload.
+ * The control endpoints under {@code /harness/}, served on the control connector only: {@code GET
+ * stats} (the probe as JSON, {@code ?series=true} adds the time series), {@code POST reset}
+ * (zeroes the probe, 204) and {@code POST publish?count=N} (publishes N messages now, answers
+ * {@code {"last":SEQ}}). Any other path gets a 404 naming them. None of them is counted as
+ * workload: they never pass the workload connector.
  */
 public final class ControlServlet extends HttpServlet {
 
@@ -34,7 +35,7 @@ public final class ControlServlet extends HttpServlet {
         resp.setContentType("application/json");
         resp.setCharacterEncoding("UTF-8");
         resp.setHeader("Cache-Control", "no-cache");
-        StatsReport.MAPPER.writeValue(resp.getOutputStream(), StatsReport.render(probe, true, series));
+        StatsReport.MAPPER.writeValue(resp.getOutputStream(), StatsReport.render(probe, series));
     }
 
     @Override

@@ -61,7 +61,7 @@ final class Sampler implements AutoCloseable {
 
     /** Takes one sample now (the sampler thread does this every interval). */
     void sample() {
-        ThreadsSnapshot threads = connector.threads(false);
+        ThreadsSnapshot threads = connector.threads();
         ConnectionsSnapshot conns = connector.connections();
         record(new Sample(System.currentTimeMillis(), threads.busy(), threads.poolSize(), threads.queueLength(),
                 conns.count(), conns.pollerSockets(), counters.asyncInFlightTotal(), counters.wsSessions()));

@@ -59,13 +59,12 @@ public final class ServerProbe implements AutoCloseable {
         return counters;
     }
 
-    /** Worker threads now (the caller is not a worker). */
+    /**
+     * The workload connector's worker threads now (a stats request runs on the control connector,
+     * so it is never among them).
+     */
     public ThreadsSnapshot threads() {
-        return requireAttached().threads(false);
-    }
-
-    ThreadsSnapshot threads(boolean callerIsWorker) {
-        return requireAttached().threads(callerIsWorker);
+        return requireAttached().threads();
     }
 
     /** Connections now. */

@@ -30,11 +30,9 @@ public final class StatsReport {
     /**
      * Builds the document.
      *
-     * @param callerIsWorker true when rendered for a stats request, whose own worker thread is then
-     *                       left out of {@code threads.busy}
-     * @param withSeries     add the sampled time series
+     * @param withSeries add the sampled time series
      */
-    public static ObjectNode render(ServerProbe probe, boolean callerIsWorker, boolean withSeries) {
+    public static ObjectNode render(ServerProbe probe, boolean withSeries) {
         long now = System.currentTimeMillis();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("timeMillis", now);
@@ -44,7 +42,7 @@ public final class StatsReport {
         root.set("connector", MAPPER.valueToTree(probe.connectorAttributes()));
         root.put("tomcatVersion", tomcatVersion());
 
-        ThreadsSnapshot threads = probe.threads(callerIsWorker);
+        ThreadsSnapshot threads = probe.threads();
         ObjectNode t = root.putObject("threads");
         t.put("busy", threads.busy());
         t.put("busyMetric", threads.busyMetric());
