@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -11,6 +12,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.tomcatpush.harness.client.accounting.CloseCause;
 import org.tomcatpush.harness.client.accounting.ConnectFailureKind;
 import org.tomcatpush.harness.client.accounting.ReconnectCause;
+import org.tomcatpush.harness.client.serverstats.PublisherStats;
 import org.tomcatpush.harness.client.serverstats.ServerStats;
 
 /**
@@ -105,7 +107,10 @@ public final class SummaryCsv {
             col("busy_metric", (r, t) -> server(t, ServerStats::busyMetric)),
             col("queue_length_max", (r, t) -> server(t, s -> Cells.count(s.queueSampled().max()))),
             col("server_connections_mean", (r, t) -> server(t, s -> Cells.knownDecimal(s.connectionsSampled().mean()))),
-            col("server_samples", (r, t) -> server(t, s -> Cells.count(s.samples()))));
+            col("server_samples", (r, t) -> server(t, s -> Cells.count(s.samples()))),
+            // publish-side coordinated omission (issue 9): one publisher for every transport, so in every row
+            col("publisher_lag_p99_ms", (r, t) -> publisherLag(r, PublisherStats::lagP99Ms)),
+            col("publisher_lag_max_ms", (r, t) -> publisherLag(r, PublisherStats::lagMaxMs)));
 
     private SummaryCsv() {
     }
@@ -131,6 +136,12 @@ public final class SummaryCsv {
 
     private static Column col(String name, BiFunction<RunResult, TransportResult, Object> value) {
         return new Column(name, value);
+    }
+
+    /** A figure of the publisher's lag, empty when the server did not report one. */
+    private static String publisherLag(RunResult result, ToDoubleFunction<PublisherStats> figure) {
+        ServerStats stats = result.finalServerStats();
+        return stats == null || !stats.publisher().known() ? "" : Cells.decimal(figure.applyAsDouble(stats.publisher()));
     }
 
     private static String server(TransportResult row, java.util.function.Function<ServerStats, String> figure) {

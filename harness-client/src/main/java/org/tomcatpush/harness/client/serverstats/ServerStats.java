@@ -32,11 +32,13 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * @param perConnection    the per-connection ledger
  * @param config           the server's configuration as it reported it
  * @param series           the sampled series, empty unless asked for with {@code ?series=true}
+ * @param publisher        the publisher's lag behind its schedule ({@link PublisherStats#UNKNOWN} from an older server)
  */
 public record ServerStats(long timeMillis, String tomcatVersion, long busyThreads, String busyMetric, long poolSize,
         long queueLength, long connections, Map<String, Long> requests, Map<String, Long> bytesWritten,
         long messagesPublished, long samples, SampledStats busySampled, SampledStats queueSampled,
-        SampledStats connectionsSampled, PerConnectionStats perConnection, JsonNode config, List<ServerSample> series) {
+        SampledStats connectionsSampled, PerConnectionStats perConnection, JsonNode config, List<ServerSample> series,
+        PublisherStats publisher) {
 
     public ServerStats {
         requests = Collections.unmodifiableMap(new LinkedHashMap<>(requests));
@@ -58,7 +60,8 @@ public record ServerStats(long timeMillis, String tomcatVersion, long busyThread
                 longs(root.path("bytesWritten")), root.path("messagesPublished").asLong(-1),
                 sampled.path("samples").asLong(-1), SampledStats.from(sampled.path("busyThreads")),
                 SampledStats.from(sampled.path("queueLength")), SampledStats.from(sampled.path("connections")),
-                PerConnectionStats.from(root.path("perConnection")), root.path("config"), series);
+                PerConnectionStats.from(root.path("perConnection")), root.path("config"), series,
+                PublisherStats.from(root.path("publisher")));
     }
 
     /**
@@ -69,7 +72,7 @@ public record ServerStats(long timeMillis, String tomcatVersion, long busyThread
     public ServerStats withSampledFrom(ServerStats during) {
         return new ServerStats(timeMillis, tomcatVersion, busyThreads, busyMetric, poolSize, queueLength, connections,
                 requests, bytesWritten, messagesPublished, during.samples, during.busySampled, during.queueSampled,
-                during.connectionsSampled, perConnection, config, series);
+                during.connectionsSampled, perConnection, config, series, publisher);
     }
 
     /** The server's count of requests on {@code transport}'s endpoint, -1 when it gave none. */

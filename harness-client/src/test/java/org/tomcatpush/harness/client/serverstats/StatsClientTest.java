@@ -1,6 +1,7 @@
 package org.tomcatpush.harness.client.serverstats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,7 @@ class StatsClientTest {
         assertEquals(new SampledStats(1.2, 1, 4, 4), stats.busySampled());
         assertEquals(12, stats.connectionsSampled().max());
         assertEquals(new PerConnectionStats(12, 120, 10.0, 10, 10, 0), stats.perConnection());
+        assertEquals(new PublisherStats(0.05, 1.25, 512.3, 45), stats.publisher());
         assertEquals(100, stats.configLong("maxKeepAliveRequests", -1));
         assertEquals(-7, stats.configLong("noSuchKnob", -7));
         assertEquals(0, stats.series().size(), "no series unless asked");
@@ -71,6 +73,8 @@ class StatsClientTest {
         assertEquals(-1, stats.requests(Transport.SSE));
         assertEquals(SampledStats.UNKNOWN, stats.busySampled());
         assertEquals(PerConnectionStats.UNKNOWN, stats.perConnection());
+        assertEquals(PublisherStats.UNKNOWN, stats.publisher());
+        assertFalse(stats.publisher().known());
         assertEquals("unknown", stats.busyMetric());
     }
 

@@ -19,7 +19,7 @@ public final class Findings {
     public static List<FindingRule> defaultRules() {
         return List.of(new RunStatusRule(), new ThreadSaturationRule(), new ConnectionLimitRule(),
                 new DeliveryRule(), new FailureRule(), new AccountingAgreementRule(), new KeepAliveLimitRule(),
-                new IdleTimeoutRule(), new ReconnectRule(), new LatencyRule(), new ResponseTimeRule(),
+                new IdleTimeoutRule(), new ReconnectRule(), new LatencyRule(), new PublisherLagRule(), new ResponseTimeRule(),
                 new CostPerMessageRule());
     }
 

@@ -68,6 +68,10 @@ public final class SummaryColumns {
     public static final String SSE_TIMEOUT_MS = "sse_timeout_ms";
     public static final String POLL_INTERVAL_MS = "poll_interval_ms";
     public static final String BROWSER = "browser";
+    /** Optional: 99th percentile of the publisher's lag behind its schedule, ms (one figure for the run). */
+    public static final String PUBLISHER_LAG_P99_MS = "publisher_lag_p99_ms";
+    /** Optional: the publisher's largest lag behind its schedule, ms (one figure for the run). */
+    public static final String PUBLISHER_LAG_MAX_MS = "publisher_lag_max_ms";
 
     /** Prefix of the close-by-cause columns ({@code closes_keepalive_limit}, ...). */
     public static final String CLOSES_PREFIX = "closes_";
