@@ -20,6 +20,11 @@ import java.util.concurrent.TimeUnit;
  */
 public record PublishSchedule(long startNanos, long startEpochMicros, double periodNanos) {
 
+    /** Most bracketed clock reads {@link #startingNow} makes to pair the two clocks. */
+    private static final int ANCHOR_ATTEMPTS = 100;
+    /** A bracket this narrow pairs the clocks to within the microsecond the epoch clock is read in. */
+    private static final long ANCHOR_GOOD_ENOUGH_NANOS = 2_000;
+
     public PublishSchedule {
         if (!(periodNanos > 0) || !Double.isFinite(periodNanos)) {
             throw new IllegalArgumentException("the period must be positive (got " + periodNanos + " ns)");
@@ -35,8 +40,23 @@ public record PublishSchedule(long startNanos, long startEpochMicros, double per
         if (!(ratePerSecond > 0) || !Double.isFinite(ratePerSecond)) {
             throw new IllegalArgumentException("publish rate must be positive (got " + ratePerSecond + ")");
         }
-        return new PublishSchedule(System.nanoTime(), MessageCodec.nowMicros(),
-                TimeUnit.SECONDS.toNanos(1) / ratePerSecond);
+        // Pair the two clocks from the tightest of a few bracketed reads: a thread preempted between
+        // two reads (a loaded machine, the JVM still starting) would otherwise skew every intended
+        // time of the run by the length of that preemption.
+        long bestWidthNanos = Long.MAX_VALUE;
+        long startNanos = 0;
+        long startEpochMicros = 0;
+        for (int attempt = 0; attempt < ANCHOR_ATTEMPTS && bestWidthNanos > ANCHOR_GOOD_ENOUGH_NANOS; attempt++) {
+            long before = System.nanoTime();
+            long epochMicros = MessageCodec.nowMicros();
+            long after = System.nanoTime();
+            if (after - before < bestWidthNanos) {
+                bestWidthNanos = after - before;
+                startNanos = before + bestWidthNanos / 2;
+                startEpochMicros = epochMicros;
+            }
+        }
+        return new PublishSchedule(startNanos, startEpochMicros, TimeUnit.SECONDS.toNanos(1) / ratePerSecond);
     }
 
     /** When message {@code n} is due, on the {@link System#nanoTime()} clock. */
