@@ -141,7 +141,8 @@ public final class SummaryCsv {
     /** A figure of the publisher's lag, empty when the server did not report one. */
     private static String publisherLag(RunResult result, ToDoubleFunction<PublisherStats> figure) {
         ServerStats stats = result.finalServerStats();
-        return stats == null || !stats.publisher().known() ? "" : Cells.decimal(figure.applyAsDouble(stats.publisher()));
+        return stats == null || !stats.publisher().known() ? ""
+                : Cells.decimal(figure.applyAsDouble(stats.publisher()));
     }
 
     private static String server(TransportResult row, java.util.function.Function<ServerStats, String> figure) {

@@ -51,8 +51,8 @@ class PublisherLagRunTest {
             assertTrue(Double.parseDouble(sse.get("publisher_lag_p99_ms"))
                     <= Double.parseDouble(sse.get("publisher_lag_max_ms")));
             assertEquals("0", sse.get("messages_lost"));
-            assertTrue(Files.readString(folder.resolve("report.html")).contains("the publisher fell behind its schedule"),
-                    "the report says so");
+            assertTrue(Files.readString(folder.resolve("report.html"))
+                    .contains("the publisher fell behind its schedule"), "the report says so");
         }
     }
 

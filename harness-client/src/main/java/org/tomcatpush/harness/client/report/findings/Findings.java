@@ -19,8 +19,8 @@ public final class Findings {
     public static List<FindingRule> defaultRules() {
         return List.of(new RunStatusRule(), new ThreadSaturationRule(), new ConnectionLimitRule(),
                 new DeliveryRule(), new FailureRule(), new AccountingAgreementRule(), new KeepAliveLimitRule(),
-                new IdleTimeoutRule(), new ReconnectRule(), new LatencyRule(), new PublisherLagRule(), new ResponseTimeRule(),
-                new CostPerMessageRule());
+                new IdleTimeoutRule(), new ReconnectRule(), new LatencyRule(), new PublisherLagRule(),
+                new ResponseTimeRule(), new CostPerMessageRule());
     }
 
     /** Applies {@link #defaultRules()} to {@code run}. */
