@@ -122,6 +122,19 @@ class MessageHubTest {
     }
 
     @Test
+    void aScheduleStartingNowPairsTheTwoClocksAtOneInstantBetweenTheCallersReads() {
+        long beforeNanos = System.nanoTime();
+        long beforeMicros = MessageCodec.nowMicros();
+        PublishSchedule schedule = PublishSchedule.startingNow(20);
+        long afterMicros = MessageCodec.nowMicros();
+        long afterNanos = System.nanoTime();
+
+        assertTrue(schedule.dueNanos(0) >= beforeNanos && schedule.dueNanos(0) <= afterNanos);
+        assertTrue(schedule.intendedAtMicros(0) >= beforeMicros && schedule.intendedAtMicros(0) <= afterMicros);
+        assertEquals(schedule.intendedAtMicros(0) + 50_000, schedule.intendedAtMicros(1));
+    }
+
+    @Test
     void awaitAfterReturnsAtOnceWhenNewerExistsWaitsForAPublishAndTimesOut() throws Exception {
         MessageHub hub = new MessageHub(10, 0);
         hub.publish(2);
