@@ -46,19 +46,19 @@ public class SseEncodingBenchmark {
     public int payloadBytes;
 
     private long seq;
-    private long publishedAtMicros;
+    private long intendedAtMicros;
     private byte[] json;
 
     @Setup(Level.Trial)
     public void encodeInput() {
         seq = 123_456;
-        publishedAtMicros = MessageCodec.nowMicros();
-        json = MessageCodec.encode(seq, publishedAtMicros, payloadBytes);
+        intendedAtMicros = MessageCodec.nowMicros();
+        json = MessageCodec.encode(seq, intendedAtMicros, payloadBytes);
     }
 
     @Benchmark
     public byte[] encodeMessageJson() {
-        return MessageCodec.encode(seq, publishedAtMicros, payloadBytes);
+        return MessageCodec.encode(seq, intendedAtMicros, payloadBytes);
     }
 
     @Benchmark
@@ -68,7 +68,7 @@ public class SseEncodingBenchmark {
 
     @Benchmark
     public Message encodeEveryWireForm() {
-        return Message.encode(seq, publishedAtMicros, payloadBytes);
+        return Message.encode(seq, intendedAtMicros, intendedAtMicros, payloadBytes);
     }
 
     // How to run: scripts/jmh.sh SseEncoding -p payloadBytes=256

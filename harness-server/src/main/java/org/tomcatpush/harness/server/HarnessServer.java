@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -148,6 +149,11 @@ public final class HarnessServer implements AutoCloseable {
     /** The topic every transport delivers; {@code publish} works at any rate setting. */
     public MessageHub hub() {
         return hub;
+    }
+
+    /** The paced publisher, empty with {@code --publish-rate 0} (tests stall it on purpose). */
+    public Optional<Publisher> publisher() {
+        return Optional.ofNullable(publisher);
     }
 
     /** The live probe ({@code /harness/stats} renders it). */

@@ -16,7 +16,7 @@ import org.tomcatpush.harness.client.scenario.Transport;
  *
  * <pre>
  * recorder.requestSent();
- * recorder.messageReceived(receivedAtMicros - publishedAtMicros);
+ * recorder.messageReceived(receivedAtMicros - intendedAtMicros);   // from the intended publish time
  * </pre>
  */
 public final class TransportRecorder {
@@ -91,7 +91,7 @@ public final class TransportRecorder {
         connectFailures.get(kind).increment();
     }
 
-    /** One message arrived {@code latencyMicros} after the server published it. */
+    /** One message arrived {@code latencyMicros} after its intended publish time (the wire's {@code ts}). */
     public void messageReceived(long latencyMicros) {
         messagesReceived.increment();
         this.latencyMicros.recordValue(Math.max(0, Math.min(latencyMicros, MAX_TRACKABLE_MICROS)));

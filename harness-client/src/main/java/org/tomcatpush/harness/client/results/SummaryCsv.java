@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -11,6 +12,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.tomcatpush.harness.client.accounting.CloseCause;
 import org.tomcatpush.harness.client.accounting.ConnectFailureKind;
 import org.tomcatpush.harness.client.accounting.ReconnectCause;
+import org.tomcatpush.harness.client.serverstats.PublisherStats;
 import org.tomcatpush.harness.client.serverstats.ServerStats;
 
 /**
@@ -113,7 +115,10 @@ public final class SummaryCsv {
             col("server_closes_slow_consumer", (r, t) -> server(t, s -> Cells.count(s.serverCloses().slowConsumer()))),
             col("server_closes_write_failure", (r, t) -> server(t, s -> Cells.count(s.serverCloses().writeFailure()))),
             col("server_closes_error", (r, t) -> server(t, s -> Cells.count(s.serverCloses().error()))),
-            col("closes_server_unexplained", (r, t) -> Cells.nullable(t.closesServerUnexplained())));
+            col("closes_server_unexplained", (r, t) -> Cells.nullable(t.closesServerUnexplained())),
+            // publish-side coordinated omission (issue 9): one publisher for every transport, so in every row
+            col("publisher_lag_p99_ms", (r, t) -> publisherLag(r, PublisherStats::lagP99Ms)),
+            col("publisher_lag_max_ms", (r, t) -> publisherLag(r, PublisherStats::lagMaxMs)));
 
     private SummaryCsv() {
     }
@@ -139,6 +144,13 @@ public final class SummaryCsv {
 
     private static Column col(String name, BiFunction<RunResult, TransportResult, Object> value) {
         return new Column(name, value);
+    }
+
+    /** A figure of the publisher's lag, empty when the server did not report one. */
+    private static String publisherLag(RunResult result, ToDoubleFunction<PublisherStats> figure) {
+        ServerStats stats = result.finalServerStats();
+        return stats == null || !stats.publisher().known() ? ""
+                : Cells.decimal(figure.applyAsDouble(stats.publisher()));
     }
 
     private static String server(TransportResult row, java.util.function.Function<ServerStats, String> figure) {

@@ -33,12 +33,13 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * @param config           the server's configuration as it reported it
  * @param series           the sampled series, empty unless asked for with {@code ?series=true}
  * @param serverCloses     connections the server closed, by cause
+ * @param publisher        the publisher's lag behind its schedule ({@link PublisherStats#UNKNOWN} from an older server)
  */
 public record ServerStats(long timeMillis, String tomcatVersion, long busyThreads, String busyMetric, long poolSize,
         long queueLength, long connections, Map<String, Long> requests, Map<String, Long> bytesWritten,
         long messagesPublished, long samples, SampledStats busySampled, SampledStats queueSampled,
         SampledStats connectionsSampled, PerConnectionStats perConnection, JsonNode config, List<ServerSample> series,
-        ServerCloseStats serverCloses) {
+        ServerCloseStats serverCloses, PublisherStats publisher) {
 
     public ServerStats {
         requests = Collections.unmodifiableMap(new LinkedHashMap<>(requests));
@@ -61,7 +62,7 @@ public record ServerStats(long timeMillis, String tomcatVersion, long busyThread
                 sampled.path("samples").asLong(-1), SampledStats.from(sampled.path("busyThreads")),
                 SampledStats.from(sampled.path("queueLength")), SampledStats.from(sampled.path("connections")),
                 PerConnectionStats.from(root.path("perConnection")), root.path("config"), series,
-                ServerCloseStats.from(root.path("serverCloses")));
+                ServerCloseStats.from(root.path("serverCloses")), PublisherStats.from(root.path("publisher")));
     }
 
     /**
@@ -78,7 +79,8 @@ public record ServerStats(long timeMillis, String tomcatVersion, long busyThread
         return new ServerStats(timeMillis, tomcatVersion, busyThreads, busyMetric, poolSize, queueLength, connections,
                 requests, bytesWritten, messagesPublished, window.size(),
                 SampledStats.of(window, ServerSample::busyThreads), SampledStats.of(window, ServerSample::queueLength),
-                SampledStats.of(window, ServerSample::connections), perConnection, config, window, serverCloses);
+                SampledStats.of(window, ServerSample::connections), perConnection, config, window, serverCloses,
+                publisher);
     }
 
     /** The server's count of requests on {@code transport}'s endpoint, -1 when it gave none. */

@@ -7,7 +7,7 @@ import io.netty.buffer.ByteBuf;
  * across any split into body chunks or frames, without allocating. It recognises the numeric fields
  * it needs and reports:
  * <ul>
- *   <li>a message: an object holding {@code "seq"} and {@code "ts"};</li>
+ *   <li>a message: an object holding {@code "seq"} and {@code "ts"} (its intended publish time);</li>
  *   <li>a gap: an object holding {@code "from"} and {@code "to"};</li>
  *   <li>a cursor: the {@code "last"} field of a poll answer.</li>
  * </ul>
@@ -23,7 +23,8 @@ final class MessageScanner {
 
     /** What the scanner found. Called on the thread that feeds it. */
     interface Listener {
-        void onMessage(long seq, long publishedAtMicros);
+        /** A message: its sequence and {@code ts}, the time it was meant to be published, epoch microseconds. */
+        void onMessage(long seq, long intendedAtMicros);
 
         void onGap(long fromSeq, long toSeq);
 

@@ -148,7 +148,7 @@ abstract class Session implements MessageScanner.Listener {
     }
 
     @Override
-    public void onMessage(long seq, long publishedAtMicros) {
+    public void onMessage(long seq, long intendedAtMicros) {
         long result = sequence.onMessage(seq);
         if (result == SequenceTracker.DUPLICATE) {
             recorder.messageDuplicated();
@@ -157,7 +157,8 @@ abstract class Session implements MessageScanner.Listener {
         if (result > 0) {
             recorder.messagesLost(result);
         }
-        recorder.messageReceived(MessageCodec.nowMicros() - publishedAtMicros);
+        // from the intended publish time, so a publisher that fell behind cannot hide its delay
+        recorder.messageReceived(MessageCodec.nowMicros() - intendedAtMicros);
     }
 
     @Override

@@ -22,6 +22,8 @@ import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.tomcatpush.harness.client.serverstats.ServerStats;
+
 class ResultsWriterTest {
 
     /** The core columns of the results contract, in contract order. */
@@ -79,6 +81,21 @@ class ResultsWriterTest {
         assertEquals("async", all.get("handler"));
         assertEquals("nio", all.get("protocol"));
         assertEquals("60000", all.get("keep_alive_timeout_ms"), "the effective keep-alive timeout");
+        for (CSVRecord row : rows) {
+            assertEquals("1.25", row.get("publisher_lag_p99_ms"), "one publisher for every transport: " + row);
+            assertEquals("512.3", row.get("publisher_lag_max_ms"));
+        }
+    }
+
+    @Test
+    void publisherLagIsEmptyWhenTheServerDidNotReportIt() throws Exception {
+        RunResult r = ResultFixtures.result("sse", RunStatus.COMPLETED);
+        ServerStats older = ServerStats.from(new ObjectMapper().readTree("{\"tomcatVersion\":\"11.0.27\"}"));
+        Path folder = write(new RunResult(r.runId(), r.status(), r.failure(), r.setup(), r.environment(), r.startedAt(),
+                r.endedAt(), r.transports(), r.all(), older, r.timeseries(), r.serverSamples(), r.statsFailures()));
+        CSVRecord row = csv(folder.resolve("summary.csv")).get(0);
+        assertEquals("", row.get("publisher_lag_p99_ms"), "unknown, not zero");
+        assertEquals("", row.get("publisher_lag_max_ms"));
     }
 
     @Test

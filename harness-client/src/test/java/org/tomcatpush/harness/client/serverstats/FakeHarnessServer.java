@@ -45,6 +45,7 @@ public final class FakeHarnessServer implements AutoCloseable {
               "bytesWritten": { "poll": 1234, "longpoll": 0, "sse": 0, "ws": 0, "total": 1234 },
               "messagesPublished": 45,
               "lastSeq": 45,
+              "publisher": { "lagP50Ms": 0.05, "lagP99Ms": 1.25, "lagMaxMs": 512.3, "published": 45 },
               "sampled": {
                 "intervalMillis": 100, "samples": 52,
                 "busyThreads":  { "mean": 1.2, "p50": 1, "p99": 4, "max": 4 },

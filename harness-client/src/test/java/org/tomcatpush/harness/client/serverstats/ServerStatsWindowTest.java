@@ -76,6 +76,7 @@ class ServerStatsWindowTest {
     private static ServerStats stats(List<ServerSample> series, SampledStats sinceReset) {
         return new ServerStats(START_MS + 20_000, "11.0.27", 0, "executor-active", 10, 0, 0, Map.of("total", 1L),
                 Map.of(), 0, 52, sinceReset, sinceReset, sinceReset, PerConnectionStats.UNKNOWN,
-                JsonNodeFactory.instance.objectNode(), series, ServerCloseStats.UNKNOWN);
+                JsonNodeFactory.instance.objectNode(), series, ServerCloseStats.UNKNOWN,
+                PublisherStats.UNKNOWN);
     }
 }

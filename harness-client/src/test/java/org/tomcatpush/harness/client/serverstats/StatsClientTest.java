@@ -1,6 +1,7 @@
 package org.tomcatpush.harness.client.serverstats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,7 @@ class StatsClientTest {
         assertEquals(12, stats.connectionsSampled().max());
         assertEquals(new PerConnectionStats(12, 120, 10.0, 10, 10, 0), stats.perConnection());
         assertEquals(new ServerCloseStats(10, 0, 0, 0, 0, 0, 10), stats.serverCloses());
+        assertEquals(new PublisherStats(0.05, 1.25, 512.3, 45), stats.publisher());
         assertEquals(100, stats.configLong("maxKeepAliveRequests", -1));
         assertEquals(-7, stats.configLong("noSuchKnob", -7));
         assertEquals(0, stats.series().size(), "no series unless asked");
@@ -73,6 +75,8 @@ class StatsClientTest {
         assertEquals(SampledStats.UNKNOWN, stats.busySampled());
         assertEquals(PerConnectionStats.UNKNOWN, stats.perConnection());
         assertEquals(ServerCloseStats.UNKNOWN, stats.serverCloses());
+        assertEquals(PublisherStats.UNKNOWN, stats.publisher());
+        assertFalse(stats.publisher().known());
         assertEquals("unknown", stats.busyMetric());
     }
 

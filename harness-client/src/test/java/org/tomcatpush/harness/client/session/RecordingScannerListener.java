@@ -9,8 +9,8 @@ final class RecordingScannerListener implements MessageScanner.Listener {
     final List<String> seen = new ArrayList<>();
 
     @Override
-    public void onMessage(long seq, long publishedAtMicros) {
-        seen.add("msg " + seq + "@" + publishedAtMicros);
+    public void onMessage(long seq, long intendedAtMicros) {
+        seen.add("msg " + seq + "@" + intendedAtMicros);
     }
 
     @Override

@@ -51,6 +51,17 @@ final class TestServer implements AutoCloseable {
         return server.hub().publish(count);
     }
 
+    /** Stops the paced publisher for {@code stall} from its next message on (a test hook of the server). */
+    void stallPublisher(Duration stall) {
+        server.publisher().orElseThrow(() -> new IllegalStateException("no --publish-rate: nothing to stall"))
+                .stallFor(stall);
+    }
+
+    /** The largest lag of a message behind its intended publish time since the last reset, microseconds. */
+    long publisherLagMaxMicros() {
+        return server.probe().publisherLag().maxMicros();
+    }
+
     @Override
     public void close() {
         server.close();

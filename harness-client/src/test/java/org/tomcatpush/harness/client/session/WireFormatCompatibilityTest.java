@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.tomcatpush.harness.server.hub.Gap;
+import org.tomcatpush.harness.server.hub.Message;
 import org.tomcatpush.harness.server.hub.MessageCodec;
 
 /**
@@ -30,6 +31,13 @@ class WireFormatCompatibilityTest {
         }
         assertEquals(List.of("msg 42@1764091234567890", "msg 42@1764091234567890",
                 "msg 42@1764091234567890", "msg 42@1764091234567890"), seen);
+    }
+
+    @Test
+    void scannerReportsTheIntendedPublishTimeOfALateMessage() {
+        Message late = Message.encode(9, 1_764_091_234_000_000L, 1_764_091_234_500_000L, 3);
+        scanner.feed(late.json(), 0, late.json().length);
+        assertEquals(List.of("msg 9@1764091234000000"), seen, "latency counts from when it was due, not sent");
     }
 
     @Test

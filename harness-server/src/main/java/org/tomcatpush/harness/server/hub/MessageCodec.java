@@ -21,8 +21,12 @@ import java.util.List;
  * (non-negative decimal longs); input that is not a harness message or gap gets an
  * {@link IllegalArgumentException} naming what was missing. All methods are static and thread safe.
  *
+ * <p>{@code ts} is the message's <em>intended</em> publish time: when the publisher's schedule
+ * meant it to go out, not when it did, so that delivery latency includes any delay of the
+ * publisher itself (see {@link Message}).
+ *
  * <pre>
- * long latencyMicros = MessageCodec.nowMicros() - MessageCodec.publishedAtMicros(data);
+ * long latencyMicros = MessageCodec.nowMicros() - MessageCodec.intendedAtMicros(data);
  * if (MessageCodec.isGap(data)) { lost += MessageCodec.gapTo(data) - MessageCodec.gapFrom(data) + 1; }
  * </pre>
  */
@@ -47,24 +51,27 @@ public final class MessageCodec {
     private MessageCodec() {
     }
 
-    /** Now, in epoch microseconds: the one clock for publish times and receive times. */
+    /** Now, in epoch microseconds: the one clock for publish times (intended and actual) and receive times. */
     public static long nowMicros() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
-    /** Encodes {@code {"seq":S,"ts":T,"p":"x..x"}} with {@code paddingBytes} padding characters, in UTF-8. */
-    public static byte[] encode(long seq, long publishedAtMicros, int paddingBytes) {
+    /**
+     * Encodes {@code {"seq":S,"ts":T,"p":"x..x"}} with {@code paddingBytes} padding characters, in
+     * UTF-8; {@code T} is {@code intendedAtMicros}, the intended publish time in epoch microseconds.
+     */
+    public static byte[] encode(long seq, long intendedAtMicros, int paddingBytes) {
         requireNonNegative(seq, "seq");
-        requireNonNegative(publishedAtMicros, "ts");
+        requireNonNegative(intendedAtMicros, "ts");
         requireNonNegative(paddingBytes, "padding");
-        int length = SEQ_PREFIX.length + digits(seq) + TS_PREFIX.length + digits(publishedAtMicros)
+        int length = SEQ_PREFIX.length + digits(seq) + TS_PREFIX.length + digits(intendedAtMicros)
                 + PAD_PREFIX.length + paddingBytes + MESSAGE_END.length;
         byte[] out = new byte[length];
         int at = put(out, 0, SEQ_PREFIX);
         at = putLong(out, at, seq);
         at = put(out, at, TS_PREFIX);
-        at = putLong(out, at, publishedAtMicros);
+        at = putLong(out, at, intendedAtMicros);
         at = put(out, at, PAD_PREFIX);
         for (int end = at + paddingBytes; at < end; at++) {
             out[at] = 'x';
@@ -99,8 +106,8 @@ public final class MessageCodec {
         return longAfter(json, SEQ_KEY, "a message");
     }
 
-    /** The publish time of a message, in epoch microseconds. */
-    public static long publishedAtMicros(CharSequence json) {
+    /** The intended publish time of a message ({@code ts}), in epoch microseconds. */
+    public static long intendedAtMicros(CharSequence json) {
         return longAfter(json, TS_KEY, "a message");
     }
 

@@ -9,12 +9,14 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The one broadcast topic. {@link #publish(int)} appends messages with a gap-free sequence (1, 2,
- * ...) and the publish time in epoch microseconds, each encoded once, into a ring of the last
- * {@code capacity} messages. The publisher never writes to sessions: it only signals them, and each
- * session reads the ring at its own cursor, so a slow or dead session can never stall the publisher
- * or another session; a session that falls more than {@code capacity} messages behind learns of the
- * loss as a {@link Gap} (see {@link #get(long)} and {@link #firstSeq()}).
+ * The one broadcast topic. {@link #publish(int)} (on demand) and {@link #publishDue} (a paced
+ * {@link PublishSchedule}) append messages with a gap-free sequence (1, 2, ...), their intended and
+ * actual publish times in epoch microseconds, each encoded once, into a ring of the last
+ * {@code capacity} messages; every message's lag goes into {@link #publishLag()}. The publisher
+ * never writes to sessions: it only signals them, and each session reads the ring at its own
+ * cursor, so a slow or dead session can never stall the publisher or another session; a session
+ * that falls more than {@code capacity} messages behind learns of the loss as a {@link Gap} (see
+ * {@link #get(long)} and {@link #firstSeq()}).
  *
  * <p>Thread safety: {@code publish} may be called from any thread (calls are serialised); reads
  * ({@link #lastSeq()}, {@link #get(long)}) are lock-free; {@link #awaitAfter(long, long)} blocks
@@ -47,6 +49,7 @@ public final class MessageHub implements AutoCloseable {
     private final ReentrantLock waitLock = new ReentrantLock();
     private final Condition published = waitLock.newCondition();
     private final AtomicInteger waiters = new AtomicInteger();
+    private final PublishLag publishLag = new PublishLag();
     private volatile long lastSeq;
     private volatile boolean closed;
 
@@ -67,28 +70,58 @@ public final class MessageHub implements AutoCloseable {
     }
 
     /**
-     * Publishes {@code count} messages now, then signals waiting and subscribed sessions once.
+     * Publishes {@code count} messages now, on demand: each is intended when it is published (lag
+     * 0). Then signals waiting and subscribed sessions once.
      *
      * @return the sequence of the last message published
      */
     public long publish(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("count must be at least 1 (got " + count + ")");
-        }
+        requireCount(count);
         long last;
         synchronized (publishLock) {
             if (closed) {
                 return lastSeq;
             }
-            last = lastSeq;
             for (int i = 0; i < count; i++) {
-                last++;
-                ring.set(index(last), Message.encode(last, MessageCodec.nowMicros(), paddingBytes));
-                lastSeq = last;
+                long nowMicros = MessageCodec.nowMicros();
+                append(nowMicros, nowMicros);
             }
+            last = lastSeq;
         }
         signalAll();
         return last;
+    }
+
+    /**
+     * Publishes messages {@code firstIndex .. firstIndex + count - 1} of {@code schedule}, which are
+     * due: each carries its intended time from the schedule and is stamped with how late it went
+     * out (lag), measured on the monotonic clock at the moment it is appended. Then signals waiting
+     * and subscribed sessions once.
+     *
+     * @return the sequence of the last message published
+     */
+    public long publishDue(PublishSchedule schedule, long firstIndex, int count) {
+        requireCount(count);
+        long last;
+        synchronized (publishLock) {
+            if (closed) {
+                return lastSeq;
+            }
+            for (long n = firstIndex, end = firstIndex + count; n < end; n++) {
+                // a message counted as due a nanosecond early by rounding is on time, not early
+                long lagMicros = Math.max(0, (System.nanoTime() - schedule.dueNanos(n)) / 1_000);
+                long intendedMicros = schedule.intendedAtMicros(n);
+                append(intendedMicros, intendedMicros + lagMicros);
+            }
+            last = lastSeq;
+        }
+        signalAll();
+        return last;
+    }
+
+    /** How late messages went out against their intended time, since its last reset. */
+    public PublishLag publishLag() {
+        return publishLag;
     }
 
     /** The newest sequence published, 0 when none yet. */
@@ -198,6 +231,20 @@ public final class MessageHub implements AutoCloseable {
                 // a broken session must not stop the publisher or the sessions after it
                 subscribers.remove(subscriber);
             }
+        }
+    }
+
+    /** Appends the next message; the caller holds {@code publishLock}. */
+    private void append(long intendedAtMicros, long publishedAtMicros) {
+        long seq = lastSeq + 1;
+        ring.set(index(seq), Message.encode(seq, intendedAtMicros, publishedAtMicros, paddingBytes));
+        lastSeq = seq;
+        publishLag.record(publishedAtMicros - intendedAtMicros);
+    }
+
+    private static void requireCount(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1 (got " + count + ")");
         }
     }
 

@@ -1,13 +1,18 @@
 package org.tomcatpush.harness.server.hub;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Publishes to a {@link MessageHub} at a fixed rate on one daemon thread. Paced from the intended
- * publish times (message n is due at start + n / rate), not from the previous publish, so a late
- * wake-up is caught up rather than lost and the long-run rate is exact. At high rates one wake-up
- * publishes every message that is due, then signals sessions once.
+ * Publishes to a {@link MessageHub} at a fixed rate on one daemon thread, following a
+ * {@link PublishSchedule}: message n is due at start + n / rate, paced from those intended times
+ * rather than from the previous publish, so a late wake-up is caught up rather than lost and the
+ * long-run rate is exact. At high rates one wake-up publishes every message that is due, then
+ * signals sessions once. Each message carries its intended time, so a publisher that falls behind
+ * (a GC pause, a loaded machine, a slow fan-out) cannot hide its delay from delivery latency
+ * (publish-side coordinated omission); how far behind it fell is in {@link MessageHub#publishLag()}.
  */
 public final class Publisher implements AutoCloseable {
 
@@ -16,6 +21,7 @@ public final class Publisher implements AutoCloseable {
     private final MessageHub hub;
     private final double ratePerSecond;
     private final Thread thread;
+    private final AtomicLong stallNanos = new AtomicLong();
     private volatile boolean running = true;
 
     private Publisher(MessageHub hub, double ratePerSecond) {
@@ -39,23 +45,44 @@ public final class Publisher implements AutoCloseable {
         return publisher;
     }
 
+    /**
+     * Test hook, not a user feature: stops the publisher thread for {@code stall} from its next
+     * wake-up (when the next message falls due), as a GC pause or an overloaded machine would.
+     * The messages that fall due meanwhile go out together when it resumes, late, each with its
+     * intended time; the first is late by the whole stall. Returns at once.
+     */
+    public void stallFor(Duration stall) {
+        if (stall.isNegative() || stall.isZero()) {
+            throw new IllegalArgumentException("a stall must be positive (got " + stall + ")");
+        }
+        stallNanos.set(stall.toNanos());
+    }
+
     private void run() {
-        double periodNanos = 1e9 / ratePerSecond;
-        long startNanos = System.nanoTime();
+        PublishSchedule schedule = PublishSchedule.startingNow(ratePerSecond);
         long published = 0;
         while (running && !hub.isClosed()) {
-            long elapsedNanos = System.nanoTime() - startNanos;
-            long due = (long) (elapsedNanos / periodNanos) + 1 - published;
+            long stall = stallNanos.getAndSet(0);
+            if (stall > 0) {
+                parkUntil(System.nanoTime() + stall);
+            }
+            long due = schedule.dueBy(System.nanoTime()) - published;
             if (due > 0) {
                 int batch = (int) Math.min(due, Integer.MAX_VALUE);
-                hub.publish(batch);
+                hub.publishDue(schedule, published, batch);
                 published += batch;
             }
-            long nextDueNanos = startNanos + (long) (published * periodNanos);
-            long parkNanos = nextDueNanos - System.nanoTime();
+            long parkNanos = schedule.dueNanos(published) - System.nanoTime();
             if (parkNanos > 0) {
                 LockSupport.parkNanos(this, Math.max(parkNanos, MIN_PARK_NANOS));
             }
+        }
+    }
+
+    private void parkUntil(long deadlineNanos) {
+        for (long left = deadlineNanos - System.nanoTime(); left > 0 && running;
+                left = deadlineNanos - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
         }
     }
 

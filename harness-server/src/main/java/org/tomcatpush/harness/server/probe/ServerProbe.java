@@ -9,6 +9,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.tomcatpush.harness.server.config.ServerConfig;
 import org.tomcatpush.harness.server.hub.MessageHub;
+import org.tomcatpush.harness.server.hub.PublishLag;
 
 /**
  * Everything the server knows about its own load: live counters, the per-connection ledger, the
@@ -82,6 +83,11 @@ public final class ServerProbe implements AutoCloseable {
         return hub.lastSeq() - lastSeqAtReset;
     }
 
+    /** How late messages went out against their intended publish time, since the last reset. */
+    public PublishLag.Summary publisherLag() {
+        return hub.publishLag().summary();
+    }
+
     /** The sampled summaries since the last reset. */
     public SampledSummary sampled() {
         return requireSampler().summary();
@@ -92,10 +98,11 @@ public final class ServerProbe implements AutoCloseable {
         return requireSampler().series();
     }
 
-    /** Zeroes counters, histograms, the ledger and the series; the hub's sequence goes on. */
+    /** Zeroes counters, histograms (the publisher's lag too), the ledger and the series; the sequence goes on. */
     public void reset() {
         counters.reset();
         ledger.reset();
+        hub.publishLag().reset();
         Sampler s = sampler;
         if (s != null) {
             s.reset();

@@ -1,6 +1,7 @@
 package org.tomcatpush.harness.server.probe;
 
 import org.apache.catalina.util.ServerInfo;
+import org.tomcatpush.harness.server.hub.PublishLag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -84,6 +85,13 @@ public final class StatsReport {
 
         root.put("messagesPublished", probe.messagesPublished());
         root.put("lastSeq", probe.hub().lastSeq());
+
+        PublishLag.Summary lag = probe.publisherLag();
+        ObjectNode publisher = root.putObject("publisher");
+        publisher.put("lagP50Ms", lag.p50Micros() / 1000.0);
+        publisher.put("lagP99Ms", lag.p99Micros() / 1000.0);
+        publisher.put("lagMaxMs", lag.maxMicros() / 1000.0);
+        publisher.put("published", lag.published());
 
         SampledSummary sampled = probe.sampled();
         ObjectNode s = root.putObject("sampled");

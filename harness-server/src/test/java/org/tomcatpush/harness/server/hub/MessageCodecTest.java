@@ -34,12 +34,12 @@ class MessageCodecTest {
     }
 
     @Test
-    void decodesSequenceAndPublishTimeFromAnyCharSequence() {
+    void decodesSequenceAndIntendedTimeFromAnyCharSequence() {
         String json = "{\"seq\":123456789,\"ts\":1764091234567890,\"p\":\"xx\"}";
         assertEquals(123456789L, MessageCodec.seq(json));
-        assertEquals(1764091234567890L, MessageCodec.publishedAtMicros(json));
+        assertEquals(1764091234567890L, MessageCodec.intendedAtMicros(json));
         assertEquals(123456789L, MessageCodec.seq(new StringBuilder(json)));
-        assertEquals(1764091234567890L, MessageCodec.publishedAtMicros(CharBuffer.wrap(json)));
+        assertEquals(1764091234567890L, MessageCodec.intendedAtMicros(CharBuffer.wrap(json)));
         assertFalse(MessageCodec.isGap(json));
     }
 
@@ -47,7 +47,7 @@ class MessageCodecTest {
     void decodingToleratesKeyOrderAndWhitespace() {
         String json = "{ \"p\": \"x\", \"ts\": 77, \"seq\": 5 }";
         assertEquals(5, MessageCodec.seq(json));
-        assertEquals(77, MessageCodec.publishedAtMicros(json));
+        assertEquals(77, MessageCodec.intendedAtMicros(json));
     }
 
     @Test
@@ -106,11 +106,19 @@ class MessageCodecTest {
 
     @Test
     void messageHoldsEveryWireFormOfTheSameBytes() {
-        Message m = Message.encode(12, 34, 2);
+        Message m = Message.encode(12, 34, 40, 2);
         assertEquals(12, m.seq());
-        assertEquals(34, m.publishedAtMicros());
+        assertEquals(34, m.intendedAtMicros());
+        assertEquals(40, m.publishedAtMicros());
+        assertEquals(6, m.lagMicros());
         assertEquals("{\"seq\":12,\"ts\":34,\"p\":\"xx\"}", m.text());
         assertEquals(m.text(), new String(m.json(), StandardCharsets.UTF_8));
         assertEquals("id: 12\ndata: " + m.text() + "\n\n", new String(m.sseEvent(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aMessageIsNeverPublishedBeforeItIsDue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Message.encode(1, 40, 34, 0));
+        assertEquals("a message cannot be published before it is due (intended 40, published 34)", e.getMessage());
     }
 }

@@ -66,7 +66,72 @@ class MessageHubTest {
         for (long seq = 8; seq <= 12; seq++) {
             assertEquals(seq, hub.get(seq).seq());
         }
-        assertEquals("{\"seq\":12,\"ts\":" + hub.get(12).publishedAtMicros() + ",\"p\":\"xxx\"}", hub.get(12).text());
+        assertEquals("{\"seq\":12,\"ts\":" + hub.get(12).intendedAtMicros() + ",\"p\":\"xxx\"}", hub.get(12).text());
+    }
+
+    @Test
+    void onDemandMessagesAreIntendedWhenPublishedAndCountInTheLagWithZero() {
+        MessageHub hub = new MessageHub(10, 0);
+        hub.publish(3);
+        for (long seq = 1; seq <= 3; seq++) {
+            assertEquals(0, hub.get(seq).lagMicros());
+            assertEquals(hub.get(seq).publishedAtMicros(), hub.get(seq).intendedAtMicros());
+        }
+        assertEquals(new PublishLag.Summary(3, 0, 0, 0), hub.publishLag().summary());
+    }
+
+    @Test
+    void dueMessagesCarryTheScheduledTimeAndHowLateTheyWentOut() {
+        MessageHub hub = new MessageHub(10, 0);
+        long startEpochMicros = 1_764_091_234_000_000L;
+        // 20 messages per second, started one second ago: message n is n * 50 ms overdue less than the first
+        PublishSchedule schedule = new PublishSchedule(System.nanoTime() - TimeUnit.SECONDS.toNanos(1),
+                startEpochMicros, 50_000_000);
+
+        assertEquals(3, hub.publishDue(schedule, 0, 3));
+
+        for (int n = 0; n < 3; n++) {
+            Message m = hub.get(n + 1);
+            assertEquals(startEpochMicros + n * 50_000L, m.intendedAtMicros(), "intended = start + n / rate");
+            assertEquals(m.publishedAtMicros() - m.intendedAtMicros(), m.lagMicros());
+            assertTrue(m.lagMicros() >= 1_000_000 - n * 50_000L, "message " + n + " lag " + m.lagMicros());
+            assertEquals("{\"seq\":" + (n + 1) + ",\"ts\":" + m.intendedAtMicros() + ",\"p\":\"\"}", m.text(),
+                    "the wire carries the intended time");
+        }
+        PublishLag.Summary lag = hub.publishLag().summary();
+        assertEquals(3, lag.published());
+        assertTrue(lag.maxMicros() >= 1_000_000, "max " + lag.maxMicros());
+        assertTrue(lag.maxMicros() <= hub.get(1).lagMicros() * 1.001, "HdrHistogram's bound is within 0.1%");
+
+        hub.publishLag().reset();
+        assertEquals(new PublishLag.Summary(0, 0, 0, 0), hub.publishLag().summary());
+        hub.publishDue(schedule, 3, 1);
+        assertEquals(1, hub.publishLag().summary().published(), "recording goes on after a reset");
+    }
+
+    @Test
+    void scheduleIsPacedOnTheMonotonicClockAndStatedOnTheEpochClock() {
+        PublishSchedule schedule = new PublishSchedule(1_000, 5_000_000, 50_000_000);
+        assertEquals(0, schedule.dueBy(999), "nothing before the start");
+        assertEquals(1, schedule.dueBy(1_000), "message 0 is due at the start");
+        assertEquals(1, schedule.dueBy(50_000_999));
+        assertEquals(2, schedule.dueBy(50_001_000));
+        assertEquals(150_001_000, schedule.dueNanos(3));
+        assertEquals(5_150_000, schedule.intendedAtMicros(3));
+        assertThrows(IllegalArgumentException.class, () -> PublishSchedule.startingNow(0));
+    }
+
+    @Test
+    void aScheduleStartingNowPairsTheTwoClocksAtOneInstantBetweenTheCallersReads() {
+        long beforeNanos = System.nanoTime();
+        long beforeMicros = MessageCodec.nowMicros();
+        PublishSchedule schedule = PublishSchedule.startingNow(20);
+        long afterMicros = MessageCodec.nowMicros();
+        long afterNanos = System.nanoTime();
+
+        assertTrue(schedule.dueNanos(0) >= beforeNanos && schedule.dueNanos(0) <= afterNanos);
+        assertTrue(schedule.intendedAtMicros(0) >= beforeMicros && schedule.intendedAtMicros(0) <= afterMicros);
+        assertEquals(schedule.intendedAtMicros(0) + 50_000, schedule.intendedAtMicros(1));
     }
 
     @Test

@@ -21,8 +21,8 @@ public final class Findings {
                 new ServerSamplesRule(),
                 new DeliveryRule(), new FailureRule(), new AccountingAgreementRule(), new ServerCloseRule(),
                 new KeepAliveLimitRule(),
-                new IdleTimeoutRule(), new ReconnectRule(), new LatencyRule(), new ResponseTimeRule(),
-                new CostPerMessageRule());
+                new IdleTimeoutRule(), new ReconnectRule(), new LatencyRule(), new PublisherLagRule(),
+                new ResponseTimeRule(), new CostPerMessageRule());
     }
 
     /** Applies {@link #defaultRules()} to {@code run}. */

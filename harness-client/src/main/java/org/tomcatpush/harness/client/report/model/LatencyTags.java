@@ -6,7 +6,7 @@ import org.tomcatpush.harness.client.results.LatencyLogHeader;
 
 /**
  * What the tags of {@code latency.hlog} mean, as the results writer names them ({@link LatencyLogHeader}): the bare
- * transport name is delivery latency (receive minus publish time); poll response times carry a
+ * transport name is delivery latency (receive minus intended publish time); poll response times carry a
  * prefix, {@value #RESPONSE_TIME} (timed from the intended send, coordinated-omission safe) and
  * {@value #UNCORRECTED_RESPONSE_TIME} (from the actual send).
  */

@@ -87,6 +87,10 @@ public final class SummaryColumns {
      * its own (it is a part of {@code closes_server_other}), so breakdowns by cause leave it out.
      */
     public static final String CLOSES_SERVER_UNEXPLAINED = "closes_server_unexplained";
+    /** Optional: 99th percentile of the publisher's lag behind its schedule, ms (one figure for the run). */
+    public static final String PUBLISHER_LAG_P99_MS = "publisher_lag_p99_ms";
+    /** Optional: the publisher's largest lag behind its schedule, ms (one figure for the run). */
+    public static final String PUBLISHER_LAG_MAX_MS = "publisher_lag_max_ms";
 
     /** Prefix of the close-by-cause columns ({@code closes_keepalive_limit}, ...). */
     public static final String CLOSES_PREFIX = "closes_";

@@ -27,8 +27,9 @@ public final class LatencyCharts {
     /** Delivery latency by percentile, one line per transport. */
     public static ChartSpec delivery(RunData run) {
         ChartSpec.Builder chart = percentileChart("latency", "Delivery latency by percentile",
-                "Time from publish to receipt for every message of the run. Read across at the percentile you "
-                        + "size for (99% or 99.9%); where a line turns up sharply, queueing or reconnects start to show.");
+                "Time from the intended publish time to receipt for every message of the run. Read across at the"
+                        + " percentile you size for (99% or 99.9%); where a line turns up sharply, queueing or"
+                        + " reconnects start to show.");
         for (LatencyDistribution d : run.latency()) {
             if (LatencyTags.isDelivery(d.tag()) && d.count() > 0) {
                 chart.series(series(d.tag(), d));

@@ -35,9 +35,10 @@ public enum SweepMetric {
             "Bytes on the wire (both directions) per message received: headers of every request and response"
                     + " count, so empty polls make this large (E8)."),
     LATENCY_P50(Group.DELIVERY, SummaryColumns.LATENCY_P50_MS, "Delivery latency p50", "ms",
-            "Median time from publish to receipt. Short polling adds about half its poll interval."),
+            "Median time from the intended publish time to receipt. Short polling adds about half its poll interval."),
     LATENCY_P99(Group.DELIVERY, SummaryColumns.LATENCY_P99_MS, "Delivery latency p99", "ms",
-            "99th percentile from publish to receipt: queueing behind busy threads and reconnect gaps show here."),
+            "99th percentile from the intended publish time to receipt: queueing behind busy threads and"
+                    + " reconnect gaps show here."),
     MESSAGES_LOST(Group.DELIVERY, SummaryColumns.MESSAGES_LOST, "Messages lost", "messages",
             "Messages a session never received, across reconnects. Should be 0 (SSE resumes with Last-Event-ID).");
 
