@@ -78,8 +78,9 @@ class PublisherLagTest {
     @Test
     void messagesPublishedOnDemandAreIntendedWhenPublishedWithLagZero() throws Exception {
         try (HarnessServer server = TestServers.start();
-             RawConnection c = new RawConnection(server.baseUri())) {
-            assertEquals(200, c.exchange("POST", "/harness/publish?count=3").status());
+             RawConnection c = new RawConnection(server.baseUri());
+             RawConnection control = new RawConnection(server.controlUri())) {
+            assertEquals(200, control.exchange("POST", "/harness/publish?count=3").status());
 
             List<String> onTheWire = MessageCodec.parsePollBody(c.exchange("GET", "/poll?since=0").body()).messages();
             assertEquals(3, onTheWire.size());
@@ -93,7 +94,7 @@ class PublisherLagTest {
             assertEquals(0.0, publisher.get("lagMaxMs").asDouble());
             assertEquals(0.0, publisher.get("lagP99Ms").asDouble());
 
-            assertEquals(204, c.exchange("POST", "/harness/reset").status());
+            assertEquals(204, control.exchange("POST", "/harness/reset").status());
             assertEquals(0, TestServers.stats(server).get("publisher").get("published").asLong(),
                     "the reset forgets the lags");
         }
