@@ -105,7 +105,16 @@ public final class SummaryCsv {
             col("busy_metric", (r, t) -> server(t, ServerStats::busyMetric)),
             col("queue_length_max", (r, t) -> server(t, s -> Cells.count(s.queueSampled().max()))),
             col("server_connections_mean", (r, t) -> server(t, s -> Cells.knownDecimal(s.connectionsSampled().mean()))),
-            col("server_samples", (r, t) -> server(t, s -> Cells.count(s.samples()))));
+            col("server_samples", (r, t) -> server(t, s -> Cells.count(s.samples()))),
+            // sessions that never got going, reconnections made (issue 9)
+            col("sessions_opened", (r, t) -> t.client().sessionsOpened()),
+            col("sessions_never_opened", (r, t) -> t.sessionsNeverOpened()),
+            col("sessions_opened_ratio", (r, t) -> Cells.decimal(t.sessionsOpenedRatio())),
+            col("first_message_p50_ms", (r, t) -> Cells.decimal(t.firstMessage().p50Ms())),
+            col("first_message_p99_ms", (r, t) -> Cells.decimal(t.firstMessage().p99Ms())),
+            col("first_message_max_ms", (r, t) -> Cells.decimal(t.firstMessage().maxMs())),
+            col("first_message_censored", (r, t) -> t.client().firstMessagesCensored()),
+            col("streams_ended", (r, t) -> t.client().streamsEnded()));
 
     private SummaryCsv() {
     }
