@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * The short table printed on stdout at the end of a run: per transport (and {@code all}) the
  * figures a reader checks first, sessions as opened/planned, then a warning line per transport
- * whose sessions did not all open, the status and the results folder. Stateless.
+ * whose sessions did not all open or that received nothing while the server published, the status
+ * and the results folder. Stateless.
  */
 public final class SummaryTable {
 
@@ -27,9 +28,14 @@ public final class SummaryTable {
                     dash(Cells.decimal(row.latency().maxMs())),
                     row.serverWide() == null ? "-" : dash(Cells.count(row.serverWide().busySampled().max())));
         }
+        long published = result.finalServerStats() == null ? 0 : result.finalServerStats().messagesPublished();
         for (TransportResult row : result.transports()) {
             if (row.sessionsNeverOpened() > 0) {
                 out.println(neverOpenedWarning(row));
+            }
+            if (row.client().messagesReceived() == 0 && published > 0) {
+                out.println("warning: no " + row.name() + " message delivered, although the server published "
+                        + published);
             }
         }
         if (result.status() != RunStatus.COMPLETED) {

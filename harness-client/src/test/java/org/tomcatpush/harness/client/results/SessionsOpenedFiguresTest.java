@@ -71,6 +71,29 @@ class SessionsOpenedFiguresTest {
                 lines.stream().filter(l -> l.startsWith("warning:")).toList());
     }
 
+    @Test
+    void theTableWarnsWhenATransportReceivedNothingWhileTheServerPublished() throws Exception {
+        RunResult fixture = ResultFixtures.result("sse", RunStatus.COMPLETED);
+        TransportResult sse = fixture.transports().get(0);
+        ClientCounts c = sse.client();
+        ClientCounts nothing = new ClientCounts(c.requests(), c.connectionsOpened(), c.requestsPerConnectionMax(),
+                c.closes(), c.reconnects(), c.connectFailures(), 0, 0, 0, c.bytesReceived(), c.bytesSent(), c.errors(),
+                10, 0, 10);
+        TransportResult silent = new TransportResult("sse", 10, 10, nothing, LatencySummary.EMPTY,
+                LatencySummary.EMPTY, LatencySummary.EMPTY, sse.serverRequests(), sse.serverWide(), sse.firstMessage());
+        RunResult run = new RunResult(fixture.runId(), fixture.status(), fixture.failure(), fixture.setup(),
+                fixture.environment(), fixture.startedAt(), fixture.endedAt(), List.of(silent), null,
+                fixture.finalServerStats(), fixture.timeseries(), fixture.serverSamples(), fixture.statsFailures());
+        long published = fixture.finalServerStats().messagesPublished();
+        assertTrue(published > 0, "the fixture's server published");
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SummaryTable.print(run, null, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertEquals(List.of("warning: no sse message delivered, although the server published " + published),
+                bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("warning:")).toList());
+    }
+
     private static TransportResult withOpened(int sessions, long opened) {
         ClientCounts counts = new ClientCounts(0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, opened, 0, 0);
         return new TransportResult("sse", sessions, opened, counts, LatencySummary.EMPTY, LatencySummary.EMPTY,
