@@ -1,8 +1,9 @@
 package org.tomcatpush.harness.client.accounting;
 
 /**
- * Why a long-lived session (SSE, WebSocket) had to open its stream again. Long and short polls
- * issue new requests by design and are not reconnects; their connection churn is counted by
+ * Why a long-lived session (SSE, WebSocket) had to open its stream again: the cause of the stream
+ * end before a reconnection made (the stream request or upgrade that re-opened it). Long and short
+ * polls issue new requests by design and are not reconnects; their connection churn is counted by
  * {@link CloseCause}.
  */
 public enum ReconnectCause {
@@ -10,7 +11,7 @@ public enum ReconnectCause {
     STREAM_ENDED("stream-ended"),
     /** The connection under the stream closed without the stream ending (keep-alive limit, idle timeout, reset). */
     CONNECTION_LOST("connection-lost"),
-    /** The stream could not be (re)opened: connect failure or an error status. */
+    /** The attempt before could not open the stream: connect failure or an error status. */
     ERROR("error"),
     /**
      * The server refused the session's resume point as ahead of its newest message: its sequence

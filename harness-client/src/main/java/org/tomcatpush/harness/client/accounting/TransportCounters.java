@@ -13,10 +13,13 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * @param connectionsOpen          TCP connections open now
  * @param requestsPerConnectionMax most requests carried by one closed connection
  * @param closes                   closed connections by cause
- * @param reconnects               stream reconnects by cause (SSE, WebSocket)
+ * @param reconnects               stream reconnections made, by the cause of the end before each (SSE, WebSocket)
  * @param connectFailures          failed connects by kind
  * @param bytesReceived            bytes read (headers and bodies, or frames)
  * @param bytesSent                bytes written (request lines, headers, bodies)
+ * @param sessionsOpened           sessions answered at least once (a response, a stream opened, an upgrade)
+ * @param streamsEnded             stream ends while the run went on (ended by the server, lost, could not open)
+ * @param firstMessagesCensored    sessions that had no message yet when the run stopped
  */
 public record TransportCounters(
         Transport transport,
@@ -33,7 +36,10 @@ public record TransportCounters(
         long messagesDuplicated,
         long bytesReceived,
         long bytesSent,
-        long errors) {
+        long errors,
+        long sessionsOpened,
+        long streamsEnded,
+        long firstMessagesCensored) {
 
     public TransportCounters {
         closes = Map.copyOf(closes);

@@ -42,6 +42,11 @@ public final class TransportRecorder {
     private final Recorder latencyMicros = new Recorder(MAX_TRACKABLE_MICROS, 3);
     private final Recorder responseTimeMicros = new Recorder(MAX_TRACKABLE_MICROS, 3);
     private final Recorder uncorrectedResponseTimeMicros = new Recorder(MAX_TRACKABLE_MICROS, 3);
+    // sessions that never got going, reconnections made (issue 9)
+    private final LongAdder sessionsOpened = new LongAdder();
+    private final LongAdder streamsEnded = new LongAdder();
+    private final LongAdder firstMessagesCensored = new LongAdder();
+    private final Recorder firstMessageMicros = new Recorder(MAX_TRACKABLE_MICROS, 3);
 
     public TransportRecorder(Transport transport) {
         this.transport = transport;
@@ -83,8 +88,40 @@ public final class TransportRecorder {
         requestsPerConnectionMax.accumulate(requestsOnConnection);
     }
 
+    /**
+     * A stream request (SSE) or upgrade (WebSocket) that re-opens a session's stream was written,
+     * after an earlier attempt of that session ended for {@code cause}. Counted when the request
+     * goes out, so a stream end after which the run stopped is not a reconnect.
+     */
     public void reconnect(ReconnectCause cause) {
         reconnects.get(cause).increment();
+    }
+
+    /**
+     * A session's stream (or an attempt to open it) ended while the run went on: the server ended
+     * it, the connection under it was lost, or it could not be opened. Counted whatever followed.
+     */
+    public void streamEnded() {
+        streamsEnded.increment();
+    }
+
+    /** A session was answered for the first time (a response, a stream opened, a WebSocket upgrade); once per session. */
+    public void sessionOpenedFirstTime() {
+        sessionsOpened.increment();
+    }
+
+    /** A session's first message arrived {@code waitedMicros} after the ramp-up started that session; once per session. */
+    public void firstMessage(long waitedMicros) {
+        firstMessageMicros.recordValue(Math.max(0, Math.min(waitedMicros, MAX_TRACKABLE_MICROS)));
+    }
+
+    /**
+     * A session still had no message when the run stopped, {@code waitedMicros} after it was
+     * started: its wait is recorded as if the message came at the stop (censored, never dropped).
+     */
+    public void firstMessageCensored(long waitedMicros) {
+        firstMessagesCensored.increment();
+        firstMessage(waitedMicros);
     }
 
     public void connectFailed(ConnectFailureKind kind) {
@@ -158,12 +195,21 @@ public final class TransportRecorder {
         return uncorrectedResponseTimeMicros;
     }
 
+    /**
+     * Time from a session's start to its first message, microseconds, censored at the stop for
+     * sessions that got none. Drained by the results side.
+     */
+    public Recorder firstMessageRecorder() {
+        return firstMessageMicros;
+    }
+
     /** A consistent-enough snapshot of the cumulative counters (each counter is read once). */
     public TransportCounters counters() {
         return new TransportCounters(transport, sessionsOpen.sum(), requests.sum(), connectionsOpened.sum(),
                 connectionsOpen.sum(), requestsPerConnectionMax.get(), sums(closes), sums(reconnects),
                 sums(connectFailures), messagesReceived.sum(), messagesLost.sum(), messagesDuplicated.sum(),
-                bytesReceived.sum(), bytesSent.sum(), errors.sum());
+                bytesReceived.sum(), bytesSent.sum(), errors.sum(), sessionsOpened.sum(), streamsEnded.sum(),
+                firstMessagesCensored.sum());
     }
 
     private static <E extends Enum<E>> Map<E, LongAdder> adders(Class<E> type) {

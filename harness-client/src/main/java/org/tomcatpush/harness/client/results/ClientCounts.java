@@ -16,7 +16,8 @@ import org.tomcatpush.harness.client.accounting.TransportCounters;
 public record ClientCounts(long requests, long connectionsOpened, long requestsPerConnectionMax,
         Map<CloseCause, Long> closes, Map<ReconnectCause, Long> reconnects,
         Map<ConnectFailureKind, Long> connectFailures, long messagesReceived, long messagesLost,
-        long messagesDuplicated, long bytesReceived, long bytesSent, long errors) {
+        long messagesDuplicated, long bytesReceived, long bytesSent, long errors, long sessionsOpened,
+        long streamsEnded, long firstMessagesCensored) {
 
     public ClientCounts {
         closes = complete(closes, CloseCause.class);
@@ -27,12 +28,13 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
     public static ClientCounts of(TransportCounters c) {
         return new ClientCounts(c.requests(), c.connectionsOpened(), c.requestsPerConnectionMax(), c.closes(),
                 c.reconnects(), c.connectFailures(), c.messagesReceived(), c.messagesLost(), c.messagesDuplicated(),
-                c.bytesReceived(), c.bytesSent(), c.errors());
+                c.bytesReceived(), c.bytesSent(), c.errors(), c.sessionsOpened(), c.streamsEnded(),
+                c.firstMessagesCensored());
     }
 
     /** The sum of several transports' counts (the maximum for {@code requestsPerConnectionMax}). */
     public static ClientCounts sum(Collection<ClientCounts> parts) {
-        ClientCounts total = new ClientCounts(0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0, 0);
+        ClientCounts total = new ClientCounts(0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0);
         for (ClientCounts p : parts) {
             total = new ClientCounts(total.requests + p.requests, total.connectionsOpened + p.connectionsOpened,
                     Math.max(total.requestsPerConnectionMax, p.requestsPerConnectionMax),
@@ -40,7 +42,8 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
                     add(total.connectFailures, p.connectFailures, ConnectFailureKind.class),
                     total.messagesReceived + p.messagesReceived, total.messagesLost + p.messagesLost,
                     total.messagesDuplicated + p.messagesDuplicated, total.bytesReceived + p.bytesReceived,
-                    total.bytesSent + p.bytesSent, total.errors + p.errors);
+                    total.bytesSent + p.bytesSent, total.errors + p.errors, total.sessionsOpened + p.sessionsOpened,
+                    total.streamsEnded + p.streamsEnded, total.firstMessagesCensored + p.firstMessagesCensored);
         }
         return total;
     }

@@ -18,6 +18,12 @@ public final class LatencyLogHeader {
     /** Tag prefix of the uncorrected (from the actual send) poll response time intervals. */
     public static final String UNCORRECTED_RESPONSE_TIME_TAG = "response-time-uncorrected.";
 
+    /**
+     * Tag prefix of the time from a session's start to its first message, one value per session;
+     * a session still waiting when the run stopped is recorded at its wait until the stop.
+     */
+    public static final String FIRST_MESSAGE_TAG = "first-message.";
+
     private LatencyLogHeader() {
     }
 
@@ -26,7 +32,9 @@ public final class LatencyLogHeader {
         writer.outputLogFormatVersion();
         writer.outputComment("tomcat-push-harness: values in microseconds; tag <transport> = delivery latency"
                 + " (receive minus publish time), tag " + RESPONSE_TIME_TAG + "<transport> = poll response time from"
-                + " the intended send time, tag " + UNCORRECTED_RESPONSE_TIME_TAG + "<transport> = from the actual send");
+                + " the intended send time, tag " + UNCORRECTED_RESPONSE_TIME_TAG + "<transport> = from the actual send,"
+                + " tag " + FIRST_MESSAGE_TAG + "<transport> = per session, its start to its first message (at the"
+                + " stop when it had none)");
         writer.outputStartTime(startEpochMs);
         writer.setBaseTime(startEpochMs);
         writer.outputBaseTime(startEpochMs);

@@ -118,7 +118,16 @@ public final class SummaryCsv {
             col("closes_server_unexplained", (r, t) -> Cells.nullable(t.closesServerUnexplained())),
             // publish-side coordinated omission (issue 9): one publisher for every transport, so in every row
             col("publisher_lag_p99_ms", (r, t) -> publisherLag(r, PublisherStats::lagP99Ms)),
-            col("publisher_lag_max_ms", (r, t) -> publisherLag(r, PublisherStats::lagMaxMs)));
+            col("publisher_lag_max_ms", (r, t) -> publisherLag(r, PublisherStats::lagMaxMs)),
+            // sessions that never got going, reconnections made (issue 9)
+            col("sessions_opened", (r, t) -> t.client().sessionsOpened()),
+            col("sessions_never_opened", (r, t) -> t.sessionsNeverOpened()),
+            col("sessions_opened_ratio", (r, t) -> Cells.decimal(t.sessionsOpenedRatio())),
+            col("first_message_p50_ms", (r, t) -> Cells.decimal(t.firstMessage().p50Ms())),
+            col("first_message_p99_ms", (r, t) -> Cells.decimal(t.firstMessage().p99Ms())),
+            col("first_message_max_ms", (r, t) -> Cells.decimal(t.firstMessage().maxMs())),
+            col("first_message_censored", (r, t) -> t.client().firstMessagesCensored()),
+            col("streams_ended", (r, t) -> t.client().streamsEnded()));
 
     private SummaryCsv() {
     }

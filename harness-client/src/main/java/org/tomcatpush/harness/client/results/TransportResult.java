@@ -16,10 +16,25 @@ import org.tomcatpush.harness.client.serverstats.ServerStats;
  * @param serverRequests          the server's request count for the same traffic, -1 when unknown
  * @param serverWide              the server's final stats when they describe exactly this row's
  *                                traffic (a single-transport run, or the {@code all} row), else {@code null}
+ * @param firstMessage            per session, time from its start by the ramp-up to its first message;
+ *                                sessions still waiting at the stop are recorded at their wait until then
  */
 public record TransportResult(String name, int sessions, long sessionsOpenMax, ClientCounts client,
         LatencySummary latency, LatencySummary responseTime, LatencySummary uncorrectedResponseTime,
-        long serverRequests, ServerStats serverWide) {
+        long serverRequests, ServerStats serverWide, LatencySummary firstMessage) {
+
+    /** Sessions planned for this row that were never answered (never opened). */
+    public long sessionsNeverOpened() {
+        return Math.max(0, sessions - client.sessionsOpened());
+    }
+
+    /**
+     * Sessions opened per session planned, rounded down to three decimals (so it is 1 only when
+     * every session opened: 9,999 of 10,000 is 0.999); NaN when none was planned.
+     */
+    public double sessionsOpenedRatio() {
+        return sessions == 0 ? Double.NaN : (client.sessionsOpened() * 1000 / sessions) / 1000.0;
+    }
 
     /** Client requests minus the server's count for the same traffic; {@code null} when the server's is unknown. */
     public Long clientMinusServerRequests() {

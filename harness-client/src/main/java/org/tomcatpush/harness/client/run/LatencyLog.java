@@ -22,18 +22,21 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * {@code latency.hlog} (HdrHistogram's interval log, readable by {@code HistogramLogProcessor})
  * and adds it to the run's totals. Delivery latency is tagged with the transport's name; poll
  * response times with {@link LatencyLogHeader#RESPONSE_TIME_TAG} and
- * {@link LatencyLogHeader#UNCORRECTED_RESPONSE_TIME_TAG} plus the name, written only for
+ * {@link LatencyLogHeader#UNCORRECTED_RESPONSE_TIME_TAG} plus the name, and each session's time to
+ * its first message with {@link LatencyLogHeader#FIRST_MESSAGE_TAG} plus the name, written only for
  * intervals that recorded some. Interval histograms are recycled, so draining allocates nothing
  * in the steady state. Not thread-safe: one monitor thread drains.
  */
 public final class LatencyLog implements Closeable {
 
-    /** The three latency figures each transport records. */
+    /** The latency figures each transport records. */
     public enum Family {
         LATENCY("", TransportRecorder::latencyRecorder),
         RESPONSE_TIME(LatencyLogHeader.RESPONSE_TIME_TAG, TransportRecorder::responseTimeRecorder),
         UNCORRECTED_RESPONSE_TIME(LatencyLogHeader.UNCORRECTED_RESPONSE_TIME_TAG,
-                TransportRecorder::uncorrectedResponseTimeRecorder);
+                TransportRecorder::uncorrectedResponseTimeRecorder),
+        /** Per session, its start to its first message; censored at the stop for sessions still waiting. */
+        FIRST_MESSAGE(LatencyLogHeader.FIRST_MESSAGE_TAG, TransportRecorder::firstMessageRecorder);
 
         private final String tagPrefix;
         private final Function<TransportRecorder, Recorder> recorder;

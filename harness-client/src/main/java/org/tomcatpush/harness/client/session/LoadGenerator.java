@@ -19,8 +19,9 @@ import org.tomcatpush.harness.client.scenario.Transport;
  *
  * <p>Each session is a small state machine of its transport on one shared async-http-client; no
  * session owns a thread. It records into the {@link RunRecorder} given here: per transport the
- * sessions, requests, connections and why each closed, reconnects, connect failures, messages
- * (latency, lost, duplicated), bytes and errors. Each session is its own virtual client (its own
+ * sessions (opened at least once, time to first message), requests, connections and why each
+ * closed, stream ends and reconnects, connect failures, messages (latency, lost, duplicated),
+ * bytes and errors. Each session is its own virtual client (its own
  * keep-alive connections, like one browser tab); with {@code Scenario.browser()} every
  * {@code sessionsPerBrowser} sessions of the same transport share one virtual browser capped at
  * {@code Scenario.BROWSER_CONNECTIONS_PER_ORIGIN} concurrent exchanges (further ones wait).
@@ -91,8 +92,9 @@ public final class LoadGenerator implements AutoCloseable {
 
     /**
      * Stops every session and closes every connection (each counted as a client close; WebSockets
-     * are cut without a close handshake), then frees the client; returns within about 5 s.
-     * Idempotent.
+     * are cut without a close handshake), then frees the client; returns within about 5 s. The
+     * moment the sessions are stopped is the end of every wait for a first message still going on
+     * (recorded censored). Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -105,8 +107,10 @@ public final class LoadGenerator implements AutoCloseable {
             return;
         }
         rampUp.cancel();
+        long stopNanos = System.nanoTime();
         for (Session session : sessions) {
             session.stop();
+            session.censorFirstMessageWait(stopNanos);
         }
         accounting.closeAll(CONNECTIONS_CLOSE);
         // each session learns of its closed connection on an event loop; give them a moment

@@ -86,7 +86,11 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
     @Override
     public final State onStatusReceived(HttpResponseStatus status) {
         answerOk = status.getStatusCode() == 200;
-        return answerOk ? State.CONTINUE : State.ABORT;
+        if (!answerOk) {
+            return State.ABORT;
+        }
+        markAnswered();
+        return State.CONTINUE;
     }
 
     @Override

@@ -55,7 +55,7 @@ final class RampUp implements TimerTask {
         int count = sessions.size();
         while (started < count && !cancelled
                 && startOffsetNanos(started, count, rampUpNanos) <= elapsedNanos) {
-            sessions.get(started++).start();
+            sessions.get(started++).begin();
         }
         if (started < count && !cancelled) {
             long delayNanos = startOffsetNanos(started, count, rampUpNanos) - elapsedNanos;

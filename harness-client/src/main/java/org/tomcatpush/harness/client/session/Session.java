@@ -26,6 +26,8 @@ abstract class Session implements MessageScanner.Listener {
             AtomicIntegerFieldUpdater.newUpdater(Session.class, "open");
     private static final AtomicIntegerFieldUpdater<Session> HOLDS_CONNECTION =
             AtomicIntegerFieldUpdater.newUpdater(Session.class, "holdsConnection");
+    private static final AtomicIntegerFieldUpdater<Session> AWAITING_FIRST_MESSAGE =
+            AtomicIntegerFieldUpdater.newUpdater(Session.class, "awaitingFirstMessage");
 
     protected final SessionContext context;
     protected final VirtualClient client;
@@ -40,6 +42,12 @@ abstract class Session implements MessageScanner.Listener {
     private volatile int open;
     private volatile int holdsConnection;
     private volatile Timeout pending;
+    /** When the ramp-up started this session, System.nanoTime(); set once, before {@link #start()}. */
+    private volatile long startedAtNanos;
+    /** 1 from the start until the first message arrives or the run stops, whichever comes first. */
+    private volatile int awaitingFirstMessage;
+    /** Whether the server has answered this session yet; touched by one thread at a time. */
+    private boolean answered;
 
     Session(SessionContext context, VirtualClient client, Transport transport) {
         this.context = context;
@@ -47,7 +55,17 @@ abstract class Session implements MessageScanner.Listener {
         this.recorder = context.recorder().forTransport(transport);
     }
 
-    /** Begins the session; called once, from the timer thread. */
+    /**
+     * Starts the session now: its wait for a first message begins, then {@link #start()}. Called
+     * once, by the ramp-up, from the timer thread.
+     */
+    final void begin() {
+        startedAtNanos = System.nanoTime();
+        awaitingFirstMessage = 1;
+        start();
+    }
+
+    /** Begins the session's first exchange; called once, by {@link #begin()}. */
     abstract void start();
 
     /** Starts one exchange; the session holds one of its virtual client's connections until {@link #endExchange()}. */
@@ -77,6 +95,18 @@ abstract class Session implements MessageScanner.Listener {
 
     /** Called at the end of {@link #stop()}; a session that is not connected once stopped marks itself closed here. */
     protected void onStopped() {
+    }
+
+    /**
+     * The run stopped at {@code stopNanos}: a session started but still without a message records
+     * its wait until then (censored), so a session that never got going weighs in the time to
+     * first message instead of vanishing from it. Call after {@link #stop()}; a session the
+     * ramp-up never started records nothing.
+     */
+    final void censorFirstMessageWait(long stopNanos) {
+        if (AWAITING_FIRST_MESSAGE.compareAndSet(this, 1, 0)) {
+            recorder.firstMessageCensored((stopNanos - startedAtNanos) / 1_000);
+        }
     }
 
     /** Ends the session's accounting after the run closed its connections. */
@@ -125,6 +155,17 @@ abstract class Session implements MessageScanner.Listener {
         }
     }
 
+    /**
+     * The server answered this session: a response to a poll, an SSE stream opened, a WebSocket
+     * upgraded. The first time (while the run goes on) counts the session as opened.
+     */
+    protected final void markAnswered() {
+        if (!answered && !stopped) {
+            answered = true;
+            recorder.sessionOpenedFirstTime();
+        }
+    }
+
     protected final void markClosed() {
         if (OPEN.compareAndSet(this, 1, 0)) {
             recorder.sessionClosed();
@@ -149,6 +190,9 @@ abstract class Session implements MessageScanner.Listener {
 
     @Override
     public void onMessage(long seq, long intendedAtMicros) {
+        if (awaitingFirstMessage == 1 && AWAITING_FIRST_MESSAGE.compareAndSet(this, 1, 0)) {
+            recorder.firstMessage((System.nanoTime() - startedAtNanos) / 1_000);
+        }
         long result = sequence.onMessage(seq);
         if (result == SequenceTracker.DUPLICATE) {
             recorder.messageDuplicated();

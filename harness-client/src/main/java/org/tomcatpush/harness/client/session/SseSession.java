@@ -8,6 +8,7 @@ import org.asynchttpclient.HttpResponseBodyPart;
 import org.asynchttpclient.HttpResponseStatus;
 import org.asynchttpclient.ListenableFuture;
 import org.asynchttpclient.RequestBuilder;
+import org.asynchttpclient.netty.request.NettyRequest;
 import org.asynchttpclient.uri.Uri;
 import org.tomcatpush.harness.client.scenario.Transport;
 
@@ -60,6 +61,11 @@ final class SseSession extends StreamSession implements AsyncHandler<Void>, SseP
         if (future != null) {
             future.cancel(true);
         }
+    }
+
+    @Override
+    public void onRequestSend(NettyRequest request) {
+        streamRequestSent();
     }
 
     @Override

@@ -5,11 +5,19 @@ import org.tomcatpush.harness.client.scenario.Transport;
 
 /**
  * A session that holds one long-lived stream (SSE, WebSocket) and opens it again whenever it ends,
- * after a reconnect delay, resuming from the last message it has. Each end of a stream counts one
- * reconnect by cause: {@link ReconnectCause#STREAM_ENDED} when the server ended it cleanly,
- * {@link ReconnectCause#CONNECTION_LOST} when it broke after it had opened,
+ * after a reconnect delay, resuming from the last message it has. The session counts as open while
+ * its stream is.
+ *
+ * <p>Each end of a stream (or of an attempt to open it) while the run goes on counts one stream
+ * end, and its cause is remembered: {@link ReconnectCause#STREAM_ENDED} when the server ended it
+ * cleanly, {@link ReconnectCause#CONNECTION_LOST} when it broke after it had opened,
  * {@link ReconnectCause#ERROR} when it could not open (connect failure or bad answer, also
- * recorded as such). The session counts as open while its stream is.
+ * recorded as such), {@link ReconnectCause#SEQUENCE_RESET} when the server refused the resume
+ * point. A reconnect is counted, with the cause of the latest end, only when the next stream
+ * request is written ({@link #streamRequestSent()}): reconnects are reconnections made. A stream
+ * end after which the run stopped is none, and neither is a retry whose connect fails (its connect
+ * failure and stream end are counted instead). Hence, per session that sent a stream request,
+ * reconnects = its stream requests - 1.
  */
 abstract class StreamSession extends Session {
 
@@ -18,6 +26,9 @@ abstract class StreamSession extends Session {
     private boolean attemptOver;
     /** How long to wait before opening the stream again: the scenario's delay until the server says otherwise. */
     private long reconnectDelayNanos;
+    /** Why the last attempt ended, until the next stream request goes out; {@code null} before the first request. */
+    private ReconnectCause endedFor;
+    private boolean requestedOnce;
 
     StreamSession(SessionContext context, VirtualClient client, Transport transport) {
         super(context, client, transport);
@@ -43,20 +54,27 @@ abstract class StreamSession extends Session {
     /** Call when the server accepted the stream. */
     protected final void streamOpened() {
         streamOpen = true;
+        markAnswered();
         markOpen();
+    }
+
+    /**
+     * Call when the attempt's stream request (or upgrade) is written to a connection: every one but
+     * the session's first is a reconnection made, counted by the cause of the end before it. It
+     * is counted even if the run stops at that instant, as the request it stands for is.
+     */
+    protected final void streamRequestSent() {
+        if (requestedOnce) {
+            recorder.reconnect(endedFor != null ? endedFor : ReconnectCause.ERROR);
+            endedFor = null;
+        }
+        requestedOnce = true;
     }
 
     protected final boolean streamOpen() {
         return streamOpen;
     }
 
-    /**
-     * Call when the stream (or the attempt to open it) is over; only the first call of an attempt
-     * counts.
-     *
-     * @param endedCleanly the server ended the stream properly (end of response, close frame)
-     * @param failure      what went wrong, or {@code null}
-     */
     /**
      * Call when the server refused the resume point as ahead of its newest message (SSE {@code 400},
      * WebSocket close {@code 1003}): its sequence restarted, so the session counts a
@@ -74,7 +92,7 @@ abstract class StreamSession extends Session {
         }
         sequence.restartEpoch();
         epochRestarted();
-        recorder.reconnect(ReconnectCause.SEQUENCE_RESET);
+        ended(ReconnectCause.SEQUENCE_RESET);
         requestExchangeAfter(reconnectDelayNanos);
     }
 
@@ -82,6 +100,13 @@ abstract class StreamSession extends Session {
     protected void epochRestarted() {
     }
 
+    /**
+     * Call when the stream (or the attempt to open it) is over; only the first call of an attempt
+     * counts.
+     *
+     * @param endedCleanly the server ended the stream properly (end of response, close frame)
+     * @param failure      what went wrong, or {@code null}
+     */
     protected final void streamOver(boolean endedCleanly, Throwable failure) {
         if (attemptOver) {
             return;
@@ -103,7 +128,12 @@ abstract class StreamSession extends Session {
         } else {
             cause = endedCleanly ? ReconnectCause.STREAM_ENDED : ReconnectCause.CONNECTION_LOST;
         }
-        recorder.reconnect(cause);
+        ended(cause);
         requestExchangeAfter(reconnectDelayNanos);
+    }
+
+    private void ended(ReconnectCause cause) {
+        recorder.streamEnded();
+        endedFor = cause;
     }
 }

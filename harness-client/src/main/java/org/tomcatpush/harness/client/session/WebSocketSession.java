@@ -3,6 +3,7 @@ package org.tomcatpush.harness.client.session;
 import java.util.List;
 
 import org.asynchttpclient.ListenableFuture;
+import org.asynchttpclient.netty.request.NettyRequest;
 import org.asynchttpclient.uri.Uri;
 import org.asynchttpclient.ws.WebSocket;
 import org.asynchttpclient.ws.WebSocketListener;
@@ -35,8 +36,7 @@ final class WebSocketSession extends StreamSession implements WebSocketListener 
         webSocket = null;
         Uri uri = sequence.started() ? endpoint.withNewQuery("since=" + sequence.lastSeq()) : endpoint;
         try {
-            upgrade = context.client().executeRequest(client.get(uri).build(),
-                    new WebSocketUpgradeHandler(List.of(this)));
+            upgrade = context.client().executeRequest(client.get(uri).build(), new UpgradeHandler(this));
         } catch (RuntimeException e) {
             streamOver(false, e); // the client is closing
             return;
@@ -86,5 +86,21 @@ final class WebSocketSession extends StreamSession implements WebSocketListener 
     public void onError(Throwable failure) {
         webSocket = null;
         streamOver(false, failure);
+    }
+
+    /** The stock upgrade handler, telling its session when the upgrade request is written. */
+    private static final class UpgradeHandler extends WebSocketUpgradeHandler {
+
+        private final WebSocketSession session;
+
+        UpgradeHandler(WebSocketSession session) {
+            super(List.of(session));
+            this.session = session;
+        }
+
+        @Override
+        public void onRequestSend(NettyRequest request) {
+            session.streamRequestSent();
+        }
     }
 }

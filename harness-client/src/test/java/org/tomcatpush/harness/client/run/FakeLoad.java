@@ -32,6 +32,7 @@ class FakeLoad implements Load {
             for (Transport t : scenario.mix().transports()) {
                 TransportRecorder r = recorder.forTransport(t);
                 r.sessionOpened();
+                r.sessionOpenedFirstTime();
                 r.connectionOpened();
                 open.incrementAndGet();
             }

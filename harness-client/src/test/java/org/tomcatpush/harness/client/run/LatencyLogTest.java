@@ -64,4 +64,33 @@ class LatencyLogTest {
         assertEquals(3, intervalsByTag.get("sse"), "delivery latency is logged every interval, even empty");
         assertEquals(1, intervalsByTag.get("response-time.short-poll"), "response times only when there are some");
     }
+
+    @Test
+    void timeToFirstMessageHasItsOwnTagAndIsNoDeliveryLatency() throws Exception {
+        RunRecorder recorder = new RunRecorder(TransportMix.parse("sse,ws"));
+        Path file = dir.resolve("latency.hlog");
+        LatencyLog log = LatencyLog.open(file, recorder, System.currentTimeMillis());
+
+        recorder.forTransport(Transport.SSE).firstMessage(40_000);
+        recorder.forTransport(Transport.SSE).firstMessageCensored(5_000_000);
+        recorder.forTransport(Transport.WS).firstMessage(10_000);
+        assertEquals(0, log.drain().getTotalCount(), "no delivery latency was recorded");
+        log.drain();
+        log.close();
+
+        LatencySummary sse = log.total(Transport.SSE, LatencyLog.Family.FIRST_MESSAGE);
+        assertEquals(2, sse.count());
+        assertEquals(5_000.0, sse.maxMs(), 5.0);
+        assertEquals(3, log.totalOfAll(LatencyLog.Family.FIRST_MESSAGE).count());
+        assertEquals(1, recorder.forTransport(Transport.SSE).counters().firstMessagesCensored());
+        Map<String, Integer> intervalsByTag = new HashMap<>();
+        HistogramLogReader reader = new HistogramLogReader(file.toFile());
+        EncodableHistogram h;
+        while ((h = reader.nextIntervalHistogram()) != null) {
+            intervalsByTag.merge(h.getTag(), 1, Integer::sum);
+        }
+        reader.close();
+        assertEquals(Map.of("sse", 2, "ws", 2, "first-message.sse", 1, "first-message.ws", 1), intervalsByTag,
+                "first-message intervals only when there are some");
+    }
 }

@@ -74,6 +74,10 @@ class DeliveryTest {
         assertEquals(0, client.messagesDuplicated());
         assertEquals(0, client.errors());
         assertEquals(client.messagesReceived(), transportRecorder.latencyRecorder().getIntervalHistogram().getTotalCount());
+        assertEquals(SESSIONS, client.sessionsOpened(), "every session answered, each counted once");
+        assertEquals(0, client.firstMessagesCensored());
+        assertEquals(SESSIONS, transportRecorder.firstMessageRecorder().getIntervalHistogram().getTotalCount(),
+                "one time to first message per session");
         return client;
     }
 }

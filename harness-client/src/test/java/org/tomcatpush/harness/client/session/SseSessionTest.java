@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.tomcatpush.harness.client.accounting.CloseCause;
@@ -78,13 +79,13 @@ class SseSessionTest {
             TransportRecorder sse = recorder.forTransport(Transport.SSE);
             try (LoadGenerator generator = new LoadGenerator(scenario, recorder)) {
                 generator.start();
-                await("every first stream ended", Duration.ofSeconds(30),
-                        () -> sse.counters().reconnects(ReconnectCause.STREAM_ENDED) == 3);
+                await("every first stream ended", Duration.ofSeconds(30), () -> sse.counters().streamsEnded() == 3);
                 Thread.sleep(1_000); // the scenario's 10 ms would have reconnected a hundred times by now
                 assertEquals(3, sse.counters().requests(), "sessions wait the server's 5 s retry");
                 await("the second streams after the retry delay", Duration.ofSeconds(30),
                         () -> sse.counters().requests() == 6);
             }
+            assertEquals(3, sse.counters().reconnects(ReconnectCause.STREAM_ENDED), "one reconnection made per session");
         }
     }
 
@@ -102,8 +103,7 @@ class SseSessionTest {
                 server.publish(1);
                 await("every session holding message 1", Duration.ofSeconds(30),
                         () -> sse.counters().messagesReceived() == 4);
-                await("every stream ended", Duration.ofSeconds(30),
-                        () -> sse.counters().reconnects(ReconnectCause.STREAM_ENDED) == 4);
+                await("every stream ended", Duration.ofSeconds(30), () -> sse.counters().streamsEnded() == 4);
                 server.publish(50); // while the sessions wait to reconnect; the ring keeps 42..51
                 await("every session back with what the ring still had", Duration.ofSeconds(30),
                         () -> sse.counters().messagesReceived() == 4 * 11);
@@ -198,7 +198,9 @@ class SseSessionTest {
             }
             TransportCounters client = sse.counters();
             assertEquals(0, client.connectFailures(ConnectFailureKind.REFUSED));
-            assertEquals(client.connectFailuresTotal(), client.reconnects(ReconnectCause.ERROR));
+            assertEquals(client.connectFailuresTotal(), client.streamsEnded(), "each failed connect ended an attempt");
+            assertEquals(client.reconnects(ReconnectCause.ERROR), client.reconnectsTotal(),
+                    "every stream request a session sent again followed a failed connect");
         }
     }
 
@@ -220,8 +222,86 @@ class SseSessionTest {
             assertEquals(0, generator.openSessions());
         }
         TransportCounters client = sse.counters();
-        assertEquals(client.connectFailuresTotal(), client.reconnects(ReconnectCause.ERROR));
+        assertEquals(client.connectFailuresTotal(), client.streamsEnded(), "each failed connect ended an attempt");
+        assertEquals(0, client.reconnectsTotal(), "no stream request was ever sent again: no reconnection made");
+        assertEquals(0, client.sessionsOpened());
         assertEquals(0, client.connectionsOpened());
         assertEquals(0, client.errors());
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aStreamEndAfterWhichTheRunStoppedIsNoReconnect() {
+        try (TestServer server = TestServer.start("--sse-timeout", "200", "--publish-rate", "0")) {
+            Scenario scenario = TestScenario.of(server.baseUri(), Transport.SSE, 3)
+                    .reconnectDelay(Duration.ofSeconds(60)).build();
+            RunRecorder recorder = new RunRecorder(scenario.mix());
+            TransportRecorder sse = recorder.forTransport(Transport.SSE);
+            try (LoadGenerator generator = new LoadGenerator(scenario, recorder)) {
+                generator.start();
+                await("every first stream ended", Duration.ofSeconds(30), () -> sse.counters().streamsEnded() == 3);
+            }
+            TransportCounters client = sse.counters();
+            assertEquals(3, client.requests());
+            assertEquals(3, client.streamsEnded(), "each stream was ended once by the server");
+            assertEquals(0, client.reconnectsTotal(), "the run stopped before any session reconnected");
+            assertEquals(3, client.sessionsOpened());
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void reconnectsAreTheStreamRequestsAfterEachSessionsFirst() {
+        try (TestServer server = TestServer.start("--sse-timeout", "300", "--publish-rate", "20")) {
+            Scenario scenario = TestScenario.of(server.baseUri(), Transport.SSE, 3)
+                    .reconnectDelay(Duration.ofMillis(50)).build();
+            RunRecorder recorder = new RunRecorder(scenario.mix());
+            TransportRecorder sse = recorder.forTransport(Transport.SSE);
+            try (LoadGenerator generator = new LoadGenerator(scenario, recorder)) {
+                generator.start();
+                await("each session through its 4th stream", Duration.ofSeconds(60),
+                        () -> sse.counters().requests() >= 3 * 4);
+            }
+            TransportCounters client = sse.counters();
+            assertEquals(client.requests() - 3, client.reconnectsTotal(), "every stream request but a session's first");
+            assertEquals(client.reconnectsTotal(), client.reconnects(ReconnectCause.STREAM_ENDED),
+                    "each followed a stream the server ended");
+            long endsNotFollowed = client.streamsEnded() - client.reconnectsTotal();
+            assertTrue(endsNotFollowed >= 0 && endsNotFollowed <= 3, "at most the last end of each session is not"
+                    + " followed by a reconnect: " + client.streamsEnded() + " ends, " + client.reconnectsTotal()
+                    + " reconnects");
+            assertEquals(3, client.sessionsOpened(), "sessions are opened once however often they reconnect");
+            assertEquals(0, client.firstMessagesCensored());
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void sessionsThatNeverGetAThreadNeverOpenAndWaitForAFirstMessageUntilTheStop() {
+        try (TestServer server = TestServer.start("--handler", "blocking", "--max-threads", "8", "--publish-rate", "0")) {
+            Scenario scenario = TestScenario.of(server.baseUri(), Transport.SSE, 20).build();
+            RunRecorder recorder = new RunRecorder(scenario.mix());
+            TransportRecorder sse = recorder.forTransport(Transport.SSE);
+            long allStartedNanos;
+            long beforeStopNanos;
+            try (LoadGenerator generator = new LoadGenerator(scenario, recorder)) {
+                generator.start();
+                await("8 streams open", Duration.ofSeconds(30), () -> generator.openSessions() == 8);
+                await("12 requests queued for a thread", Duration.ofSeconds(30),
+                        () -> server.stats().get("threads").get("queueLength").asInt() == 12);
+                allStartedNanos = System.nanoTime();
+                server.publish(1);
+                await("message 1 on the 8 open streams", Duration.ofSeconds(30),
+                        () -> sse.counters().messagesReceived() == 8);
+                beforeStopNanos = System.nanoTime();
+            }
+            TransportCounters client = sse.counters();
+            assertEquals(8, client.sessionsOpened());
+            assertEquals(12, client.firstMessagesCensored(), "the 12 waiting sessions never got a message");
+            Histogram firstMessage = sse.firstMessageRecorder().getIntervalHistogram();
+            assertEquals(20, firstMessage.getTotalCount(), "one value per session, the waiting ones included");
+            assertTrue(firstMessage.getMaxValue() >= (beforeStopNanos - allStartedNanos) / 1_000,
+                    "a waiting session counts its whole wait until the stop: " + firstMessage.getMaxValue() + " us");
+        }
     }
 }

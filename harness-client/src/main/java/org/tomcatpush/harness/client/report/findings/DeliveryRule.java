@@ -11,8 +11,9 @@ import org.tomcatpush.harness.client.report.model.SummaryRow;
 
 /**
  * Lost and duplicated messages per transport, as the sessions' sequence checks counted them
- * (experiment E2: zero with {@code Last-Event-ID}). Silence is not proof: the all-clear is given
- * only when both counts were recorded.
+ * (experiment E2: zero with {@code Last-Event-ID}), and a transport that received nothing at all
+ * while the server published. Silence is not proof: the all-clear is given only when both counts
+ * were recorded and something was delivered.
  */
 public final class DeliveryRule implements FindingRule {
 
@@ -32,6 +33,12 @@ public final class DeliveryRule implements FindingRule {
                         + " delivered twice"));
             }
             double received = row.numberOr(SummaryColumns.MESSAGES_RECEIVED, 0);
+            OptionalDouble published = run.runNumber(SummaryColumns.MESSAGES_PUBLISHED);
+            if (row.number(SummaryColumns.MESSAGES_RECEIVED).isPresent() && received == 0
+                    && RuleText.positive(published)) {
+                findings.add(Finding.warning(subject + "no message delivered, although the server published "
+                        + Figures.format(published.getAsDouble())));
+            }
             if (lost.isPresent() && duplicated.isPresent() && !RuleText.positive(lost)
                     && !RuleText.positive(duplicated) && received > 0) {
                 double reconnects = row.numberOr(SummaryColumns.RECONNECTS, 0);

@@ -8,7 +8,8 @@ import org.tomcatpush.harness.client.results.LatencyLogHeader;
  * What the tags of {@code latency.hlog} mean, as the results writer names them ({@link LatencyLogHeader}): the bare
  * transport name is delivery latency (receive minus intended publish time); poll response times carry a
  * prefix, {@value #RESPONSE_TIME} (timed from the intended send, coordinated-omission safe) and
- * {@value #UNCORRECTED_RESPONSE_TIME} (from the actual send).
+ * {@value #UNCORRECTED_RESPONSE_TIME} (from the actual send); {@value #FIRST_MESSAGE} holds, per session, the time
+ * from its start to its first message.
  */
 public final class LatencyTags {
 
@@ -16,13 +17,16 @@ public final class LatencyTags {
     public static final String RESPONSE_TIME = LatencyLogHeader.RESPONSE_TIME_TAG;
     /** Prefix of poll response time tags, timed from the actual send time. */
     public static final String UNCORRECTED_RESPONSE_TIME = LatencyLogHeader.UNCORRECTED_RESPONSE_TIME_TAG;
+    /** Prefix of the time-to-first-message tags, one value per session. */
+    public static final String FIRST_MESSAGE = LatencyLogHeader.FIRST_MESSAGE_TAG;
 
     private LatencyTags() {
     }
 
-    /** Whether the tag holds delivery latency (no response-time prefix). */
+    /** Whether the tag holds delivery latency (no response-time or first-message prefix). */
     public static boolean isDelivery(String tag) {
-        return !tag.startsWith(RESPONSE_TIME) && !tag.startsWith(UNCORRECTED_RESPONSE_TIME);
+        return !tag.startsWith(RESPONSE_TIME) && !tag.startsWith(UNCORRECTED_RESPONSE_TIME)
+                && !tag.startsWith(FIRST_MESSAGE);
     }
 
     /** The transport of a corrected response time tag, if it is one. */

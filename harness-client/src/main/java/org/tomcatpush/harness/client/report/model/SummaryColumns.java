@@ -92,6 +92,20 @@ public final class SummaryColumns {
     /** Optional: the publisher's largest lag behind its schedule, ms (one figure for the run). */
     public static final String PUBLISHER_LAG_MAX_MS = "publisher_lag_max_ms";
 
+    // sessions that never got going, reconnections made (issue 9)
+    /** Optional: messages the server published during the run. */
+    public static final String MESSAGES_PUBLISHED = "messages_published";
+    /** Optional: sessions answered at least once (a response, a stream opened, an upgrade). */
+    public static final String SESSIONS_OPENED = "sessions_opened";
+    /** Optional: {@code sessions - sessions_opened}. */
+    public static final String SESSIONS_NEVER_OPENED = "sessions_never_opened";
+    /** Optional: {@code sessions_opened / sessions}, rounded down to three decimals. */
+    public static final String SESSIONS_OPENED_RATIO = "sessions_opened_ratio";
+    /** Optional: time from a session's start to its first message, censored at the end of the run. */
+    public static final String FIRST_MESSAGE_P99_MS = "first_message_p99_ms";
+    /** Optional: stream ends (server ended, lost, could not open), whatever followed. */
+    public static final String STREAMS_ENDED = "streams_ended";
+
     /** Prefix of the close-by-cause columns ({@code closes_keepalive_limit}, ...). */
     public static final String CLOSES_PREFIX = "closes_";
     /** Prefix of the reconnect-by-cause columns ({@code reconnects_stream_ended}, ...). */

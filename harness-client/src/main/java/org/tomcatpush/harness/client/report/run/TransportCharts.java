@@ -47,8 +47,9 @@ public final class TransportCharts {
     public static ChartSpec reconnectsByCause(RunData run) {
         return stackedByCause(run, "reconnects", "Reconnects by cause", "reconnects",
                 SummaryColumns.RECONNECTS_PREFIX, SummaryColumns.RECONNECTS,
-                "Why SSE and WebSocket sessions opened their stream again. stream ended: the server ended the "
-                        + "response (sse-timeout); connection lost: the connection closed under the stream.");
+                "Reconnections made: stream requests SSE and WebSocket sessions sent to open their stream again, by "
+                        + "why the stream before ended. stream ended: the server ended the response (sse-timeout); "
+                        + "connection lost: the connection closed under the stream; error: the attempt before failed.");
     }
 
     /** Lost and duplicated messages per transport. */

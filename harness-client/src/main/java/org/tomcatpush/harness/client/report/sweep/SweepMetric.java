@@ -27,7 +27,8 @@ public enum SweepMetric {
             "HTTP requests one TCP connection carried. Capped by maxKeepAliveRequests (E1, E2); 1 means a new"
                     + " connection for every request (E7)."),
     RECONNECTS(Group.CONNECTIONS, SummaryColumns.RECONNECTS, "Reconnects", "reconnects",
-            "Times SSE and WebSocket sessions opened their stream again (server-ended streams, lost connections)."),
+            "Stream requests SSE and WebSocket sessions sent to open their stream again (after server-ended"
+                    + " streams, lost connections, failed attempts); a session's first request is not one."),
     REQUESTS_PER_MESSAGE(Group.COST, SummaryColumns.REQUESTS_PER_MESSAGE, "Requests per delivered message",
             "requests", "HTTP requests sent per message received. Polling pays about one per message or per interval;"
                     + " SSE and WebSocket far below 1 (E8)."),

@@ -46,4 +46,19 @@ class DeliveryRuleTest {
     void noAllClearWhenTheCountsWereNotRecorded() {
         assertEquals(List.of(), rule.evaluate(run(row("transport", "ws", "messages_received", "10"))));
     }
+
+    @Test
+    void nothingDeliveredWhileTheServerPublishedIsAWarningNotAnAllClear() {
+        List<Finding> findings = rule.evaluate(run(row("transport", "sse", "messages_received", "0",
+                "messages_lost", "0", "messages_duplicated", "0", "messages_published", "120")));
+
+        assertEquals(List.of(Finding.warning("sse: no message delivered, although the server published 120")),
+                findings);
+    }
+
+    @Test
+    void nothingDeliveredWhenNothingWasPublishedSaysNothing() {
+        assertEquals(List.of(), rule.evaluate(run(row("transport", "sse", "messages_received", "0",
+                "messages_lost", "0", "messages_duplicated", "0", "messages_published", "0"))));
+    }
 }

@@ -1,0 +1,89 @@
+package org.tomcatpush.harness.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tomcatpush.harness.client.cli.RunEndToEndTest.csv;
+import static org.tomcatpush.harness.client.cli.RunEndToEndTest.latencyCounts;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code harness run} end to end where the headline figures are easiest to get wrong: sessions
+ * that never get going (a blocking handler holding every worker thread) and SSE streams that the
+ * server keeps ending (reconnects are reconnections made, stream ends are counted apart).
+ */
+@Timeout(120)
+class SessionsAndReconnectsRunTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void sessionsQueuedBehindBlockingHandlersNeverOpenAndWaitTheWholeRun() throws Exception {
+        CliRun run = run("--transport", "sse", "--handler", "blocking", "--max-threads", "8", "--sessions", "20",
+                "--ramp-up", "1s", "--duration", "5s", "--publish-rate", "20");
+
+        Path folder = onlyFolder();
+        CSVRecord sse = csv(folder.resolve("summary.csv")).get(0);
+        assertEquals("completed", sse.get("status"), run.err());
+        assertEquals("8", sse.get("sessions_opened"), "one stream per worker thread");
+        assertEquals("12", sse.get("sessions_never_opened"), "the others wait in the executor queue");
+        assertEquals("0.4", sse.get("sessions_opened_ratio"));
+        assertEquals("12", sse.get("first_message_censored"));
+        // a queued session started within the 1 s ramp-up and waited until the stop, after the 5 s
+        double firstMessageMaxMs = Double.parseDouble(sse.get("first_message_max_ms"));
+        assertTrue(firstMessageMaxMs >= 5_000 - 1_000, "censored waits count the whole run: " + firstMessageMaxMs);
+        assertEquals(20L, latencyCounts(folder).get("first-message.sse"), "one time to first message per session");
+
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("sse ") && l.contains(" 8/20 ")), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("warning: 12 of 20 sse sessions never opened \\(time to"
+                + " first message p99 \\d+\\.\\d s, censored at the end of the run\\)")), run.out());
+        assertTrue(Files.readString(folder.resolve("report.html")).contains("sse: 12 of 20 sessions never opened"),
+                "the report's findings say so");
+    }
+
+    @Test
+    void sseReconnectsAreTheStreamRequestsBeyondOnePerSession() throws Exception {
+        CliRun run = run("--transport", "sse", "--sessions", "3", "--ramp-up", "0", "--duration", "4s",
+                "--sse-timeout", "500", "--sse-retry", "100", "--publish-rate", "10");
+
+        assertEquals(0, run.exit(), run.err());
+        CSVRecord sse = csv(onlyFolder().resolve("summary.csv")).get(0);
+        long requests = Long.parseLong(sse.get("requests"));
+        long reconnects = Long.parseLong(sse.get("reconnects"));
+        long streamsEnded = Long.parseLong(sse.get("streams_ended"));
+        assertTrue(requests >= 3 * 2, "every session's stream ended and was reopened: " + requests);
+        assertEquals(requests - 3, reconnects, "stream requests minus sessions");
+        assertEquals(reconnects, Long.parseLong(sse.get("reconnects_stream_ended")), "the causes sum to reconnects");
+        assertTrue(streamsEnded >= reconnects && streamsEnded <= reconnects + 3,
+                streamsEnded + " stream ends, " + reconnects + " reconnects");
+        assertEquals("3", sse.get("sessions_opened"));
+        assertEquals("0", sse.get("sessions_never_opened"));
+        assertEquals("1", sse.get("sessions_opened_ratio"));
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("sse ") && l.contains(" 3/3 ")), run.out());
+        assertTrue(run.out().lines().noneMatch(l -> l.startsWith("warning:")), run.out());
+    }
+
+    private CliRun run(String... options) {
+        List<String> args = new ArrayList<>(List.of("run", "--out", out.toString()));
+        args.addAll(List.of(options));
+        return CliRun.of(args);
+    }
+
+    private Path onlyFolder() throws Exception {
+        try (Stream<Path> s = Files.list(out)) {
+            List<Path> folders = s.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+            assertEquals(1, folders.size(), folders.toString());
+            return folders.get(0);
+        }
+    }
+}
