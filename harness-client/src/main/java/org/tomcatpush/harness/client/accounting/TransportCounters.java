@@ -17,6 +17,11 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * @param connectFailures          failed connects by kind
  * @param bytesReceived            bytes read (headers and bodies, or frames)
  * @param bytesSent                bytes written (request lines, headers, bodies)
+ * @param errors                   every error that is not a connect failure, stale-connection ones included
+ * @param requestsFailed           polls that failed: error status, I/O error, stale connection or timeout
+ * @param requestsTimedOut         polls abandoned without a complete answer within the request timeout
+ * @param requestsRetried          requests sent again after a stale connection ({@code --browser})
+ * @param errorsStaleConnection    errors that were the keep-alive race ({@link CloseCause#STALE_CONNECTION})
  */
 public record TransportCounters(
         Transport transport,
@@ -33,7 +38,11 @@ public record TransportCounters(
         long messagesDuplicated,
         long bytesReceived,
         long bytesSent,
-        long errors) {
+        long errors,
+        long requestsFailed,
+        long requestsTimedOut,
+        long requestsRetried,
+        long errorsStaleConnection) {
 
     public TransportCounters {
         closes = Map.copyOf(closes);

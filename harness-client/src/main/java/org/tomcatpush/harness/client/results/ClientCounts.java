@@ -16,7 +16,8 @@ import org.tomcatpush.harness.client.accounting.TransportCounters;
 public record ClientCounts(long requests, long connectionsOpened, long requestsPerConnectionMax,
         Map<CloseCause, Long> closes, Map<ReconnectCause, Long> reconnects,
         Map<ConnectFailureKind, Long> connectFailures, long messagesReceived, long messagesLost,
-        long messagesDuplicated, long bytesReceived, long bytesSent, long errors) {
+        long messagesDuplicated, long bytesReceived, long bytesSent, long errors,
+        long requestsFailed, long requestsTimedOut, long requestsRetried, long errorsStaleConnection) {
 
     public ClientCounts {
         closes = complete(closes, CloseCause.class);
@@ -24,10 +25,20 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
         connectFailures = complete(connectFailures, ConnectFailureKind.class);
     }
 
+    /** Counts without failed, timed-out or retried requests. */
+    public ClientCounts(long requests, long connectionsOpened, long requestsPerConnectionMax,
+            Map<CloseCause, Long> closes, Map<ReconnectCause, Long> reconnects,
+            Map<ConnectFailureKind, Long> connectFailures, long messagesReceived, long messagesLost,
+            long messagesDuplicated, long bytesReceived, long bytesSent, long errors) {
+        this(requests, connectionsOpened, requestsPerConnectionMax, closes, reconnects, connectFailures,
+                messagesReceived, messagesLost, messagesDuplicated, bytesReceived, bytesSent, errors, 0, 0, 0, 0);
+    }
+
     public static ClientCounts of(TransportCounters c) {
         return new ClientCounts(c.requests(), c.connectionsOpened(), c.requestsPerConnectionMax(), c.closes(),
                 c.reconnects(), c.connectFailures(), c.messagesReceived(), c.messagesLost(), c.messagesDuplicated(),
-                c.bytesReceived(), c.bytesSent(), c.errors());
+                c.bytesReceived(), c.bytesSent(), c.errors(), c.requestsFailed(), c.requestsTimedOut(),
+                c.requestsRetried(), c.errorsStaleConnection());
     }
 
     /** The sum of several transports' counts (the maximum for {@code requestsPerConnectionMax}). */
@@ -40,7 +51,9 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
                     add(total.connectFailures, p.connectFailures, ConnectFailureKind.class),
                     total.messagesReceived + p.messagesReceived, total.messagesLost + p.messagesLost,
                     total.messagesDuplicated + p.messagesDuplicated, total.bytesReceived + p.bytesReceived,
-                    total.bytesSent + p.bytesSent, total.errors + p.errors);
+                    total.bytesSent + p.bytesSent, total.errors + p.errors, total.requestsFailed + p.requestsFailed,
+                    total.requestsTimedOut + p.requestsTimedOut, total.requestsRetried + p.requestsRetried,
+                    total.errorsStaleConnection + p.errorsStaleConnection);
         }
         return total;
     }

@@ -18,6 +18,9 @@ public final class LatencyLogHeader {
     /** Tag prefix of the uncorrected (from the actual send) poll response time intervals. */
     public static final String UNCORRECTED_RESPONSE_TIME_TAG = "response-time-uncorrected.";
 
+    /** Tag prefix of the intervals of failed polls (timed out ones included): time from the intended send to the failure. */
+    public static final String FAILURE_TIME_TAG = "failure-time.";
+
     private LatencyLogHeader() {
     }
 
@@ -26,7 +29,8 @@ public final class LatencyLogHeader {
         writer.outputLogFormatVersion();
         writer.outputComment("tomcat-push-harness: values in microseconds; tag <transport> = delivery latency"
                 + " (receive minus publish time), tag " + RESPONSE_TIME_TAG + "<transport> = poll response time from"
-                + " the intended send time, tag " + UNCORRECTED_RESPONSE_TIME_TAG + "<transport> = from the actual send");
+                + " the intended send time, tag " + UNCORRECTED_RESPONSE_TIME_TAG + "<transport> = from the actual send, tag "
+                + FAILURE_TIME_TAG + "<transport> = failed polls, from the intended send time to the failure");
         writer.outputStartTime(startEpochMs);
         writer.setBaseTime(startEpochMs);
         writer.outputBaseTime(startEpochMs);

@@ -105,7 +105,15 @@ public final class SummaryCsv {
             col("busy_metric", (r, t) -> server(t, ServerStats::busyMetric)),
             col("queue_length_max", (r, t) -> server(t, s -> Cells.count(s.queueSampled().max()))),
             col("server_connections_mean", (r, t) -> server(t, s -> Cells.knownDecimal(s.connectionsSampled().mean()))),
-            col("server_samples", (r, t) -> server(t, s -> Cells.count(s.samples()))));
+            col("server_samples", (r, t) -> server(t, s -> Cells.count(s.samples()))),
+            // failed and unanswered requests, the keep-alive race (issue 9)
+            col("requests_failed", (r, t) -> t.client().requestsFailed()),
+            col("requests_timed_out", (r, t) -> t.client().requestsTimedOut()),
+            col("failure_time_p99_ms", (r, t) -> Cells.decimal(t.failureTime().p99Ms())),
+            col("failure_time_max_ms", (r, t) -> Cells.decimal(t.failureTime().maxMs())),
+            col("closes_stale_connection", (r, t) -> t.client().closes(CloseCause.STALE_CONNECTION)),
+            col("errors_stale_connection", (r, t) -> t.client().errorsStaleConnection()),
+            col("requests_retried", (r, t) -> t.client().requestsRetried()));
 
     private SummaryCsv() {
     }

@@ -16,10 +16,19 @@ import org.tomcatpush.harness.client.serverstats.ServerStats;
  * @param serverRequests          the server's request count for the same traffic, -1 when unknown
  * @param serverWide              the server's final stats when they describe exactly this row's
  *                                traffic (a single-transport run, or the {@code all} row), else {@code null}
+ * @param failureTime             failed polls (timed out ones included): time from the intended send to the failure
  */
 public record TransportResult(String name, int sessions, long sessionsOpenMax, ClientCounts client,
         LatencySummary latency, LatencySummary responseTime, LatencySummary uncorrectedResponseTime,
-        long serverRequests, ServerStats serverWide) {
+        long serverRequests, ServerStats serverWide, LatencySummary failureTime) {
+
+    /** A row without failed polls. */
+    public TransportResult(String name, int sessions, long sessionsOpenMax, ClientCounts client,
+            LatencySummary latency, LatencySummary responseTime, LatencySummary uncorrectedResponseTime,
+            long serverRequests, ServerStats serverWide) {
+        this(name, sessions, sessionsOpenMax, client, latency, responseTime, uncorrectedResponseTime, serverRequests,
+                serverWide, LatencySummary.EMPTY);
+    }
 
     /** Client requests minus the server's count for the same traffic; {@code null} when the server's is unknown. */
     public Long clientMinusServerRequests() {

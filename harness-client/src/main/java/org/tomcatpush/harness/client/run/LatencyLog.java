@@ -22,18 +22,20 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * {@code latency.hlog} (HdrHistogram's interval log, readable by {@code HistogramLogProcessor})
  * and adds it to the run's totals. Delivery latency is tagged with the transport's name; poll
  * response times with {@link LatencyLogHeader#RESPONSE_TIME_TAG} and
- * {@link LatencyLogHeader#UNCORRECTED_RESPONSE_TIME_TAG} plus the name, written only for
+ * {@link LatencyLogHeader#UNCORRECTED_RESPONSE_TIME_TAG} plus the name, the time to failure of
+ * failed polls with {@link LatencyLogHeader#FAILURE_TIME_TAG} plus the name, each written only for
  * intervals that recorded some. Interval histograms are recycled, so draining allocates nothing
  * in the steady state. Not thread-safe: one monitor thread drains.
  */
 public final class LatencyLog implements Closeable {
 
-    /** The three latency figures each transport records. */
+    /** The latency figures each transport records. */
     public enum Family {
         LATENCY("", TransportRecorder::latencyRecorder),
         RESPONSE_TIME(LatencyLogHeader.RESPONSE_TIME_TAG, TransportRecorder::responseTimeRecorder),
         UNCORRECTED_RESPONSE_TIME(LatencyLogHeader.UNCORRECTED_RESPONSE_TIME_TAG,
-                TransportRecorder::uncorrectedResponseTimeRecorder);
+                TransportRecorder::uncorrectedResponseTimeRecorder),
+        FAILURE_TIME(LatencyLogHeader.FAILURE_TIME_TAG, TransportRecorder::failureTimeRecorder);
 
         private final String tagPrefix;
         private final Function<TransportRecorder, Recorder> recorder;

@@ -1,12 +1,18 @@
 package org.tomcatpush.harness.client.session;
 
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaders;
 
 import org.asynchttpclient.AsyncHandler;
 import org.asynchttpclient.HttpResponseBodyPart;
 import org.asynchttpclient.HttpResponseStatus;
 import org.asynchttpclient.ListenableFuture;
+import org.asynchttpclient.RequestBuilder;
 import org.asynchttpclient.uri.Uri;
+import org.tomcatpush.harness.client.accounting.ConnectionAccounting;
 import org.tomcatpush.harness.client.scenario.Transport;
 
 /**
@@ -16,13 +22,29 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * the answer moves its cursor to the answer's {@code last}. Subclasses decide when the next request
  * goes out. After {@code Scenario.pollsPerSession} polls (if set) the session ends by itself.
  *
+ * <p>No poll is dropped from the figures: an answer is a response time; a poll without a complete
+ * answer within the scenario's request timeout is abandoned (async-http-client's per-request
+ * timeout closes its connection) and counted as timed out; an error status or an I/O error is an
+ * error. Every failed poll records its time from the intended send to the failure. A poll written
+ * onto a reused connection the server closed at that moment, before any byte of an answer, is the
+ * keep-alive race ({@code stale-connection}); a browser sends such a GET again, once, and so does
+ * the session with {@code --browser}: the retry is one more request on the wire, timed from the
+ * poll's intended send, and it is not a poll of its own.
+ *
  * <p>It is its own {@link AsyncHandler}: one request at a time, so no per-request handler.
  */
 abstract class PollSession extends Session implements AsyncHandler<Void> {
 
     private final Uri endpoint;
     private final int maxPolls;
+    /** Per-request timeout, or null for none. */
+    private final Duration requestTimeout;
+    private final boolean retryStale;
     private int polls;
+    /** The request in flight is the retry of one caught in the keep-alive race. */
+    private boolean retrying;
+    /** The pooled connection the request in flight went onto, or null for a new connection. */
+    private volatile Channel pooledChannel;
     private boolean answerOk;
     private long answerCursor;
     private boolean answerHasCursor;
@@ -35,6 +57,9 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
         super(context, client, transport);
         this.endpoint = context.endpoint(transport);
         this.maxPolls = context.scenario().pollsPerSession();
+        Duration timeout = context.scenario().requestTimeout(transport);
+        this.requestTimeout = timeout.isZero() ? null : timeout;
+        this.retryStale = context.scenario().browser();
     }
 
     /**
@@ -53,14 +78,25 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
 
     @Override
     protected final void exchange() {
+        polls++;
+        retrying = false;
+        send();
+    }
+
+    /** Sends the current poll's request: the poll itself, or its retry. */
+    private void send() {
         sentAtNanos = System.nanoTime();
         answerOk = false;
         answerHasCursor = false;
+        pooledChannel = null;
         scanner.reset();
-        polls++;
         Uri uri = sequence.started() ? endpoint.withNewQuery("since=" + sequence.lastSeq()) : endpoint;
+        RequestBuilder request = client.get(uri);
+        if (requestTimeout != null) {
+            request.setRequestTimeout(requestTimeout);
+        }
         try {
-            inFlight = context.client().executeRequest(client.get(uri).build(), this);
+            inFlight = context.client().executeRequest(request.build(), this);
         } catch (RuntimeException e) {
             // the client is closing
             endExchange();
@@ -81,6 +117,11 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
     @Override
     protected final void onStopped() {
         markClosed(); // a stopped poll session polls no more
+    }
+
+    @Override
+    public final void onConnectionPooled(Channel connection) {
+        pooledChannel = connection;
     }
 
     @Override
@@ -113,6 +154,7 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
         long nowNanos = System.nanoTime();
         if (!answerOk) {
             recorder.error();
+            recorder.requestFailed((nowNanos - intendedSendNanos) / 1_000);
         } else {
             if (answerHasCursor) {
                 super.onCursor(answerCursor);
@@ -130,8 +172,30 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
             endExchange();
             return;
         }
-        recordFailure(failure);
-        next(true, System.nanoTime());
+        long nowNanos = System.nanoTime();
+        long failureMicros = (nowNanos - intendedSendNanos) / 1_000;
+        if (failure instanceof TimeoutException) {
+            // async-http-client's request timeout: it has closed the connection
+            recorder.requestTimedOut(failureMicros);
+        } else if (stale()) {
+            recorder.staleConnectionError();
+            recorder.requestFailed(failureMicros);
+            if (retryStale && !retrying) {
+                retrying = true;
+                recorder.requestRetried();
+                send(); // the stale connection is gone from the pool: the retry takes another
+                return;
+            }
+        } else if (!recordFailure(failure)) {
+            recorder.requestFailed(failureMicros);
+        }
+        next(true, nowNanos);
+    }
+
+    /** Whether the request in flight failed in the keep-alive race; called on its connection's event loop. */
+    private boolean stale() {
+        Channel channel = pooledChannel;
+        return channel != null && ConnectionAccounting.isStaleExchange(channel);
     }
 
     private void next(boolean failed, long nowNanos) {

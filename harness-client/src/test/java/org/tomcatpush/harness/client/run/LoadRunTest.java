@@ -201,7 +201,7 @@ class LoadRunTest {
     private RunPlan plan(String mix, Duration duration) {
         return new RunPlan("test", out, TransportMix.parse(mix), 4, Duration.ZERO, duration, Duration.ofSeconds(1),
                 false, 1, Duration.ofSeconds(3), 1, Duration.ofSeconds(5), server.baseUri(), false, null, false,
-                ServerLaunch.currentJava(), null, Duration.ofSeconds(30), List.of());
+                ServerLaunch.currentJava(), null, Duration.ofSeconds(30), List.of(), null);
     }
 
     private int run(RunPlan plan, Load.Factory loads) {

@@ -8,7 +8,8 @@ import org.tomcatpush.harness.client.results.LatencyLogHeader;
  * What the tags of {@code latency.hlog} mean, as the results writer names them ({@link LatencyLogHeader}): the bare
  * transport name is delivery latency (receive minus publish time); poll response times carry a
  * prefix, {@value #RESPONSE_TIME} (timed from the intended send, coordinated-omission safe) and
- * {@value #UNCORRECTED_RESPONSE_TIME} (from the actual send).
+ * {@value #UNCORRECTED_RESPONSE_TIME} (from the actual send); failed polls {@value #FAILURE_TIME}
+ * (from the intended send to the failure).
  */
 public final class LatencyTags {
 
@@ -17,12 +18,16 @@ public final class LatencyTags {
     /** Prefix of poll response time tags, timed from the actual send time. */
     public static final String UNCORRECTED_RESPONSE_TIME = LatencyLogHeader.UNCORRECTED_RESPONSE_TIME_TAG;
 
+    /** Prefix of the failure time tags of failed polls, timed from the intended send time. */
+    public static final String FAILURE_TIME = LatencyLogHeader.FAILURE_TIME_TAG;
+
     private LatencyTags() {
     }
 
-    /** Whether the tag holds delivery latency (no response-time prefix). */
+    /** Whether the tag holds delivery latency (no response-time or failure-time prefix). */
     public static boolean isDelivery(String tag) {
-        return !tag.startsWith(RESPONSE_TIME) && !tag.startsWith(UNCORRECTED_RESPONSE_TIME);
+        return !tag.startsWith(RESPONSE_TIME) && !tag.startsWith(UNCORRECTED_RESPONSE_TIME)
+                && !tag.startsWith(FAILURE_TIME);
     }
 
     /** The transport of a corrected response time tag, if it is one. */
