@@ -104,8 +104,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--request-timeout", paramLabel = "DURATION", converter = UnitDurationConverter.class,
             description = "Short and long poll: a poll without a complete answer after this long is abandoned"
                     + " (its connection closed), counted in requests_timed_out, and the session polls on;"
-                    + " 0 = never. SSE and WebSocket streams are never timed out. Default: 30s for short polls,"
-                    + " the server's --long-poll-hold + 10s for long polls.")
+                    + " 0 = never. SSE and WebSocket streams are never timed out. Needs a unit (500ms, 30s)."
+                    + " Default: 30s for short polls, the server's --long-poll-hold + 10s for long polls.")
     Duration requestTimeout;
 
     @Option(names = "--name", paramLabel = "NAME",
