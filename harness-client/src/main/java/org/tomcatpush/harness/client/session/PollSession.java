@@ -25,9 +25,9 @@ import org.tomcatpush.harness.client.scenario.Transport;
  *
  * <p>No poll is dropped from the figures: an answer is a response time; a poll without a complete
  * answer within the scenario's request timeout is abandoned (cancelled, which closes its connection,
- * or the connection still being opened before the request is written) and counted as timed out;
- * an error status or an I/O error is an
- * error. Every failed poll records its time from the intended send to the failure. A poll written
+ * or the connection still being opened before the request is written) and counted as timed out; an
+ * error status or an I/O error is an error. Every failed poll records its time from the intended
+ * send to the failure. A poll written
  * onto a reused connection the server closed at that moment, before any byte of an answer, is the
  * keep-alive race ({@code stale-connection}); a browser sends such a GET again, once, and so does
  * the session with {@code --browser}: the retry is one more request on the wire, timed from the
