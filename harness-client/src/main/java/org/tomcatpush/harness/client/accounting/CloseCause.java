@@ -11,7 +11,14 @@ public enum CloseCause {
     /** The client closed it (end of run, session stopped). */
     CLIENT("client"),
     /** An I/O error (reset, protocol error) ended it. */
-    ERROR("error");
+    ERROR("error"),
+    /**
+     * The keep-alive race: a request was written onto a reused connection (one that already carried
+     * a complete exchange) that the server was closing at that moment, and the connection ended,
+     * closed by the server or reset, before any byte of the answer arrived. Browsers retry such an
+     * idempotent GET once on another connection.
+     */
+    STALE_CONNECTION("stale-connection");
 
     private final String label;
 

@@ -113,6 +113,18 @@ public final class ConnectionAccounting {
         return allOnTime;
     }
 
+    /**
+     * Whether the request in flight on {@code channel} is caught in the keep-alive race: the
+     * connection had carried a complete exchange before this request and no byte of the answer
+     * has arrived. A session asks this when its request fails, on the connection's event loop, to
+     * tell a {@link CloseCause#STALE_CONNECTION} failure from any other; the close itself is
+     * classified by the same rule.
+     */
+    public static boolean isStaleExchange(Channel channel) {
+        ConnectionTracker tracker = channel.attr(ConnectionTracker.KEY).get();
+        return tracker != null && tracker.staleExchange();
+    }
+
     /** A tracker recorded its close. */
     void closed(ConnectionTracker tracker) {
         open.remove(tracker);

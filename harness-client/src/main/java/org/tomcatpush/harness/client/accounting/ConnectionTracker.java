@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.util.AttributeKey;
 
 /**
  * Follows one TCP connection from right after the HTTP codec (after a WebSocket upgrade: after the
@@ -27,6 +28,9 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
  *   <li>a complete response said {@code Connection: close}: {@link CloseCause#KEEPALIVE_LIMIT} if
  *       it was the server's {@code maxKeepAliveRequests}-th request, else {@link CloseCause#SERVER_OTHER};</li>
  *   <li>the server sent a WebSocket close frame first: {@link CloseCause#SERVER_OTHER};</li>
+ *   <li>a request was in flight on a reused connection (it had carried a complete exchange before),
+ *       no byte of its answer had arrived, and the client did not close it on its own (it was closed
+ *       by the server, or reset): {@link CloseCause#STALE_CONNECTION}, the keep-alive race;</li>
  *   <li>an I/O or protocol error was seen: {@link CloseCause#ERROR};</li>
  *   <li>the client closed it (or sent a WebSocket close frame first): {@link CloseCause#CLIENT};</li>
  *   <li>the server closed it with a request in flight or a WebSocket open: {@link CloseCause#SERVER_OTHER};</li>
@@ -37,6 +41,9 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
  * is recorded once, whichever comes first.
  */
 final class ConnectionTracker extends ChannelDuplexHandler {
+
+    /** Where a connection keeps its tracker, for {@link ConnectionAccounting#isStaleExchange(Channel)}. */
+    static final AttributeKey<ConnectionTracker> KEY = AttributeKey.valueOf(ConnectionTracker.class, "tracker");
 
     private final ConnectionAccounting accounting;
     private final AtomicBoolean recorded = new AtomicBoolean();
@@ -53,10 +60,15 @@ final class ConnectionTracker extends ChannelDuplexHandler {
     private boolean clientSentCloseFrame;
     private boolean failed;
     private boolean clientClosed;
+    /** Responses read to their end on this connection. */
+    private long exchangesCompleted;
+    /** Whether any byte arrived since the last request was written. */
+    private boolean bytesSinceRequest;
 
     ConnectionTracker(ConnectionAccounting accounting, Channel channel) {
         this.accounting = accounting;
         this.channel = channel;
+        channel.attr(KEY).set(this);
     }
 
     @Override
@@ -84,6 +96,7 @@ final class ConnectionTracker extends ChannelDuplexHandler {
         }
         if (msg instanceof LastHttpContent) {
             exchangeInFlight = false;
+            exchangesCompleted++;
             if (responseSaysClose) {
                 serverAnnouncedClose = true;
                 requestsWhenAnnounced = requests;
@@ -137,7 +150,16 @@ final class ConnectionTracker extends ChannelDuplexHandler {
         }
     }
 
+    /**
+     * Whether the request in flight went onto a reused connection and no byte of its answer has
+     * arrived: if the connection fails or closes now, this is the keep-alive race. Event loop only.
+     */
+    boolean staleExchange() {
+        return exchangeInFlight && !bytesSinceRequest && exchangesCompleted > 0 && !upgraded;
+    }
+
     void bytesRead(int bytes) {
+        bytesSinceRequest = true;
         if (recorder != null) {
             recorder.bytesReceived(bytes);
         }
@@ -160,6 +182,7 @@ final class ConnectionTracker extends ChannelDuplexHandler {
         }
         requests++;
         exchangeInFlight = true;
+        bytesSinceRequest = false;
         responseSaysClose = false;
         (forRequest != null ? forRequest : recorder).requestSent();
     }
@@ -174,6 +197,9 @@ final class ConnectionTracker extends ChannelDuplexHandler {
         }
         if (serverSentCloseFrame) {
             return CloseCause.SERVER_OTHER;
+        }
+        if (staleExchange() && (failed || !clientClosed)) {
+            return CloseCause.STALE_CONNECTION;
         }
         if (failed) {
             return CloseCause.ERROR;

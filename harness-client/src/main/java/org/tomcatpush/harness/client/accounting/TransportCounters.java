@@ -20,6 +20,11 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * @param sessionsOpened           sessions answered at least once (a response, a stream opened, an upgrade)
  * @param streamsEnded             stream ends while the run went on (ended by the server, lost, could not open)
  * @param firstMessagesCensored    sessions that had no message yet when the run stopped
+ * @param errors                   every error that is not a connect failure, stale-connection ones included
+ * @param requestsFailed           polls that failed: error status, I/O error, stale connection or timeout
+ * @param requestsTimedOut         polls abandoned without a complete answer within the request timeout
+ * @param requestsRetried          requests sent again after a stale connection ({@code --browser})
+ * @param errorsStaleConnection    errors that were the keep-alive race ({@link CloseCause#STALE_CONNECTION})
  */
 public record TransportCounters(
         Transport transport,
@@ -39,7 +44,12 @@ public record TransportCounters(
         long errors,
         long sessionsOpened,
         long streamsEnded,
-        long firstMessagesCensored) {
+        long firstMessagesCensored,
+
+        long requestsFailed,
+        long requestsTimedOut,
+        long requestsRetried,
+        long errorsStaleConnection) {
 
     public TransportCounters {
         closes = Map.copyOf(closes);

@@ -47,6 +47,12 @@ public final class TransportRecorder {
     private final LongAdder streamsEnded = new LongAdder();
     private final LongAdder firstMessagesCensored = new LongAdder();
     private final Recorder firstMessageMicros = new Recorder(MAX_TRACKABLE_MICROS, 3);
+    // failed and unanswered requests (issue 9)
+    private final LongAdder requestsFailed = new LongAdder();
+    private final LongAdder requestsTimedOut = new LongAdder();
+    private final LongAdder requestsRetried = new LongAdder();
+    private final LongAdder errorsStaleConnection = new LongAdder();
+    private final Recorder failureTimeMicros = new Recorder(MAX_TRACKABLE_MICROS, 3);
 
     public TransportRecorder(Transport transport) {
         this.transport = transport;
@@ -164,6 +170,36 @@ public final class TransportRecorder {
         errors.increment();
     }
 
+    /**
+     * A poll failed {@code failureMicros} after its intended send time: an error status, an I/O
+     * error or a stale connection (each also counted as an {@link #error()}), or no complete
+     * answer within the request timeout ({@link #requestTimedOut(long)}).
+     */
+    public void requestFailed(long failureMicros) {
+        requestsFailed.increment();
+        failureTimeMicros.recordValue(Math.max(0, Math.min(failureMicros, MAX_TRACKABLE_MICROS)));
+    }
+
+    /** A poll had no complete answer within the request timeout and was abandoned, {@code failureMicros} after its intended send. */
+    public void requestTimedOut(long failureMicros) {
+        requestsTimedOut.increment();
+        requestFailed(failureMicros);
+    }
+
+    /**
+     * An error that is the keep-alive race ({@link CloseCause#STALE_CONNECTION}): counted as an
+     * {@link #error()} and, apart, as a stale-connection error.
+     */
+    public void staleConnectionError() {
+        errorsStaleConnection.increment();
+        errors.increment();
+    }
+
+    /** A request caught in the keep-alive race was sent again, as a browser does (the retry is a request of its own). */
+    public void requestRetried() {
+        requestsRetried.increment();
+    }
+
     public void sessionOpened() {
         sessionsOpen.increment();
     }
@@ -203,13 +239,19 @@ public final class TransportRecorder {
         return firstMessageMicros;
     }
 
+    /** Time from the intended send to the failure of failed polls, timed out ones included, microseconds. Drained by the results side. */
+    public Recorder failureTimeRecorder() {
+        return failureTimeMicros;
+    }
+
     /** A consistent-enough snapshot of the cumulative counters (each counter is read once). */
     public TransportCounters counters() {
         return new TransportCounters(transport, sessionsOpen.sum(), requests.sum(), connectionsOpened.sum(),
                 connectionsOpen.sum(), requestsPerConnectionMax.get(), sums(closes), sums(reconnects),
                 sums(connectFailures), messagesReceived.sum(), messagesLost.sum(), messagesDuplicated.sum(),
                 bytesReceived.sum(), bytesSent.sum(), errors.sum(), sessionsOpened.sum(), streamsEnded.sum(),
-                firstMessagesCensored.sum());
+                firstMessagesCensored.sum(), requestsFailed.sum(),
+                requestsTimedOut.sum(), requestsRetried.sum(), errorsStaleConnection.sum());
     }
 
     private static <E extends Enum<E>> Map<E, LongAdder> adders(Class<E> type) {

@@ -101,6 +101,13 @@ final class RunCommand implements Callable<Integer> {
             description = "TCP connect time limit; a slower connect counts as a timeout failure. Default: ${DEFAULT-VALUE}.")
     Duration connectTimeout;
 
+    @Option(names = "--request-timeout", paramLabel = "DURATION", converter = UnitDurationConverter.class,
+            description = "Short and long poll: a poll without a complete answer after this long is abandoned"
+                    + " (its connection closed), counted in requests_timed_out, and the session polls on;"
+                    + " 0 = never. SSE and WebSocket streams are never timed out. Needs a unit (500ms, 30s)."
+                    + " Default: 30s for short polls, the server's --long-poll-hold + 10s for long polls.")
+    Duration requestTimeout;
+
     @Option(names = "--name", paramLabel = "NAME",
             description = "Run name, the end of the folder name (characters outside A-Z a-z 0-9 . _ - become _)."
                     + " Default: the transport mix.")
@@ -207,7 +214,7 @@ final class RunCommand implements Callable<Integer> {
         return new RunPlan(runName, out, mix, sessions, ramp, duration, pollInterval, browser, sessionsPerBrowser,
                 sseReconnectDelay, sourceAddresses, connectTimeout, targetUri, allowRemote, config, virtualThreads,
                 serverJava != null ? serverJava : ServerLaunch.currentJava(), serverHeap, listenTimeout,
-                List.copyOf(parsed.originalArgs()));
+                List.copyOf(parsed.originalArgs()), requestTimeout);
     }
 
     /**

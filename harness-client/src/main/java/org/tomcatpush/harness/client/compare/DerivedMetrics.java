@@ -27,6 +27,8 @@ public final class DerivedMetrics {
 
     private static final List<String> CLOSES = List.of("closes_keepalive_limit", "closes_idle_timeout",
             "closes_server_other", "closes_client", "closes_error");
+    /** Close causes added later: counted when a file has them, so older files still get a share. */
+    private static final List<String> LATER_CLOSES = List.of("closes_stale_connection");
 
     private DerivedMetrics() {
     }
@@ -68,6 +70,11 @@ public final class DerivedMetrics {
                 return Double.NaN;
             }
             total += row.number(column);
+        }
+        for (String column : LATER_CLOSES) {
+            if (row.has(column)) {
+                total += row.number(column);
+            }
         }
         return total > 0 ? row.number("closes_keepalive_limit") / total : Double.NaN;
     }

@@ -17,7 +17,8 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
         Map<CloseCause, Long> closes, Map<ReconnectCause, Long> reconnects,
         Map<ConnectFailureKind, Long> connectFailures, long messagesReceived, long messagesLost,
         long messagesDuplicated, long bytesReceived, long bytesSent, long errors, long sessionsOpened,
-        long streamsEnded, long firstMessagesCensored) {
+        long streamsEnded, long firstMessagesCensored, long requestsFailed, long requestsTimedOut,
+        long requestsRetried, long errorsStaleConnection) {
 
     public ClientCounts {
         closes = complete(closes, CloseCause.class);
@@ -25,16 +26,27 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
         connectFailures = complete(connectFailures, ConnectFailureKind.class);
     }
 
+    /** Counts without failed, timed-out or retried requests. */
+    public ClientCounts(long requests, long connectionsOpened, long requestsPerConnectionMax,
+            Map<CloseCause, Long> closes, Map<ReconnectCause, Long> reconnects,
+            Map<ConnectFailureKind, Long> connectFailures, long messagesReceived, long messagesLost,
+            long messagesDuplicated, long bytesReceived, long bytesSent, long errors) {
+        this(requests, connectionsOpened, requestsPerConnectionMax, closes, reconnects, connectFailures,
+                messagesReceived, messagesLost, messagesDuplicated, bytesReceived, bytesSent, errors, 0, 0, 0, 0, 0, 0,
+                0);
+    }
+
     public static ClientCounts of(TransportCounters c) {
         return new ClientCounts(c.requests(), c.connectionsOpened(), c.requestsPerConnectionMax(), c.closes(),
                 c.reconnects(), c.connectFailures(), c.messagesReceived(), c.messagesLost(), c.messagesDuplicated(),
                 c.bytesReceived(), c.bytesSent(), c.errors(), c.sessionsOpened(), c.streamsEnded(),
-                c.firstMessagesCensored());
+                c.firstMessagesCensored(), c.requestsFailed(), c.requestsTimedOut(), c.requestsRetried(),
+                c.errorsStaleConnection());
     }
 
     /** The sum of several transports' counts (the maximum for {@code requestsPerConnectionMax}). */
     public static ClientCounts sum(Collection<ClientCounts> parts) {
-        ClientCounts total = new ClientCounts(0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        ClientCounts total = new ClientCounts(0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0, 0);
         for (ClientCounts p : parts) {
             total = new ClientCounts(total.requests + p.requests, total.connectionsOpened + p.connectionsOpened,
                     Math.max(total.requestsPerConnectionMax, p.requestsPerConnectionMax),
@@ -43,7 +55,9 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
                     total.messagesReceived + p.messagesReceived, total.messagesLost + p.messagesLost,
                     total.messagesDuplicated + p.messagesDuplicated, total.bytesReceived + p.bytesReceived,
                     total.bytesSent + p.bytesSent, total.errors + p.errors, total.sessionsOpened + p.sessionsOpened,
-                    total.streamsEnded + p.streamsEnded, total.firstMessagesCensored + p.firstMessagesCensored);
+                    total.streamsEnded + p.streamsEnded, total.firstMessagesCensored + p.firstMessagesCensored,
+                    total.requestsFailed + p.requestsFailed, total.requestsTimedOut + p.requestsTimedOut,
+                    total.requestsRetried + p.requestsRetried, total.errorsStaleConnection + p.errorsStaleConnection);
         }
         return total;
     }

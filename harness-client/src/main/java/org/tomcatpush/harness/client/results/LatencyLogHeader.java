@@ -23,6 +23,8 @@ public final class LatencyLogHeader {
      * a session still waiting when the run stopped is recorded at its wait until the stop.
      */
     public static final String FIRST_MESSAGE_TAG = "first-message.";
+    /** Tag prefix of the intervals of failed polls (timed out ones included): time from the intended send to the failure. */
+    public static final String FAILURE_TIME_TAG = "failure-time.";
 
     private LatencyLogHeader() {
     }
@@ -34,7 +36,8 @@ public final class LatencyLogHeader {
                 + " (receive minus publish time), tag " + RESPONSE_TIME_TAG + "<transport> = poll response time from"
                 + " the intended send time, tag " + UNCORRECTED_RESPONSE_TIME_TAG + "<transport> = from the actual send,"
                 + " tag " + FIRST_MESSAGE_TAG + "<transport> = per session, its start to its first message (at the"
-                + " stop when it had none)");
+                + " stop when it had none), tag " + FAILURE_TIME_TAG + "<transport> = failed polls, from the intended"
+                + " send time to the failure");
         writer.outputStartTime(startEpochMs);
         writer.setBaseTime(startEpochMs);
         writer.outputBaseTime(startEpochMs);

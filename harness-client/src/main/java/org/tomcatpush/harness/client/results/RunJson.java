@@ -80,6 +80,13 @@ public final class RunJson {
         node.put("sourceAddresses", s.sourceAddresses());
         node.put("connectTimeoutMs", ms(s.connectTimeout()));
         node.put("serverMaxKeepAliveRequests", s.serverMaxKeepAliveRequests());
+        if (s.requestTimeout() == null) {
+            node.putNull("requestTimeoutMs");
+        } else {
+            node.put("requestTimeoutMs", ms(s.requestTimeout()));
+        }
+        ObjectNode timeouts = node.putObject("requestTimeoutMsByTransport");
+        s.mix().transports().forEach(t -> timeouts.put(t.cliName(), ms(s.requestTimeout(t))));
         return node;
     }
 

@@ -127,7 +127,15 @@ public final class SummaryCsv {
             col("first_message_p99_ms", (r, t) -> Cells.decimal(t.firstMessage().p99Ms())),
             col("first_message_max_ms", (r, t) -> Cells.decimal(t.firstMessage().maxMs())),
             col("first_message_censored", (r, t) -> t.client().firstMessagesCensored()),
-            col("streams_ended", (r, t) -> t.client().streamsEnded()));
+            col("streams_ended", (r, t) -> t.client().streamsEnded()),
+            // failed and unanswered requests, the keep-alive race (issue 9)
+            col("requests_failed", (r, t) -> t.client().requestsFailed()),
+            col("requests_timed_out", (r, t) -> t.client().requestsTimedOut()),
+            col("failure_time_p99_ms", (r, t) -> Cells.decimal(t.failureTime().p99Ms())),
+            col("failure_time_max_ms", (r, t) -> Cells.decimal(t.failureTime().maxMs())),
+            col("closes_stale_connection", (r, t) -> t.client().closes(CloseCause.STALE_CONNECTION)),
+            col("errors_stale_connection", (r, t) -> t.client().errorsStaleConnection()),
+            col("requests_retried", (r, t) -> t.client().requestsRetried()));
 
     private SummaryCsv() {
     }

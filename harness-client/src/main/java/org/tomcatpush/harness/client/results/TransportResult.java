@@ -18,10 +18,11 @@ import org.tomcatpush.harness.client.serverstats.ServerStats;
  *                                traffic (a single-transport run, or the {@code all} row), else {@code null}
  * @param firstMessage            per session, time from its start by the ramp-up to its first message;
  *                                sessions still waiting at the stop are recorded at their wait until then
+ * @param failureTime             failed polls (timed out ones included): time from the intended send to the failure
  */
 public record TransportResult(String name, int sessions, long sessionsOpenMax, ClientCounts client,
         LatencySummary latency, LatencySummary responseTime, LatencySummary uncorrectedResponseTime,
-        long serverRequests, ServerStats serverWide, LatencySummary firstMessage) {
+        long serverRequests, ServerStats serverWide, LatencySummary firstMessage, LatencySummary failureTime) {
 
     /** Sessions planned for this row that were never answered (never opened). */
     public long sessionsNeverOpened() {

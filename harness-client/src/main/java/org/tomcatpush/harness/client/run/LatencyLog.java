@@ -22,8 +22,9 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * {@code latency.hlog} (HdrHistogram's interval log, readable by {@code HistogramLogProcessor})
  * and adds it to the run's totals. Delivery latency is tagged with the transport's name; poll
  * response times with {@link LatencyLogHeader#RESPONSE_TIME_TAG} and
- * {@link LatencyLogHeader#UNCORRECTED_RESPONSE_TIME_TAG} plus the name, and each session's time to
- * its first message with {@link LatencyLogHeader#FIRST_MESSAGE_TAG} plus the name, written only for
+ * {@link LatencyLogHeader#UNCORRECTED_RESPONSE_TIME_TAG} plus the name, each session's time to
+ * its first message with {@link LatencyLogHeader#FIRST_MESSAGE_TAG} plus the name, the time to failure of
+ * failed polls with {@link LatencyLogHeader#FAILURE_TIME_TAG} plus the name, each written only for
  * intervals that recorded some. Interval histograms are recycled, so draining allocates nothing
  * in the steady state. Not thread-safe: one monitor thread drains.
  */
@@ -36,7 +37,10 @@ public final class LatencyLog implements Closeable {
         UNCORRECTED_RESPONSE_TIME(LatencyLogHeader.UNCORRECTED_RESPONSE_TIME_TAG,
                 TransportRecorder::uncorrectedResponseTimeRecorder),
         /** Per session, its start to its first message; censored at the stop for sessions still waiting. */
-        FIRST_MESSAGE(LatencyLogHeader.FIRST_MESSAGE_TAG, TransportRecorder::firstMessageRecorder);
+        FIRST_MESSAGE(LatencyLogHeader.FIRST_MESSAGE_TAG, TransportRecorder::firstMessageRecorder),
+
+        /** Failed polls, timed out ones included: from the intended send to the failure. */
+        FAILURE_TIME(LatencyLogHeader.FAILURE_TIME_TAG, TransportRecorder::failureTimeRecorder);
 
         private final String tagPrefix;
         private final Function<TransportRecorder, Recorder> recorder;

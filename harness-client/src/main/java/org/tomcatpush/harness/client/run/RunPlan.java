@@ -35,11 +35,14 @@ import org.tomcatpush.harness.server.config.ServerOptions;
  * @param serverHeap         the server's {@code -Xmx}, or {@code null}
  * @param listenTimeout      how long the server may take to print {@code LISTENING}
  * @param commandLine        the arguments as given, for run.json
+ * @param requestTimeout     {@code --request-timeout}: how long a poll may wait for its answer (0 =
+ *                           forever), or {@code null} for the default of {@link Scenario#requestTimeout}
  */
 public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, Duration rampUp, Duration duration,
         Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,
         int sourceAddresses, Duration connectTimeout, URI target, boolean allowRemote, ServerConfig serverConfig,
-        boolean virtualThreads, Path serverJava, String serverHeap, Duration listenTimeout, List<String> commandLine) {
+        boolean virtualThreads, Path serverJava, String serverHeap, Duration listenTimeout, List<String> commandLine,
+        Duration requestTimeout) {
 
     /** Most source addresses: 127.0.0.1 .. 127.0.0.254. */
     public static final int MAX_SOURCE_ADDRESSES = 254;
@@ -112,10 +115,14 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
                 startsServer() ? serverConfig.maxConnections() : -1);
     }
 
-    /** The scenario against the server at {@code baseUri}, whose {@code maxKeepAliveRequests} is given. */
-    public Scenario scenario(URI baseUri, int serverMaxKeepAliveRequests) {
+    /**
+     * The scenario against the server at {@code baseUri}, whose {@code maxKeepAliveRequests} and
+     * long-poll hold are given.
+     */
+    public Scenario scenario(URI baseUri, int serverMaxKeepAliveRequests, Duration serverLongPollHold) {
         return new Scenario(baseUri, mix, sessions, rampUp, duration, pollInterval, browser, sessionsPerBrowser,
-                sseReconnectDelay, sourceAddresses, connectTimeout, serverMaxKeepAliveRequests);
+                sseReconnectDelay, sourceAddresses, connectTimeout, serverMaxKeepAliveRequests, 0, requestTimeout,
+                serverLongPollHold);
     }
 
     /** The URI a client would use for a server bound to {@code host}; a wildcard bind is reached over loopback. */

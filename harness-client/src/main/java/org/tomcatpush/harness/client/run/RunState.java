@@ -77,7 +77,7 @@ final class RunState {
     void serverAnswered(URI base, ServerStats initial) {
         this.baseUri = base;
         this.initialStats = initial;
-        this.scenario = plan.scenario(base, maxKeepAliveRequests());
+        this.scenario = plan.scenario(base, maxKeepAliveRequests(), longPollHold());
     }
 
     ResultsFolder beginFolder() throws IOException {
@@ -233,7 +233,7 @@ final class RunState {
     }
 
     RunResult toResult(RunEnvironment environment) {
-        Scenario s = scenario != null ? scenario : plan.scenario(plannedUri(), maxKeepAliveRequests());
+        Scenario s = scenario != null ? scenario : plan.scenario(plannedUri(), maxKeepAliveRequests(), longPollHold());
         Map<Transport, Integer> assigned = new EnumMap<>(Transport.class);
         s.mix().assign(s.sessions()).forEach(t -> assigned.merge(t, 1, Integer::sum));
         boolean single = s.mix().transports().size() == 1;
@@ -244,14 +244,14 @@ final class RunState {
                     ClientCounts.of(recorder.forTransport(t).counters()), total(t, LatencyLog.Family.LATENCY),
                     total(t, LatencyLog.Family.RESPONSE_TIME), total(t, LatencyLog.Family.UNCORRECTED_RESPONSE_TIME),
                     finalStats == null ? -1 : finalStats.requests(t), single ? finalStats : null,
-                    total(t, LatencyLog.Family.FIRST_MESSAGE)));
+                    total(t, LatencyLog.Family.FIRST_MESSAGE), total(t, LatencyLog.Family.FAILURE_TIME)));
         }
         TransportResult all = single ? null : new TransportResult("all", s.sessions(), sessionsOpenMaxOfAll(),
                 ClientCounts.sum(rows.stream().map(TransportResult::client).toList()),
                 totalOfAll(LatencyLog.Family.LATENCY), totalOfAll(LatencyLog.Family.RESPONSE_TIME),
                 totalOfAll(LatencyLog.Family.UNCORRECTED_RESPONSE_TIME),
                 finalStats == null ? -1 : finalStats.requestsTotal(), finalStats,
-                totalOfAll(LatencyLog.Family.FIRST_MESSAGE));
+                totalOfAll(LatencyLog.Family.FIRST_MESSAGE), totalOfAll(LatencyLog.Family.FAILURE_TIME));
         Map<String, Integer> perTransport = new LinkedHashMap<>();
         assigned.forEach((t, n) -> perTransport.put(t.cliName(), n));
         RunSetup setup = new RunSetup(plan.name(), s, settings(), serverConfigJson(),
@@ -271,6 +271,15 @@ final class RunState {
             return plan.serverConfig().maxKeepAliveRequests();
         }
         return initialStats == null ? -1 : (int) initialStats.configLong("maxKeepAliveRequests", -1);
+    }
+
+    /** The server's long-poll hold, for the long poll's default request timeout: as started, or as a target reports it. */
+    private Duration longPollHold() {
+        if (plan.startsServer()) {
+            return Duration.ofMillis(plan.serverConfig().longPollHoldMs());
+        }
+        long reportedMs = initialStats == null ? -1 : initialStats.configLong("longPollHoldMs", -1);
+        return reportedMs > 0 ? Duration.ofMillis(reportedMs) : Scenario.DEFAULT_SERVER_LONG_POLL_HOLD;
     }
 
     private URI plannedUri() {

@@ -24,6 +24,10 @@ import java.time.Duration;
  *                                   the keep-alive limit from any other server close
  * @param pollsPerSession            short and long poll: each session stops after this many polls
  *                                   (0 = it polls until the run ends); for exact request counts
+ * @param requestTimeout             short and long poll: a poll without a complete answer after this
+ *                                   long is abandoned (0 = never); {@code null}: the default of
+ *                                   {@link #requestTimeout(Transport)}
+ * @param serverLongPollHold         the server's {@code --long-poll-hold}, for the long poll's default timeout
  */
 public record Scenario(
         URI target,
@@ -38,11 +42,45 @@ public record Scenario(
         int sourceAddresses,
         Duration connectTimeout,
         int serverMaxKeepAliveRequests,
-        int pollsPerSession) {
+        int pollsPerSession,
+        Duration requestTimeout,
+        Duration serverLongPollHold) {
 
     /** HTTP/1.1 browsers open at most this many connections per origin. */
     public static final int BROWSER_CONNECTIONS_PER_ORIGIN = 6;
 
+    /** Short poll's default request timeout. */
+    public static final Duration SHORT_POLL_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Long poll's default request timeout beyond the server's hold: an answer this late is not coming. */
+    public static final Duration LONG_POLL_REQUEST_TIMEOUT_MARGIN = Duration.ofSeconds(10);
+
+    /** The server's default {@code --long-poll-hold}, for a server that does not report its own. */
+    public static final Duration DEFAULT_SERVER_LONG_POLL_HOLD = Duration.ofSeconds(30);
+
+    /** A scenario whose polls take the default request timeout, against a server holding long polls the default time. */
+    public Scenario(URI target, TransportMix mix, int sessions, Duration rampUp, Duration duration,
+            Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,
+            int sourceAddresses, Duration connectTimeout, int serverMaxKeepAliveRequests, int pollsPerSession) {
+        this(target, mix, sessions, rampUp, duration, pollInterval, browser, sessionsPerBrowser, sseReconnectDelay,
+                sourceAddresses, connectTimeout, serverMaxKeepAliveRequests, pollsPerSession, null,
+                DEFAULT_SERVER_LONG_POLL_HOLD);
+    }
+
+    /**
+     * How long a request of {@code transport} may go without a complete answer before the session
+     * abandons it; {@link Duration#ZERO} for never. SSE and WebSocket streams are never timed out.
+     * Polls take {@code requestTimeout} when given, else 30 s for a short poll and the server's
+     * long-poll hold plus 10 s for a long poll.
+     */
+    public Duration requestTimeout(Transport transport) {
+        return switch (transport) {
+            case SSE, WS -> Duration.ZERO;
+            case SHORT_POLL -> requestTimeout != null ? requestTimeout : SHORT_POLL_REQUEST_TIMEOUT;
+            case LONG_POLL -> requestTimeout != null ? requestTimeout
+                    : serverLongPollHold.plus(LONG_POLL_REQUEST_TIMEOUT_MARGIN);
+        };
+    }
     /** A scenario whose polling sessions poll until the run ends ({@code pollsPerSession} 0). */
     public Scenario(URI target, TransportMix mix, int sessions, Duration rampUp, Duration duration,
             Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,

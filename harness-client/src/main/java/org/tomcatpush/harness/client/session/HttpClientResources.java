@@ -20,8 +20,10 @@ import org.tomcatpush.harness.client.scenario.Scenario;
  * The async-http-client of a run, configured for measuring rather than for convenience, with the
  * event loops and the timer it runs on (owned here so that closing waits for them to stop):
  * <ul>
- *   <li>no request or read timeout (-1): they would cut long-lived streams;</li>
- *   <li>no automatic retry: an unexpected close is counted, never replayed;</li>
+ *   <li>no request or read timeout (-1): they would cut long-lived streams; polls time out on
+ *       their session's own timer ({@code --request-timeout});</li>
+ *   <li>no automatic retry: an unexpected close is counted, never replayed (a browser's one retry
+ *       after a stale connection is the poll session's own, and counted);</li>
  *   <li>keep-alive on, pooled connections never expired by the client (idle timeout 0, no TTL), so
  *       only the server closes idle connections and such closes are the server's;</li>
  *   <li>no connection caps of its own (AHC's would block a thread; browsers cap themselves);</li>

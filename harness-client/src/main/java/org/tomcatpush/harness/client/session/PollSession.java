@@ -1,12 +1,19 @@
 package org.tomcatpush.harness.client.session;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.Timeout;
+import io.netty.util.TimerTask;
 
 import org.asynchttpclient.AsyncHandler;
 import org.asynchttpclient.HttpResponseBodyPart;
 import org.asynchttpclient.HttpResponseStatus;
 import org.asynchttpclient.ListenableFuture;
 import org.asynchttpclient.uri.Uri;
+import org.tomcatpush.harness.client.accounting.ConnectionAccounting;
 import org.tomcatpush.harness.client.scenario.Transport;
 
 /**
@@ -16,13 +23,35 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * the answer moves its cursor to the answer's {@code last}. Subclasses decide when the next request
  * goes out. After {@code Scenario.pollsPerSession} polls (if set) the session ends by itself.
  *
+ * <p>No poll is dropped from the figures: an answer is a response time; a poll without a complete
+ * answer within the scenario's request timeout is abandoned (cancelled, which closes its connection,
+ * or the connection still being opened before the request is written) and counted as timed out; an
+ * error status or an I/O error is an error. Every failed poll records its time from the intended
+ * send to the failure. A poll written
+ * onto a reused connection the server closed at that moment, before any byte of an answer, is the
+ * keep-alive race ({@code stale-connection}); a browser sends such a GET again, once, and so does
+ * the session with {@code --browser}: the retry is one more request on the wire, timed from the
+ * poll's intended send, and it is not a poll of its own.
+ *
  * <p>It is its own {@link AsyncHandler}: one request at a time, so no per-request handler.
  */
 abstract class PollSession extends Session implements AsyncHandler<Void> {
 
     private final Uri endpoint;
     private final int maxPolls;
+    /** Per-request timeout, 0 for none. */
+    private final long requestTimeoutNanos;
+    private final boolean retryStale;
     private int polls;
+    /** The request in flight is the retry of one caught in the keep-alive race. */
+    private boolean retrying;
+    /** The pooled connection the request in flight went onto, or null for a new connection. */
+    private volatile Channel pooledChannel;
+    /** Numbers the requests sent, so that a request timeout acts on its own request only. */
+    private volatile int sends;
+    private volatile Timeout requestTimeout;
+    /** The request the request timeout cancelled: its cancellation is a timeout, any other a late echo. */
+    private volatile ListenableFuture<Void> timedOut;
     private boolean answerOk;
     private long answerCursor;
     private boolean answerHasCursor;
@@ -35,6 +64,8 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
         super(context, client, transport);
         this.endpoint = context.endpoint(transport);
         this.maxPolls = context.scenario().pollsPerSession();
+        this.requestTimeoutNanos = context.scenario().requestTimeout(transport).toNanos();
+        this.retryStale = context.scenario().browser();
     }
 
     /**
@@ -53,12 +84,26 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
 
     @Override
     protected final void exchange() {
+        polls++;
+        retrying = false;
+        send();
+    }
+
+    /** Sends the current poll's request: the poll itself, or its retry. */
+    private void send() {
         sentAtNanos = System.nanoTime();
         answerOk = false;
         answerHasCursor = false;
+        pooledChannel = null;
         scanner.reset();
-        polls++;
         Uri uri = sequence.started() ? endpoint.withNewQuery("since=" + sequence.lastSeq()) : endpoint;
+        int send = ++sends;
+        if (requestTimeoutNanos > 0) {
+            // the session's own timer, not async-http-client's request timeout: that one aborts the
+            // request but, while the connection is still being opened, lets it be written afterwards
+            requestTimeout = context.timer().newTimeout(new RequestTimeout(send), requestTimeoutNanos,
+                    TimeUnit.NANOSECONDS);
+        }
         try {
             inFlight = context.client().executeRequest(client.get(uri).build(), this);
         } catch (RuntimeException e) {
@@ -81,6 +126,11 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
     @Override
     protected final void onStopped() {
         markClosed(); // a stopped poll session polls no more
+    }
+
+    @Override
+    public final void onConnectionPooled(Channel connection) {
+        pooledChannel = connection;
     }
 
     @Override
@@ -114,9 +164,11 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
     @Override
     public final Void onCompleted() {
         inFlight = null;
+        cancelRequestTimeout();
         long nowNanos = System.nanoTime();
         if (!answerOk) {
             recorder.error();
+            recorder.requestFailed((nowNanos - intendedSendNanos) / 1_000);
         } else {
             if (answerHasCursor) {
                 super.onCursor(answerCursor);
@@ -129,13 +181,67 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
 
     @Override
     public final void onThrowable(Throwable failure) {
+        boolean cancelled = failure instanceof CancellationException;
+        if (cancelled && !stopped() && (inFlight == null || inFlight != timedOut)) {
+            return; // the timeout lost a race with the answer: that request is over already
+        }
         inFlight = null;
+        cancelRequestTimeout();
         if (stopped()) {
             endExchange();
             return;
         }
-        recordFailure(failure);
-        next(true, System.nanoTime());
+        long nowNanos = System.nanoTime();
+        long failureMicros = (nowNanos - intendedSendNanos) / 1_000;
+        if (cancelled) {
+            recorder.requestTimedOut(failureMicros);
+        } else if (stale()) {
+            recorder.staleConnectionError();
+            recorder.requestFailed(failureMicros);
+            if (retryStale && !retrying) {
+                retrying = true;
+                recorder.requestRetried();
+                send(); // the stale connection is gone from the pool: the retry takes another
+                return;
+            }
+        } else if (!recordFailure(failure)) {
+            recorder.requestFailed(failureMicros);
+        }
+        next(true, nowNanos);
+    }
+
+    private void cancelRequestTimeout() {
+        Timeout timeout = requestTimeout;
+        if (timeout != null) {
+            timeout.cancel();
+        }
+    }
+
+    /** Abandons one request still unanswered at the request timeout. */
+    private final class RequestTimeout implements TimerTask {
+
+        private final int send;
+
+        RequestTimeout(int send) {
+            this.send = send;
+        }
+
+        @Override
+        public void run(Timeout timeout) {
+            ListenableFuture<Void> future = inFlight;
+            if (send == sends && future != null && !future.isDone()) {
+                timedOut = future;
+                // closes the connection, or has async-http-client close it once opened instead of
+                // writing the request; calls onThrowable with a CancellationException
+                future.cancel(true);
+            }
+        }
+    }
+
+    /** Whether the request in flight failed in the keep-alive race; called on its connection's event loop. */
+    private boolean stale() {
+        Channel channel = pooledChannel;
+        return channel != null && ConnectionAccounting.isStaleExchange(channel);
     }
 
     private void next(boolean failed, long nowNanos) {

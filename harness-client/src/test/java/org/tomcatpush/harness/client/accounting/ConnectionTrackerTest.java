@@ -3,6 +3,7 @@ package org.tomcatpush.harness.client.accounting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -155,6 +156,59 @@ class ConnectionTrackerTest {
         channel.pipeline().fireExceptionCaught(new IOException("Connection reset by peer"));
         serverCloses();
         assertEquals(1, counters(Transport.SSE).closes(CloseCause.ERROR));
+    }
+
+    @Test
+    void serverClosingAReusedConnectionUnderANewRequestBeforeAnyAnswerByteIsStaleConnection() {
+        request("/poll");
+        serverSends(ok(""));
+        request("/poll?since=1");
+        assertTrue(ConnectionAccounting.isStaleExchange(channel), "reused, no answer byte yet");
+        serverCloses();
+        TransportCounters c = counters(Transport.SHORT_POLL);
+        assertEquals(1, c.closes(CloseCause.STALE_CONNECTION));
+        assertEquals(0, c.closes(CloseCause.SERVER_OTHER) + c.closes(CloseCause.ERROR));
+    }
+
+    @Test
+    void resetOfAReusedConnectionUnderANewRequestBeforeAnyAnswerByteIsStaleConnection() {
+        request("/poll");
+        serverSends(ok(""));
+        request("/poll?since=1");
+        channel.pipeline().fireExceptionCaught(new IOException("Connection reset by peer"));
+        channel.close(); // async-http-client closes the connection after the error
+        assertEquals(1, counters(Transport.SHORT_POLL).closes(CloseCause.STALE_CONNECTION));
+        assertEquals(0, counters(Transport.SHORT_POLL).closes(CloseCause.ERROR));
+    }
+
+    @Test
+    void aFirstRequestCutBeforeItsAnswerIsNotStale() {
+        request("/poll");
+        assertFalse(ConnectionAccounting.isStaleExchange(channel), "a new connection cannot be stale");
+        serverCloses();
+        assertEquals(1, counters(Transport.SHORT_POLL).closes(CloseCause.SERVER_OTHER));
+        assertEquals(0, counters(Transport.SHORT_POLL).closes(CloseCause.STALE_CONNECTION));
+    }
+
+    @Test
+    void aReusedConnectionCutAfterTheFirstAnswerByteIsNotStale() {
+        request("/poll");
+        serverSends(ok(""));
+        request("/poll?since=1");
+        serverSends("HTTP/1.1 200");
+        assertFalse(ConnectionAccounting.isStaleExchange(channel), "an answer had begun");
+        serverCloses();
+        assertEquals(0, counters(Transport.SHORT_POLL).closes(CloseCause.STALE_CONNECTION));
+    }
+
+    @Test
+    void theClientAbandoningARequestOnAReusedConnectionIsClientNotStale() {
+        request("/poll");
+        serverSends(ok(""));
+        request("/poll?since=1");
+        channel.close(); // a request timeout: the client closes the connection on its own
+        assertEquals(1, counters(Transport.SHORT_POLL).closes(CloseCause.CLIENT));
+        assertEquals(0, counters(Transport.SHORT_POLL).closes(CloseCause.STALE_CONNECTION));
     }
 
     @Test

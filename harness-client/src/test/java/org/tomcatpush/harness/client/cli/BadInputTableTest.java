@@ -77,6 +77,8 @@ class BadInputTableTest {
                 run("--server-heap 2x", "--server-heap '2x' is not a heap size"),
                 run("--connect-timeout -1s", "'-1s' is not a duration"),
                 run("--listen-timeout abc", "'abc' is not a duration"),
+                run("--request-timeout -1s", "'-1s' is not a duration"),
+                run("--request-timeout 30", "'30' has no unit: write 30ms or 30s (0 = off)"),
                 run("--host 192.0.2.7", "--host 192.0.2.7 is not a loopback address"),
                 run("stray-argument", "unmatched argument at index 3: 'stray-argument'"),
                 input("run --out <file>/runs (not writable)", d -> List.of("run", "--out",
@@ -109,6 +111,8 @@ class BadInputTableTest {
                         "sweep.transport is an empty list"),
                 sweep("key both fixed and swept", "name: x\nfixed: {transport: sse}\nsweep: {transport: [sse, ws]}\n",
                         "transport is both in fixed and in sweep"),
+                sweep("request timeout without a unit", "name: x\nfixed: {request-timeout: 500}\nsweep: {transport: [short-poll]}\n",
+                        "'500' has no unit: write 500ms or 500s (0 = off)"),
                 // results files and tolerance files given to harness compare
                 input("compare <missing baseline>", d -> compare(d, null, null), "does not exist: give the summary.csv"),
                 input("compare <empty baseline>", d -> compare(d, "", null), "is empty: give the summary.csv"),

@@ -192,6 +192,46 @@ class RunEndToEndTest {
         }
     }
 
+    @Test
+    void longPollsTheServerHoldsPastTheRequestTimeoutAreTimedOutTimedAndPolledAgain() throws Exception {
+        CliRun run = run("--transport", "long-poll", "--sessions", "2", "--ramp-up", "0", "--duration", "3s",
+                "--publish-rate", "0", "--long-poll-hold", "60000", "--request-timeout", "500ms",
+                "--sse-reconnect-delay", "100ms", "--name", "timeouts");
+
+        assertEquals(0, run.exit(), run.err());
+        Path folder = onlyFolder();
+        CSVRecord poll = csv(folder.resolve("summary.csv")).get(0);
+        long timedOut = Long.parseLong(poll.get("requests_timed_out"));
+        // each session: 500 ms unanswered, 100 ms pause, again, for 3 s
+        assertTrue(timedOut >= 4, "every session timed out polls and polled on, got " + timedOut);
+        assertEquals(poll.get("requests_timed_out"), poll.get("requests_failed"), "nothing else failed");
+        assertEquals("0", poll.get("errors"), "a timeout is not an error");
+        assertTrue(Double.parseDouble(poll.get("failure_time_p99_ms")) >= 499, poll.get("failure_time_p99_ms"));
+        assertEquals(timedOut, latencyCounts(folder).get("failure-time.long-poll"),
+                "every timed-out poll is in the failure histogram");
+        JsonNode scenario = JSON.readTree(folder.resolve("run.json").toFile()).path("scenario");
+        assertEquals(500, scenario.path("requestTimeoutMs").asLong());
+        assertEquals(500, scenario.path("requestTimeoutMsByTransport").path("long-poll").asLong());
+    }
+
+    @Test
+    void theDefaultRequestTimeoutIsThirtySecondsForShortPollsAndTheHoldPlusTenForLongPolls() throws Exception {
+        CliRun run = run("--transport", "short-poll,long-poll", "--sessions", "2", "--ramp-up", "0", "--duration",
+                "2s", "--long-poll-hold", "2000", "--name", "default-timeouts");
+
+        assertEquals(0, run.exit(), run.err());
+        Path folder = onlyFolder();
+        JsonNode scenario = JSON.readTree(folder.resolve("run.json").toFile()).path("scenario");
+        assertTrue(scenario.path("requestTimeoutMs").isNull(), "no --request-timeout given");
+        assertEquals(30_000, scenario.path("requestTimeoutMsByTransport").path("short-poll").asLong());
+        assertEquals(12_000, scenario.path("requestTimeoutMsByTransport").path("long-poll").asLong());
+        for (CSVRecord row : csv(folder.resolve("summary.csv"))) {
+            assertEquals("0", row.get("requests_timed_out"), row.get("transport"));
+            assertEquals("0", row.get("requests_failed"), row.get("transport"));
+            assertEquals("", row.get("failure_time_p99_ms"), "empty when no poll failed: " + row.get("transport"));
+        }
+    }
+
     private CliRun run(String... options) {
         List<String> args = new ArrayList<>(List.of("run", "--out", out.toString()));
         args.addAll(List.of(options));

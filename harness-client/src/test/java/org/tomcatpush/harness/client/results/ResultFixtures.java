@@ -37,7 +37,8 @@ final class ResultFixtures {
         closes.put(CloseCause.KEEPALIVE_LIMIT, connections - 1);
         closes.put(CloseCause.CLIENT, 1L);
         return new ClientCounts(requests, connections, 10, closes, Map.of(ReconnectCause.STREAM_ENDED, 2L),
-                Map.of(ConnectFailureKind.REFUSED, 1L), messages, 1, 0, messages * 100, requests * 80, 3, 8, 3, 2);
+                Map.of(ConnectFailureKind.REFUSED, 1L), messages, 1, 0, messages * 100, requests * 80, 3, 8, 3, 2, 0,
+                0, 0, 0);
     }
 
     /** A run of {@code mix} with 10 sessions per transport, 3 seconds. */
@@ -49,13 +50,14 @@ final class ResultFixtures {
         for (Transport t : transportMix.transports()) {
             rows.add(new TransportResult(t.cliName(), 10, 10, counts(100, 10, 50),
                     new LatencySummary(50, 2.0, 1.5, 3, 4, 5, 6), LatencySummary.EMPTY, LatencySummary.EMPTY,
-                    stats.requests(t), single ? stats : null, new LatencySummary(10, 900, 40, 500, 3000, 3000, 3000)));
+                    stats.requests(t), single ? stats : null, new LatencySummary(10, 900, 40, 500, 3000, 3000, 3000),
+                    LatencySummary.EMPTY));
         }
         TransportResult all = single ? null : new TransportResult("all", 10 * rows.size(), 10 * rows.size(),
                 ClientCounts.sum(rows.stream().map(TransportResult::client).toList()),
                 new LatencySummary(50L * rows.size(), 2.0, 1.5, 3, 4, 5, 6), LatencySummary.EMPTY,
                 LatencySummary.EMPTY, stats.requestsTotal(), stats,
-                new LatencySummary(10L * rows.size(), 900, 40, 500, 3000, 3000, 3000));
+                new LatencySummary(10L * rows.size(), 900, 40, 500, 3000, 3000, 3000), LatencySummary.EMPTY);
         Scenario scenario = new Scenario(URI.create("http://127.0.0.1:8080"), transportMix, 10 * rows.size(),
                 Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(1), false, 1,
                 Duration.ofSeconds(3), 1, Duration.ofSeconds(5), 100);

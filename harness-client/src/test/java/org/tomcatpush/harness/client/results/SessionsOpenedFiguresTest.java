@@ -78,9 +78,10 @@ class SessionsOpenedFiguresTest {
         ClientCounts c = sse.client();
         ClientCounts nothing = new ClientCounts(c.requests(), c.connectionsOpened(), c.requestsPerConnectionMax(),
                 c.closes(), c.reconnects(), c.connectFailures(), 0, 0, 0, c.bytesReceived(), c.bytesSent(), c.errors(),
-                10, 0, 10);
+                10, 0, 10, 0, 0, 0, 0);
         TransportResult silent = new TransportResult("sse", 10, 10, nothing, LatencySummary.EMPTY,
-                LatencySummary.EMPTY, LatencySummary.EMPTY, sse.serverRequests(), sse.serverWide(), sse.firstMessage());
+                LatencySummary.EMPTY, LatencySummary.EMPTY, sse.serverRequests(), sse.serverWide(), sse.firstMessage(),
+                LatencySummary.EMPTY);
         RunResult run = new RunResult(fixture.runId(), fixture.status(), fixture.failure(), fixture.setup(),
                 fixture.environment(), fixture.startedAt(), fixture.endedAt(), List.of(silent), null,
                 fixture.finalServerStats(), fixture.timeseries(), fixture.serverSamples(), fixture.statsFailures());
@@ -95,9 +96,10 @@ class SessionsOpenedFiguresTest {
     }
 
     private static TransportResult withOpened(int sessions, long opened) {
-        ClientCounts counts = new ClientCounts(0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, opened, 0, 0);
+        ClientCounts counts = new ClientCounts(0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, opened, 0, 0,
+                0, 0, 0, 0);
         return new TransportResult("sse", sessions, opened, counts, LatencySummary.EMPTY, LatencySummary.EMPTY,
-                LatencySummary.EMPTY, -1, null, LatencySummary.EMPTY);
+                LatencySummary.EMPTY, -1, null, LatencySummary.EMPTY, LatencySummary.EMPTY);
     }
 
     private static List<CSVRecord> summary(RunResult result) throws Exception {

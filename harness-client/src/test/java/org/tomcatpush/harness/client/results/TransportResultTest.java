@@ -37,7 +37,8 @@ class TransportResultTest {
     void unknownWhenTheServerGaveNoClosesOrTheRowIsNotServerWide() throws Exception {
         assertNull(row(3, ServerStats.from(new ObjectMapper().readTree("{}"))).closesServerUnexplained());
         TransportResult perTransport = new TransportResult("sse", 1, 1, counts(3), LatencySummary.EMPTY,
-                LatencySummary.EMPTY, LatencySummary.EMPTY, 1, null, LatencySummary.EMPTY);
+                LatencySummary.EMPTY, LatencySummary.EMPTY, 1, null, LatencySummary.EMPTY,
+                LatencySummary.EMPTY);
         assertNull(perTransport.closesServerUnexplained());
     }
 
@@ -47,11 +48,11 @@ class TransportResultTest {
 
     private static TransportResult row(long serverOther, ServerStats stats) {
         return new TransportResult("sse", 1, 1, counts(serverOther), LatencySummary.EMPTY, LatencySummary.EMPTY,
-                LatencySummary.EMPTY, 1, stats, LatencySummary.EMPTY);
+                LatencySummary.EMPTY, 1, stats, LatencySummary.EMPTY, LatencySummary.EMPTY);
     }
 
     private static ClientCounts counts(long serverOther) {
         return new ClientCounts(10, 10, 1, Map.of(CloseCause.SERVER_OTHER, serverOther), Map.of(), Map.of(), 0, 0, 0,
-                0, 0, 0, 1, 0, 0);
+                0, 0, 0);
     }
 }

@@ -145,6 +145,19 @@ class LoadRunTest {
     }
 
     @Test
+    void aTargetsReportedLongPollHoldSetsTheLongPollsDefaultRequestTimeout() throws Exception {
+        server.statsBody(() -> FakeHarnessServer.PROTOCOL_EXAMPLE.replace("\"virtualThreads\": false",
+                "\"virtualThreads\": false, \"longPollHoldMs\": 5000"));
+        int exit = run(plan("long-poll,short-poll", Duration.ofSeconds(1)), FakeLoad::new);
+
+        assertEquals(ExitStatus.OK, exit, stderr.toString(StandardCharsets.UTF_8));
+        JsonNode timeouts = new ObjectMapper().readTree(onlyFolder().resolve("run.json").toFile())
+                .path("scenario").path("requestTimeoutMsByTransport");
+        assertEquals(15_000, timeouts.path("long-poll").asLong(), "the target's hold of 5 s + 10 s");
+        assertEquals(30_000, timeouts.path("short-poll").asLong());
+    }
+
+    @Test
     void aLoadThatFailsLeavesAFolderMarkedFailedAndExitsOne() throws Exception {
         int exit = run(plan("long-poll", Duration.ofSeconds(3)), (scenario, recorder) -> new Load() {
             @Override
@@ -267,7 +280,7 @@ class LoadRunTest {
     private RunPlan plan(String mix, Duration duration) {
         return new RunPlan("test", out, TransportMix.parse(mix), 4, Duration.ZERO, duration, Duration.ofSeconds(1),
                 false, 1, Duration.ofSeconds(3), 1, Duration.ofSeconds(5), server.baseUri(), false, null, false,
-                ServerLaunch.currentJava(), null, Duration.ofSeconds(30), List.of());
+                ServerLaunch.currentJava(), null, Duration.ofSeconds(30), List.of(), null);
     }
 
     private int run(RunPlan plan, Load.Factory loads) {

@@ -21,6 +21,7 @@ final class TestScenario {
     private int serverMaxKeepAliveRequests = 100;
     private int pollsPerSession;
     private Duration connectTimeout = Duration.ofSeconds(2);
+    private Duration requestTimeout;
 
     private TestScenario(URI target, Transport transport, int sessions) {
         this.target = target;
@@ -68,9 +69,14 @@ final class TestScenario {
         return this;
     }
 
+    TestScenario requestTimeout(Duration timeout) {
+        this.requestTimeout = timeout;
+        return this;
+    }
+
     Scenario build() {
         return new Scenario(target, TransportMix.of(transport), sessions, Duration.ZERO, Duration.ofMinutes(1),
                 pollInterval, browser, sessionsPerBrowser, reconnectDelay, sourceAddresses, connectTimeout,
-                serverMaxKeepAliveRequests, pollsPerSession);
+                serverMaxKeepAliveRequests, pollsPerSession, requestTimeout, Scenario.DEFAULT_SERVER_LONG_POLL_HOLD);
     }
 }
