@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /**
  * The short table printed on stdout at the end of a run: per transport (and {@code all}) the
- * figures a reader checks first, then the status and the results folder. Stateless.
+ * figures a reader checks first, then one line per threshold outcome
+ * ({@code threshold breached: sse latency_p99_ms<200 (was 312.4)}), the status and the results
+ * folder. Stateless.
  */
 public final class SummaryTable {
 
@@ -26,6 +28,7 @@ public final class SummaryTable {
                     dash(Cells.decimal(row.latency().maxMs())),
                     row.serverWide() == null ? "-" : dash(Cells.count(row.serverWide().busySampled().max())));
         }
+        result.thresholdOutcomes().forEach(o -> out.println(o.line()));
         if (result.status() != RunStatus.COMPLETED) {
             out.println("status: " + result.status().label() + (result.failure() == null ? "" : ": " + result.failure()));
         }

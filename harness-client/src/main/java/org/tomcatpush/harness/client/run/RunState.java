@@ -254,7 +254,8 @@ final class RunState {
         String runId = folder != null ? folder.runId() : plan.name();
         return new RunResult(runId, status, failure, setup, environment, start, end, rows, all, finalStats,
                 monitor == null ? List.<TimeseriesRow>of() : monitor.rows(),
-                finalStats == null ? List.of() : finalStats.series(), monitor == null ? 0 : monitor.statsFailures());
+                finalStats == null ? List.of() : finalStats.series(), monitor == null ? 0 : monitor.statsFailures(),
+                plan.thresholds(), List.of());
     }
 
     private int maxKeepAliveRequests() {
