@@ -17,7 +17,7 @@ public final class Findings {
 
     /** The rules of the run report, in the order their findings are listed within a severity. */
     public static List<FindingRule> defaultRules() {
-        return List.of(new RunStatusRule(), new ThreadSaturationRule(), new ConnectionLimitRule(),
+        return List.of(new RunStatusRule(), new ThresholdRule(), new ThreadSaturationRule(), new ConnectionLimitRule(),
                 new DeliveryRule(), new FailureRule(), new AccountingAgreementRule(), new KeepAliveLimitRule(),
                 new IdleTimeoutRule(), new ReconnectRule(), new LatencyRule(), new ResponseTimeRule(),
                 new CostPerMessageRule());
