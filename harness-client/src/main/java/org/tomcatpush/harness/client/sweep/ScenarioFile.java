@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import org.tomcatpush.harness.client.results.ResultsFolder;
+import org.tomcatpush.harness.client.results.SummaryCsv;
+import org.tomcatpush.harness.client.thresholds.Threshold;
 import org.tomcatpush.harness.server.config.ConfigException;
 
 /**
@@ -203,7 +205,7 @@ public record ScenarioFile(Path source, String name, List<Setting> fixed, List<A
         return axes;
     }
 
-    /** The {@code thresholds:} list; each expression is checked with the run's options (SweepPlan). */
+    /** The {@code thresholds:} list, each expression parsed as {@code --threshold} parses it. */
     private static List<String> thresholds(JsonNode node, String where) {
         List<String> thresholds = new ArrayList<>();
         if (node == null || node.isNull()) {
@@ -218,6 +220,11 @@ public record ScenarioFile(Path source, String name, List<Setting> fixed, List<A
             if (!item.isTextual() || item.asText().isBlank()) {
                 throw new ConfigException(where + ": thresholds[" + (i + 1) + "] must be an expression in quotes,"
                         + " e.g. \"latency_p99_ms<200\", not " + kind(item));
+            }
+            try {
+                Threshold.parse(item.asText(), SummaryCsv.header());
+            } catch (ConfigException e) {
+                throw new ConfigException(where + ": thresholds[" + (i + 1) + "]: " + e.getMessage());
             }
             thresholds.add(item.asText().strip());
         }

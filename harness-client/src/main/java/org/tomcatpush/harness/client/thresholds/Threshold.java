@@ -3,6 +3,7 @@ package org.tomcatpush.harness.client.thresholds;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,7 +95,7 @@ public record Threshold(String expression, String transport, String column, Oper
         String column = m.group(2);
         if (!columns.contains(column)) {
             throw new ConfigException("unknown column '" + column + "' in " + quoted
-                    + Suggestions.closest(column, columns).map(s -> ": did you mean " + s + "?")
+                    + nearestColumn(column, columns).map(s -> ": did you mean " + s + "?")
                             .orElse(": name a summary.csv column (README.md lists them)"));
         }
         if (TEXT_COLUMNS.contains(column)) {
@@ -112,6 +113,15 @@ public record Threshold(String expression, String transport, String column, Oper
                     + column + m.group(3) + "200");
         }
         return new Threshold(expression.strip(), transport, column, Operator.of(m.group(3)), limit);
+    }
+
+    /**
+     * The column meant by an unknown name: the closest by spelling, else one that only adds a unit
+     * ({@code latency_p99} -> {@code latency_p99_ms}), the commonest slip with summary columns.
+     */
+    private static Optional<String> nearestColumn(String unknown, Collection<String> columns) {
+        return Suggestions.closest(unknown, columns)
+                .or(() -> columns.stream().filter(c -> c.startsWith(unknown + "_")).findFirst());
     }
 
     /** Parses every expression; @throws ConfigException for the first bad one */
