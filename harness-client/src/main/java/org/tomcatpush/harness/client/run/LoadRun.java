@@ -14,16 +14,16 @@ import org.tomcatpush.harness.client.launch.JavaRuntime;
 import org.tomcatpush.harness.client.launch.ServerLaunch;
 import org.tomcatpush.harness.client.launch.ServerProcess;
 import org.tomcatpush.harness.client.launch.ServerStartException;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.results.ResultsWriter;
 import org.tomcatpush.harness.client.results.RunResult;
 import org.tomcatpush.harness.client.results.RunStatus;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.results.SummaryTable;
-import org.tomcatpush.harness.client.report.model.SummaryRow;
-import org.tomcatpush.harness.client.thresholds.ThresholdCheck;
 import org.tomcatpush.harness.client.serverstats.ServerStats;
 import org.tomcatpush.harness.client.serverstats.StatsClient;
+import org.tomcatpush.harness.client.thresholds.ThresholdCheck;
 
 /**
  * Runs one {@link RunPlan} from start to results: starts the server (or checks the target),
