@@ -32,8 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.launch.ServerLaunch;
+import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.scenario.TransportMix;
 import org.tomcatpush.harness.client.serverstats.FakeHarnessServer;
+import org.tomcatpush.harness.client.thresholds.Threshold;
 
 /**
  * The run's plumbing (reset, sampling, progress, result files, failure paths) against a fake
@@ -130,6 +132,30 @@ class LoadRunTest {
         assertTrue(json.path("failure").asText().contains("no sessions today"), json.toString());
         assertEquals("failed", csv(folder.resolve("summary.csv")).get(0).get("status"));
         assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("harness: run failed: unexpected error:"));
+    }
+
+    @Test
+    void aFailedRunStaysFailedWithExitOneWhateverItsThresholdsButRecordsThem() throws Exception {
+        RunPlan base = plan("sse", Duration.ofSeconds(2));
+        RunPlan plan = new RunPlan(base.name(), base.outDir(), base.mix(), base.sessions(), base.rampUp(),
+                base.duration(), base.pollInterval(), base.browser(), base.sessionsPerBrowser(),
+                base.sseReconnectDelay(), base.sourceAddresses(), base.connectTimeout(), base.target(),
+                base.allowRemote(), base.serverConfig(), base.virtualThreads(), base.serverJava(), base.serverHeap(),
+                base.listenTimeout(), base.commandLine(),
+                Threshold.parseAll(List.of("messages_received<0"), SummaryCsv.header()));
+        server.statsStatus(404);
+
+        int exit = run(plan, FakeLoad::new);
+
+        assertEquals(ExitStatus.FAILED, exit);
+        Path folder = onlyFolder();
+        JsonNode json = new ObjectMapper().readTree(folder.resolve("run.json").toFile());
+        assertEquals("failed", json.path("status").asText());
+        assertEquals("[\"messages_received<0\"]", json.path("thresholds").toString());
+        assertTrue(json.path("thresholdOutcomes").get(0).path("breached").asBoolean(), json.toString());
+        assertEquals("failed", csv(folder.resolve("summary.csv")).get(0).get("status"));
+        assertTrue(Files.readString(folder.resolve("thresholds.xml")).contains("property name=\"status\""
+                + " value=\"failed\""));
     }
 
     @Test
