@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Starts harness-server in a child JVM with the server flags below (or drives a running one with"
                     + " --target), opens the sessions, samples client and server once a second, and writes"
-                    + " summary.csv, timeseries.csv, server_samples.csv, latency.hlog and run.json into a new"
-                    + " folder under --out.",
+                    + " summary.csv, timeseries.csv, server_samples.csv, latency.hlog and run.json (and"
+                    + " thresholds.xml with --threshold) into a new folder under --out.",
             "Durations take a unit: 500ms, 30s, 2m, 1h; a plain number means seconds."},
         optionListHeading = "%nScenario options, then the server's flags (the same as harness-server's):%n",
         exitCodeListHeading = "%nExit status:%n",
