@@ -26,7 +26,8 @@ public final class ThresholdsXml {
             List<ThresholdOutcome> outcomes) {
         List<JUnitXml.Case> cases = new ArrayList<>();
         for (Threshold t : thresholds) {
-            List<ThresholdOutcome> mine = outcomes.stream().filter(o -> o.threshold().equals(t)).toList();
+            // by identity: the same expression given twice is two thresholds, each with its own outcomes
+            List<ThresholdOutcome> mine = outcomes.stream().filter(o -> o.threshold() == t).toList();
             if (mine.isEmpty()) {
                 cases.add(JUnitXml.Case.skipped(t.expression(), "the run has no " + t.transport() + " row"));
             }
