@@ -10,10 +10,13 @@ import org.tomcatpush.harness.client.launch.JavaRuntime;
 import org.tomcatpush.harness.client.launch.OpenFileLimit;
 import org.tomcatpush.harness.client.launch.ServerLaunch;
 import org.tomcatpush.harness.client.launch.TargetGuard;
+import org.tomcatpush.harness.client.SignalExit;
 import org.tomcatpush.harness.client.results.ResultsFolder;
+import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.run.LoadRun;
 import org.tomcatpush.harness.client.run.RunPlan;
 import org.tomcatpush.harness.client.scenario.TransportMix;
+import org.tomcatpush.harness.client.thresholds.Threshold;
 import org.tomcatpush.harness.server.config.ConfigException;
 import org.tomcatpush.harness.server.config.ServerConfig;
 import org.tomcatpush.harness.server.config.ServerOptions;
@@ -36,13 +39,15 @@ import picocli.CommandLine.Spec;
         description = {
             "Starts harness-server in a child JVM with the server flags below (or drives a running one with"
                     + " --target), opens the sessions, samples client and server once a second, and writes"
-                    + " summary.csv, timeseries.csv, server_samples.csv, latency.hlog and run.json into a new"
-                    + " folder under --out.",
+                    + " summary.csv, timeseries.csv, server_samples.csv, latency.hlog and run.json (and"
+                    + " thresholds.xml with --threshold) into a new folder under --out.",
             "Durations take a unit: 500ms, 30s, 2m, 1h; a plain number means seconds."},
         optionListHeading = "%nScenario options, then the server's flags (the same as harness-server's):%n",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:the run completed", "1:the run failed or was interrupted (its folder says why)",
-            "2:bad input (nothing was run, no folder written)"})
+        exitCodeList = {"0:the run completed (and every --threshold held)", "1:the run failed (its folder says why)",
+            "2:bad input (nothing was run, no folder written)",
+            "3:the run completed but a --threshold was breached (its folder is complete)",
+            "130:interrupted by Ctrl-C or SIGTERM (its folder holds what was measured)"})
 final class RunCommand implements Callable<Integer> {
 
     private static final Duration DEFAULT_RAMP_UP = Duration.ofSeconds(5);
@@ -108,6 +113,14 @@ final class RunCommand implements Callable<Integer> {
                     + " Default: 30s for short polls, the server's --long-poll-hold + 10s for long polls.")
     Duration requestTimeout;
 
+    @Option(names = "--threshold", paramLabel = "EXPR",
+            description = "A pass/fail condition on a summary.csv column, k6-style: [transport:]column OP number,"
+                    + " OP one of < <= > >= == !=, e.g. latency_p99_ms<200 or sse:messages_lost==0. Without a"
+                    + " transport it applies to every row, all: is the mix's all row (or the only row). A breach:"
+                    + " status thresholds-breached, exit status 3, thresholds.xml (JUnit). An empty cell is a"
+                    + " breach. Repeatable. Default: none.")
+    List<String> thresholdExpressions = List.of();
+
     @Option(names = "--name", paramLabel = "NAME",
             description = "Run name, the end of the folder name (characters outside A-Z a-z 0-9 . _ - become _)."
                     + " Default: the transport mix.")
@@ -160,8 +173,18 @@ final class RunCommand implements Callable<Integer> {
             throw new ConfigException("--control-token is the token of a --target server; a server that run starts"
                     + " gives its own: drop --control-token, or add --target");
         }
-        return new LoadRun(plan, context.loads(), HarnessVersion.version(), context.out(), context.err())
-                .withTargetControlToken(controlToken).execute();
+        for (Threshold t : plan.thresholds()) {
+            if (t.transport() != null && !t.transport().equals("all")
+                    && plan.mix().transports().stream().noneMatch(m -> m.cliName().equals(t.transport()))) {
+                throw new ConfigException("--threshold '" + t.expression() + "' names " + t.transport()
+                        + ", which is not in --transport " + plan.mix() + ": name a transport of the run, all:,"
+                        + " or none for every row");
+            }
+        }
+        try (SignalExit signal = SignalExit.install(LoadRun.SHUTDOWN_WAIT)) {
+            return signal.finished(new LoadRun(plan, context.loads(), HarnessVersion.version(), context.out(),
+                    context.err()).withTargetControlToken(controlToken).execute());
+        }
     }
 
     /**
@@ -214,7 +237,8 @@ final class RunCommand implements Callable<Integer> {
         return new RunPlan(runName, out, mix, sessions, ramp, duration, pollInterval, browser, sessionsPerBrowser,
                 sseReconnectDelay, sourceAddresses, connectTimeout, targetUri, allowRemote, config, virtualThreads,
                 serverJava != null ? serverJava : ServerLaunch.currentJava(), serverHeap, listenTimeout,
-                List.copyOf(parsed.originalArgs()), requestTimeout);
+                List.copyOf(parsed.originalArgs()), requestTimeout,
+                Threshold.parseAll(thresholdExpressions, SummaryCsv.header()));
     }
 
     /**

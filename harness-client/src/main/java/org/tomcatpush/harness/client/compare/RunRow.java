@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.tomcatpush.harness.client.results.RunStatus;
+
 /**
  * One run (one row of a {@code summary.csv} or {@code sweep.csv}) as compare reads it: its cells by
  * column name and where it came from, for messages. Immutable.
@@ -57,10 +59,13 @@ public record RunRow(String source, Map<String, String> cells) {
                 + "', not a number: give a results file written by harness run or sweep");
     }
 
-    /** True when the run completed, or when the file has no status column (a plain summary). */
+    /**
+     * True when the run completed (also with a threshold breached: its figures are complete), or
+     * when the file has no status column (a plain summary).
+     */
     public boolean completed() {
         String status = cell(STATUS);
-        return status.isEmpty() || status.equalsIgnoreCase(COMPLETED);
+        return status.isEmpty() || RunStatus.dataComplete(status.toLowerCase(Locale.ROOT));
     }
 
     /** This row with {@code column} set to {@code value} (added at the end when new). */

@@ -42,7 +42,7 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             Path report = RunReport.write(runDir);
             spec.commandLine().getOut().println("report: wrote " + report);
-            return 0;
+            return ExitStatus.OK;
         } catch (ReportInputException e) {
             err.println("report: " + e.getMessage());
             return ExitStatus.BAD_INPUT;

@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.tomcatpush.harness.client.thresholds.ThresholdsXml;
+
 /**
  * Writes a run's files into its {@link ResultsFolder} and commits it: {@code summary.csv},
- * {@code timeseries.csv}, {@code server_samples.csv} and {@code run.json} from the
+ * {@code timeseries.csv}, {@code server_samples.csv}, {@code run.json} and, when the run has
+ * thresholds, {@code thresholds.xml} from the
  * {@link RunResult}; {@code latency.hlog} has been streamed there during the run. Stateless.
  */
 public final class ResultsWriter {
@@ -38,6 +41,12 @@ public final class ResultsWriter {
         }
         try (Writer out = writer(folder.file(RunJson.FILE_NAME))) {
             RunJson.write(result, out);
+        }
+        if (!result.thresholds().isEmpty()) {
+            try (Writer out = writer(folder.file(ThresholdsXml.FILE_NAME))) {
+                out.write(ThresholdsXml.render(result.runId(), result.status().label(), result.thresholds(),
+                        result.thresholdOutcomes()));
+            }
         }
         if (!Files.exists(folder.file(LATENCY_LOG))) {
             // the run failed before the load started: an empty log keeps the folder's file set complete

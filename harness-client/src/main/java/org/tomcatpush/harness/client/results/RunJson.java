@@ -6,13 +6,18 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.tomcatpush.harness.client.scenario.Scenario;
+import org.tomcatpush.harness.client.thresholds.Threshold;
+import org.tomcatpush.harness.client.thresholds.ThresholdOutcome;
+import org.tomcatpush.harness.client.thresholds.ThresholdsXml;
 
 /**
  * Writes {@code run.json}: the status of the run, the full scenario and server configuration,
- * how the server was run, the environment and the other files' names. Times are ISO-8601 UTC and
+ * how the server was run, the environment, the thresholds with how each came out
+ * ({@code thresholds}, {@code thresholdOutcomes}) and the other files' names. Times are ISO-8601 UTC and
  * epoch ms; every duration is in ms. Stateless.
  */
 public final class RunJson {
@@ -59,6 +64,23 @@ public final class RunJson {
         files.put("timeseries", TimeseriesCsv.FILE_NAME);
         files.put("latency", ResultsWriter.LATENCY_LOG);
         files.put("serverSamples", ServerSamplesCsv.FILE_NAME);
+        if (!result.thresholds().isEmpty()) {
+            files.put("thresholds", ThresholdsXml.FILE_NAME);
+        }
+        root.set("thresholds", JSON.valueToTree(result.thresholds().stream().map(Threshold::expression).toList()));
+        ArrayNode outcomes = root.putArray("thresholdOutcomes");
+        for (ThresholdOutcome o : result.thresholdOutcomes()) {
+            ObjectNode node = outcomes.addObject();
+            node.put("threshold", o.threshold().expression());
+            node.put("row", o.row());
+            node.put("condition", o.threshold().condition());
+            if (o.observed().isPresent()) {
+                node.put("observed", o.observed().getAsDouble());
+            } else {
+                node.putNull("observed");
+            }
+            node.put("breached", o.breached());
+        }
         return root;
     }
 

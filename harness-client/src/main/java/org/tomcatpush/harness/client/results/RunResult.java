@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.tomcatpush.harness.client.serverstats.ServerSample;
 import org.tomcatpush.harness.client.serverstats.ServerStats;
+import org.tomcatpush.harness.client.thresholds.Threshold;
+import org.tomcatpush.harness.client.thresholds.ThresholdOutcome;
 
 /**
  * Everything a finished (or failed) run measured, as one immutable snapshot built once after the
@@ -24,16 +26,41 @@ import org.tomcatpush.harness.client.serverstats.ServerStats;
  * @param timeseries        one row per second
  * @param serverSamples     the server's fine-grained samples, empty when it did not send them
  * @param statsFailures     per-second stats requests that failed or timed out
+ * @param thresholds        the run's {@code --threshold}s, in the order given
+ * @param thresholdOutcomes how each threshold came out on each row it applies to; empty until judged
  */
 public record RunResult(String runId, RunStatus status, String failure, RunSetup setup, RunEnvironment environment,
         Instant startedAt, Instant endedAt, List<TransportResult> transports, TransportResult all,
         ServerStats finalServerStats, List<TimeseriesRow> timeseries, List<ServerSample> serverSamples,
-        long statsFailures) {
+        long statsFailures, List<Threshold> thresholds, List<ThresholdOutcome> thresholdOutcomes) {
 
     public RunResult {
         transports = List.copyOf(transports);
         timeseries = List.copyOf(timeseries);
         serverSamples = List.copyOf(serverSamples);
+        thresholds = List.copyOf(thresholds);
+        thresholdOutcomes = List.copyOf(thresholdOutcomes);
+    }
+
+    /** A result without thresholds. */
+    public RunResult(String runId, RunStatus status, String failure, RunSetup setup, RunEnvironment environment,
+            Instant startedAt, Instant endedAt, List<TransportResult> transports, TransportResult all,
+            ServerStats finalServerStats, List<TimeseriesRow> timeseries, List<ServerSample> serverSamples,
+            long statsFailures) {
+        this(runId, status, failure, setup, environment, startedAt, endedAt, transports, all, finalServerStats,
+                timeseries, serverSamples, statsFailures, List.of(), List.of());
+    }
+
+    /**
+     * This result with its thresholds judged: the outcomes recorded and, when one is breached in a
+     * run that completed, the status {@link RunStatus#THRESHOLDS_BREACHED} (a failed or interrupted
+     * run keeps its status).
+     */
+    public RunResult withThresholdOutcomes(List<ThresholdOutcome> outcomes) {
+        RunStatus judged = status == RunStatus.COMPLETED && outcomes.stream().anyMatch(ThresholdOutcome::breached)
+                ? RunStatus.THRESHOLDS_BREACHED : status;
+        return new RunResult(runId, judged, failure, setup, environment, startedAt, endedAt, transports, all,
+                finalServerStats, timeseries, serverSamples, statsFailures, thresholds, outcomes);
     }
 
     /** The rows of {@code summary.csv}: each transport, then {@code all} for a mixed run. */

@@ -7,7 +7,12 @@ public enum RunStatus {
     /** The run stopped early (server died, error): the files hold what was measured until then. */
     FAILED("failed"),
     /** The user stopped the run (Ctrl-C): the files hold what was measured until then. */
-    INTERRUPTED("interrupted");
+    INTERRUPTED("interrupted"),
+    /**
+     * The run lasted its full duration and every figure was collected, but at least one
+     * {@code --threshold} was breached: the data is as complete as a completed run's.
+     */
+    THRESHOLDS_BREACHED("thresholds-breached");
 
     private final String label;
 
@@ -17,6 +22,16 @@ public enum RunStatus {
 
     public String label() {
         return label;
+    }
+
+    /** Whether the run's figures cover its full duration (completed, or completed with a breach). */
+    public boolean dataComplete() {
+        return this == COMPLETED || this == THRESHOLDS_BREACHED;
+    }
+
+    /** Whether a status label as written in the files (e.g. in sweep.csv) means complete data. */
+    public static boolean dataComplete(String label) {
+        return COMPLETED.label.equals(label) || THRESHOLDS_BREACHED.label.equals(label);
     }
 
     @Override

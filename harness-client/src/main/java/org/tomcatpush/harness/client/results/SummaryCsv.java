@@ -2,7 +2,11 @@ package org.tomcatpush.harness.client.results;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -145,18 +149,31 @@ public final class SummaryCsv {
         return COLUMNS.stream().map(Column::name).toList();
     }
 
-    /** Writes the header and one record per summary row of {@code result}. */
+    /** Writes the header and one record per summary row of {@code result}: its {@link #cells}. */
     public static void write(RunResult result, Writer out) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header().toArray(String[]::new))
                 .setRecordSeparator('\n').get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            for (TransportResult row : result.summaryRows()) {
-                for (Column column : COLUMNS) {
-                    printer.print(column.value().apply(result, row));
-                }
-                printer.println();
+            for (Map<String, String> row : cells(result)) {
+                printer.printRecord(row.values());
             }
         }
+    }
+
+    /**
+     * The cells the file holds for {@code result}, one map (column to cell, in file order) per
+     * summary row: what thresholds are judged on, so they see exactly the written figures.
+     */
+    public static List<Map<String, String>> cells(RunResult result) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (TransportResult row : result.summaryRows()) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            for (Column column : COLUMNS) {
+                cells.put(column.name(), Objects.toString(column.value().apply(result, row), ""));
+            }
+            rows.add(cells);
+        }
+        return rows;
     }
 
     private static Column col(String name, BiFunction<RunResult, TransportResult, Object> value) {

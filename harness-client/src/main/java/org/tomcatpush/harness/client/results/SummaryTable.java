@@ -6,8 +6,9 @@ import java.util.Locale;
 /**
  * The short table printed on stdout at the end of a run: per transport (and {@code all}) the
  * figures a reader checks first, sessions as opened/planned, then a warning line per transport
- * whose sessions did not all open or that received nothing while the server published, the status
- * and the results folder. Stateless.
+ * whose sessions did not all open or that received nothing while the server published, one line
+ * per threshold outcome ({@code threshold breached: sse latency_p99_ms<200 (was 312.4)}), the
+ * status and the results folder. Stateless.
  */
 public final class SummaryTable {
 
@@ -38,6 +39,7 @@ public final class SummaryTable {
                         + published);
             }
         }
+        result.thresholdOutcomes().forEach(o -> out.println(o.line()));
         if (result.status() != RunStatus.COMPLETED) {
             out.println("status: " + result.status().label() + (result.failure() == null ? "" : ": " + result.failure()));
         }

@@ -16,19 +16,23 @@ import org.tomcatpush.harness.client.launch.ServerLaunch;
 import org.tomcatpush.harness.client.launch.ServerProcess;
 import org.tomcatpush.harness.client.launch.ServerStartException;
 import org.tomcatpush.harness.client.launch.TargetGuard;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.results.ResultsWriter;
 import org.tomcatpush.harness.client.results.RunResult;
 import org.tomcatpush.harness.client.results.RunStatus;
+import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.results.SummaryTable;
 import org.tomcatpush.harness.client.serverstats.ControlDiscovery;
 import org.tomcatpush.harness.client.serverstats.ServerStats;
 import org.tomcatpush.harness.client.serverstats.StatsClient;
+import org.tomcatpush.harness.client.thresholds.ThresholdCheck;
 
 /**
  * Runs one {@link RunPlan} from start to results: starts the server (or checks the target),
  * resets its counters, starts the load, samples once a second for the run's duration, stops the
- * load, collects the final figures, writes the results folder and prints the summary table.
+ * load, collects the final figures, judges the plan's thresholds on the summary rows, writes the
+ * results folder and prints the summary table.
  * Whatever happens (failure, dead server, Ctrl-C) the server is stopped and what was measured is
  * written with its status; only a server that refuses its options (bad input) leaves no folder.
  * Every run has a hard deadline: {@code --duration} plus {@link #DEADLINE_GRACE} after the load
@@ -43,7 +47,8 @@ public final class LoadRun {
     private static final Duration START_STATS_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TICK_STATS_TIMEOUT = Duration.ofMillis(800);
     private static final Duration SETTLE = Duration.ofMillis(500);
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+    /** How long a signal's shutdown waits for the run to stop and write its folder. */
+    public static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
     private static final Duration SESSION_STOP_WAIT = Duration.ofSeconds(10);
 
     /** Time a run may take past its planned end before the watchdog stops it. */
@@ -106,8 +111,10 @@ public final class LoadRun {
     /**
      * Runs the plan.
      *
-     * @return {@link ExitStatus#OK} when the run completed, {@link ExitStatus#FAILED} when it failed or was
-     *         interrupted (its folder says so), {@link ExitStatus#BAD_INPUT} when the server refused its options
+     * @return {@link ExitStatus#OK} when the run completed, {@link ExitStatus#THRESHOLDS_BREACHED} when it
+     *         completed but a threshold was breached, {@link ExitStatus#FAILED} when it failed,
+     *         {@link ExitStatus#INTERRUPTED} when a signal stopped it (its folder says so),
+     *         {@link ExitStatus#BAD_INPUT} when the server refused its options
      */
     public int execute() {
         Thread hook = new Thread(this::stopFromShutdownHook, "harness-run-stopper");
@@ -273,8 +280,10 @@ public final class LoadRun {
     }
 
     private int report() {
-        RunResult result = state.toResult(EnvironmentProbe.collect(harnessVersion, serverJavaText(),
+        RunResult measured = state.toResult(EnvironmentProbe.collect(harnessVersion, serverJavaText(),
                 serverJavaVersion(), state.tomcatVersion()));
+        RunResult result = measured.withThresholdOutcomes(ThresholdCheck.evaluate(plan.thresholds(),
+                SummaryCsv.cells(measured).stream().map(SummaryRow::new).toList()));
         Path folder = null;
         try {
             folder = state.writeResults(result, err);
@@ -283,11 +292,14 @@ public final class LoadRun {
         }
         SummaryTable.print(result, folder == null ? null : folder.toString(), out);
         out.flush();
-        if (result.status() != RunStatus.COMPLETED) {
+        if (!result.status().dataComplete()) {
             err.println("harness: run " + result.status().label() + ": " + result.failure());
+            return result.status() == RunStatus.INTERRUPTED ? ExitStatus.INTERRUPTED : ExitStatus.FAILED;
+        }
+        if (folder == null) {
             return ExitStatus.FAILED;
         }
-        return folder == null ? ExitStatus.FAILED : ExitStatus.OK;
+        return result.status() == RunStatus.THRESHOLDS_BREACHED ? ExitStatus.THRESHOLDS_BREACHED : ExitStatus.OK;
     }
 
     private String serverJavaText() {

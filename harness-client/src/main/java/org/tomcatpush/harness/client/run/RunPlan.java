@@ -13,6 +13,7 @@ import org.tomcatpush.harness.client.launch.TargetGuard;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.scenario.Scenario;
 import org.tomcatpush.harness.client.scenario.TransportMix;
+import org.tomcatpush.harness.client.thresholds.Threshold;
 import org.tomcatpush.harness.server.config.ConfigException;
 import org.tomcatpush.harness.server.config.ServerConfig;
 import org.tomcatpush.harness.server.config.ServerOptions;
@@ -37,12 +38,14 @@ import org.tomcatpush.harness.server.config.ServerOptions;
  * @param commandLine        the arguments as given, for run.json
  * @param requestTimeout     {@code --request-timeout}: how long a poll may wait for its answer (0 =
  *                           forever), or {@code null} for the default of {@link Scenario#requestTimeout}
+ * @param thresholds         the {@code --threshold}s, judged on the summary rows when the run ends
  */
 public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, Duration rampUp, Duration duration,
         Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,
         int sourceAddresses, Duration connectTimeout, URI target, boolean allowRemote, ServerConfig serverConfig,
         boolean virtualThreads, Path serverJava, String serverHeap, Duration listenTimeout, List<String> commandLine,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        List<Threshold> thresholds) {
 
     /** Most source addresses: 127.0.0.1 .. 127.0.0.254. */
     public static final int MAX_SOURCE_ADDRESSES = 254;
@@ -84,6 +87,7 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
                     "--server-heap '" + serverHeap + "' is not a heap size: write e.g. 512m or 2g");
         }
         commandLine = List.copyOf(commandLine);
+        thresholds = List.copyOf(thresholds);
     }
 
     /** The harness starts the server (no {@code --target}). */

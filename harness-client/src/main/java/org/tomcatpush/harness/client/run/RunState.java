@@ -263,7 +263,8 @@ final class RunState {
         return new RunResult(runId, status, failure, setup, environment, start, end, rows, all, finalStats,
                 monitor == null ? List.<TimeseriesRow>of()
                         : TimeseriesRow.withServerSamples(monitor.rows(), finalStats == null ? List.of() : finalStats.series()),
-                finalStats == null ? List.of() : finalStats.series(), monitor == null ? 0 : monitor.statsFailures());
+                finalStats == null ? List.of() : finalStats.series(), monitor == null ? 0 : monitor.statsFailures(),
+                plan.thresholds(), List.of());
     }
 
     private int maxKeepAliveRequests() {

@@ -8,7 +8,7 @@ import org.tomcatpush.harness.server.config.ConfigException;
 /**
  * The runs of a scenario: every combination of the swept values, in the order of nested loops
  * written in the file's key order (the first key varies slowest, the last fastest), each with
- * the fixed settings. Stateless.
+ * the fixed settings and the scenario's thresholds (as {@code --threshold} settings). Stateless.
  */
 public final class CartesianProduct {
 
@@ -36,6 +36,7 @@ public final class CartesianProduct {
             }
             List<Setting> settings = new ArrayList<>(scenario.fixed());
             settings.addAll(swept);
+            scenario.thresholds().forEach(t -> settings.add(new Setting("threshold", t, false)));
             runs.add(new Combination(index, total, swept, settings));
             advance(position, axes);
         }

@@ -14,7 +14,7 @@ import org.tomcatpush.harness.client.results.ResultsFolder;
  * @param index    1-based position in the sweep
  * @param total    runs in the sweep
  * @param swept    the swept keys' values, in scenario order
- * @param settings fixed then swept settings, each key once
+ * @param settings fixed then swept settings, each key once, then one {@code threshold} per threshold
  */
 public record Combination(int index, int total, List<Setting> swept, List<Setting> settings) {
 

@@ -14,7 +14,8 @@ import org.tomcatpush.harness.client.report.sweep.SweepColumns;
  * {@code summary.csv} as written. Immutable.
  *
  * @param combination the run
- * @param status      {@code completed}, {@code failed}, {@code interrupted} or {@code not-run}
+ * @param status      {@code completed}, {@code thresholds-breached}, {@code failed}, {@code interrupted} or
+ *                    {@code not-run}
  * @param failure     why it did not complete; empty when it did
  * @param runFolder   the run's folder name inside the sweep folder, or empty
  * @param wall        wall-clock time of the run, server start and stop included
@@ -50,5 +51,10 @@ public record RunRecord(Combination combination, String status, String failure, 
 
     public boolean completed() {
         return SweepColumns.STATUS_COMPLETED.equals(status);
+    }
+
+    /** The run completed but breached a threshold: its figures are complete. */
+    public boolean thresholdsBreached() {
+        return SweepColumns.STATUS_THRESHOLDS_BREACHED.equals(status);
     }
 }

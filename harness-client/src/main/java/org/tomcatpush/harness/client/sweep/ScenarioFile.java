@@ -20,12 +20,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import org.tomcatpush.harness.client.results.ResultsFolder;
+import org.tomcatpush.harness.client.results.SummaryCsv;
+import org.tomcatpush.harness.client.thresholds.Threshold;
 import org.tomcatpush.harness.server.config.ConfigException;
 
 /**
  * A sweep's scenario file, read and checked for shape: a {@code name}, a {@code fixed:} map of
  * settings every run shares and a {@code sweep:} map of lists whose cartesian product gives the
- * runs. Keys are {@code harness run} options without dashes. Immutable. Whether each value is
+ * runs, and optionally a {@code thresholds:} list every run is judged by. Keys are
+ * {@code harness run} options without dashes. Immutable. Whether each value is
  * good for its option is checked afterwards, by building every run's plan ({@link SweepPlan}).
  *
  * <pre>
@@ -38,16 +41,23 @@ import org.tomcatpush.harness.server.config.ConfigException;
  * @param name   the sweep's name, usable in a folder name
  * @param fixed  settings of every run, in file order
  * @param axes   swept keys in file order; the first varies slowest
+ * @param thresholds the {@code thresholds:} list, {@code --threshold} expressions every run gets
  */
-public record ScenarioFile(Path source, String name, List<Setting> fixed, List<Axis> axes) {
+public record ScenarioFile(Path source, String name, List<Setting> fixed, List<Axis> axes, List<String> thresholds) {
 
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "fixed", "sweep");
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "fixed", "sweep", "thresholds");
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     public ScenarioFile {
         fixed = List.copyOf(fixed);
         axes = List.copyOf(axes);
+        thresholds = List.copyOf(thresholds);
+    }
+
+    /** A scenario without thresholds. */
+    public ScenarioFile(Path source, String name, List<Setting> fixed, List<Axis> axes) {
+        this(source, name, fixed, axes, List.of());
     }
 
     /**
@@ -71,7 +81,7 @@ public record ScenarioFile(Path source, String name, List<Setting> fixed, List<A
             String key = it.next();
             if (!TOP_LEVEL_KEYS.contains(key)) {
                 throw new ConfigException(where + ": unknown top-level key '" + key + "': the top level takes only"
-                        + " name, fixed and sweep (run options go under fixed: or sweep:)");
+                        + " name, fixed, sweep and thresholds (run options go under fixed: or sweep:)");
             }
         }
         String name = name(root.get("name"), where);
@@ -85,7 +95,7 @@ public record ScenarioFile(Path source, String name, List<Setting> fixed, List<A
                         + " sweep to vary it, or in fixed to hold it");
             }
         }
-        return new ScenarioFile(file, name, fixed, axes);
+        return new ScenarioFile(file, name, fixed, axes, thresholds(root.get("thresholds"), where));
     }
 
     /** The number of runs: the product of the axis sizes. */
@@ -193,6 +203,32 @@ public record ScenarioFile(Path source, String name, List<Setting> fixed, List<A
             axes.add(new Axis(e.getKey(), flag, values));
         }
         return axes;
+    }
+
+    /** The {@code thresholds:} list, each expression parsed as {@code --threshold} parses it. */
+    private static List<String> thresholds(JsonNode node, String where) {
+        List<String> thresholds = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return thresholds;
+        }
+        if (!node.isArray()) {
+            throw new ConfigException(where + ": thresholds must be a list of expressions, not " + kind(node)
+                    + ", e.g. 'thresholds: [\"latency_p99_ms<200\", \"messages_lost==0\"]'");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (!item.isTextual() || item.asText().isBlank()) {
+                throw new ConfigException(where + ": thresholds[" + (i + 1) + "] must be an expression in quotes,"
+                        + " e.g. \"latency_p99_ms<200\", not " + kind(item));
+            }
+            try {
+                Threshold.parse(item.asText(), SummaryCsv.header());
+            } catch (ConfigException e) {
+                throw new ConfigException(where + ": thresholds[" + (i + 1) + "]: " + e.getMessage());
+            }
+            thresholds.add(item.asText().strip());
+        }
+        return thresholds;
     }
 
     private static String value(JsonNode node, String where, String path, boolean flag) {

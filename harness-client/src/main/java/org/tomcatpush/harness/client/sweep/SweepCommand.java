@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.tomcatpush.harness.client.ExitStatus;
+import org.tomcatpush.harness.client.SignalExit;
 import org.tomcatpush.harness.client.cli.HarnessVersion;
 import org.tomcatpush.harness.client.cli.RunPlans;
 import org.tomcatpush.harness.client.run.Load;
@@ -34,8 +36,9 @@ import picocli.CommandLine.Parameters;
             "  fixed: {sessions: 500, duration: 30s, publish-rate: 5}",
             "  sweep: {transport: [short-poll, long-poll, sse, ws], max-threads: [50, 200], handler: [async, blocking]}"},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:every run completed", "1:a run failed or the sweep was stopped (sweep.csv says which)",
-            "2:bad input (nothing was run, no folder written)"})
+        exitCodeList = {"0:every run completed (and every threshold held)",
+            "1:a run failed (sweep.csv says which)", "2:bad input (nothing was run, no folder written)",
+            "3:every run completed but one breached a threshold", "130:interrupted by Ctrl-C or SIGTERM"})
 public final class SweepCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO_FILE", description = "The scenario file (YAML).")
@@ -79,8 +82,10 @@ public final class SweepCommand implements Callable<Integer> {
             DryRun.describe(plan, StartupOverhead.measure(first.serverJava(), first.serverHeap()))
                     .forEach(stdout::println);
             stdout.flush();
-            return 0;
+            return ExitStatus.OK;
         }
-        return new SweepRunner(plan, loads, stdout, stderr).execute();
+        try (SignalExit signal = SignalExit.install(SweepRunner.SHUTDOWN_WAIT)) {
+            return signal.finished(new SweepRunner(plan, loads, stdout, stderr).execute());
+        }
     }
 }

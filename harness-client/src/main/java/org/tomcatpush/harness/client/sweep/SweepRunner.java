@@ -45,7 +45,8 @@ public final class SweepRunner {
     /** Exit statuses of {@link #execute()}. */
     public static final int EXIT_SOME_FAILED = ExitStatus.FAILED;
 
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
+    /** How long a signal's shutdown waits for the current run and the sweep's files. */
+    public static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
     private static final PrintStream DISCARD = new PrintStream(OutputStream.nullOutputStream());
 
     private final SweepPlan plan;
@@ -68,8 +69,9 @@ public final class SweepRunner {
     }
 
     /**
-     * Runs the sweep. @return {@link ExitStatus#OK} when every run completed, {@link #EXIT_SOME_FAILED}
-     * otherwise (the folder says which and why)
+     * Runs the sweep. @return {@link ExitStatus#INTERRUPTED} when a signal stopped it, else
+     * {@link #EXIT_SOME_FAILED} when a run did not complete (the folder says which and why), else
+     * {@link ExitStatus#THRESHOLDS_BREACHED} when a run breached a threshold, else {@link ExitStatus#OK}
      *
      * @throws IOException when the sweep folder cannot be created or written
      */
@@ -123,11 +125,19 @@ public final class SweepRunner {
         }
         Path committed = folder.commit();
         long completed = records.stream().filter(RunRecord::completed).count();
-        out.println("sweep " + plan.scenario().name() + ": " + completed + " of " + records.size()
-                + " runs completed" + (completed < records.size() ? " (see the status and failure columns)" : ""));
+        long breached = records.stream().filter(RunRecord::thresholdsBreached).count();
+        out.println("sweep " + plan.scenario().name() + ": " + (completed + breached) + " of " + records.size()
+                + " runs completed" + (breached > 0 ? ", " + breached + " of them with a threshold breached" : "")
+                + (completed + breached < records.size() ? " (see the status and failure columns)" : ""));
         out.println("results: " + committed);
         out.flush();
-        return completed == records.size() ? ExitStatus.OK : EXIT_SOME_FAILED;
+        if (stopRequested) {
+            return ExitStatus.INTERRUPTED;
+        }
+        if (completed + breached < records.size()) {
+            return EXIT_SOME_FAILED;
+        }
+        return breached > 0 ? ExitStatus.THRESHOLDS_BREACHED : ExitStatus.OK;
     }
 
     /** Runs combination {@code i} into {@code runsDir} and reads back what it left. */

@@ -81,6 +81,14 @@ class BadInputTableTest {
                 run("--request-timeout 30", "'30' has no unit: write 30ms or 30s (0 = off)"),
                 run("--host 192.0.2.7", "--host 192.0.2.7 is not a loopback address"),
                 run("stray-argument", "unmatched argument at index 3: 'stray-argument'"),
+                run("--threshold latency_p99<200", "unknown column 'latency_p99' in --threshold 'latency_p99<200':"
+                        + " did you mean latency_p99_ms?"),
+                run("--threshold errors<=1 --threshold latency_p99_ms=200",
+                        "--threshold 'latency_p99_ms=200' is not a threshold: write [transport:]column OP number"),
+                run("--threshold latency_p99_ms<fast", "'fast' in --threshold 'latency_p99_ms<fast' is not a number"),
+                run("--threshold see:errors==0", "unknown transport 'see' in --threshold 'see:errors==0'"),
+                run("--transport ws --threshold sse:errors==0", "--threshold 'sse:errors==0' names sse, which is not"
+                        + " in --transport ws"),
                 input("run --out <file>/runs (not writable)", d -> List.of("run", "--out",
                         Files.writeString(d.resolve("a-file"), "x").resolve("runs").toString()),
                         "is not writable ("),
@@ -109,6 +117,11 @@ class BadInputTableTest {
                         "fixed.sessions must be one value, not a list"),
                 sweep("empty axis", "name: x\nfixed: {sessions: 2}\nsweep: {transport: []}\n",
                         "sweep.transport is an empty list"),
+                sweep("bad threshold", "name: x\nfixed: {sessions: 2}\nsweep: {transport: [sse]}\n"
+                        + "thresholds: [\"errors==0\", \"latency_p99<200\"]\n", "scenario.yaml: thresholds[2]: unknown"
+                        + " column 'latency_p99' in --threshold 'latency_p99<200': did you mean latency_p99_ms?"),
+                sweep("thresholds not a list", "name: x\nsweep: {transport: [sse]}\nthresholds: errors==0\n",
+                        "thresholds must be a list of expressions, not 'errors==0'"),
                 sweep("key both fixed and swept", "name: x\nfixed: {transport: sse}\nsweep: {transport: [sse, ws]}\n",
                         "transport is both in fixed and in sweep"),
                 sweep("request timeout without a unit", "name: x\nfixed: {request-timeout: 500}\nsweep: {transport: [short-poll]}\n",

@@ -54,6 +54,7 @@ class ProcessLifecycleTest {
             assertTrue(line != null, "the run ended before its first progress line: " + seen);
             harness.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
             assertTrue(harness.waitFor(60, TimeUnit.SECONDS), "harness did not stop");
+            assertEquals(130, harness.exitValue(), "interrupted, for SIGTERM as for Ctrl-C (not 128 + 15)");
         } finally {
             harness.destroyForcibly();
         }

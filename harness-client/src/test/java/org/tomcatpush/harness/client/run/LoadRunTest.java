@@ -33,8 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.launch.ServerLaunch;
+import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.scenario.TransportMix;
 import org.tomcatpush.harness.client.serverstats.FakeHarnessServer;
+import org.tomcatpush.harness.client.thresholds.Threshold;
 
 /**
  * The run's plumbing (reset, sampling, progress, result files, failure paths) against a fake
@@ -185,6 +187,30 @@ class LoadRunTest {
     }
 
     @Test
+    void aFailedRunStaysFailedWithExitOneWhateverItsThresholdsButRecordsThem() throws Exception {
+        RunPlan base = plan("sse", Duration.ofSeconds(2));
+        RunPlan plan = new RunPlan(base.name(), base.outDir(), base.mix(), base.sessions(), base.rampUp(),
+                base.duration(), base.pollInterval(), base.browser(), base.sessionsPerBrowser(),
+                base.sseReconnectDelay(), base.sourceAddresses(), base.connectTimeout(), base.target(),
+                base.allowRemote(), base.serverConfig(), base.virtualThreads(), base.serverJava(), base.serverHeap(),
+                base.listenTimeout(), base.commandLine(), base.requestTimeout(),
+                Threshold.parseAll(List.of("messages_received<0"), SummaryCsv.header()));
+        server.statsStatus(404);
+
+        int exit = run(plan, FakeLoad::new);
+
+        assertEquals(ExitStatus.FAILED, exit);
+        Path folder = onlyFolder();
+        JsonNode json = new ObjectMapper().readTree(folder.resolve("run.json").toFile());
+        assertEquals("failed", json.path("status").asText());
+        assertEquals("[\"messages_received<0\"]", json.path("thresholds").toString());
+        assertTrue(json.path("thresholdOutcomes").get(0).path("breached").asBoolean(), json.toString());
+        assertEquals("failed", csv(folder.resolve("summary.csv")).get(0).get("status"));
+        assertTrue(Files.readString(folder.resolve("thresholds.xml")).contains("property name=\"status\""
+                + " value=\"failed\""));
+    }
+
+    @Test
     void aTargetThatIsNotAHarnessServerFailsWithAClearCause() throws Exception {
         server.statsStatus(404);
         int exit = run(plan("sse", Duration.ofSeconds(2)), FakeLoad::new);
@@ -280,7 +306,7 @@ class LoadRunTest {
     private RunPlan plan(String mix, Duration duration) {
         return new RunPlan("test", out, TransportMix.parse(mix), 4, Duration.ZERO, duration, Duration.ofSeconds(1),
                 false, 1, Duration.ofSeconds(3), 1, Duration.ofSeconds(5), server.baseUri(), false, null, false,
-                ServerLaunch.currentJava(), null, Duration.ofSeconds(30), List.of(), null);
+                ServerLaunch.currentJava(), null, Duration.ofSeconds(30), List.of(), null, List.of());
     }
 
     private int run(RunPlan plan, Load.Factory loads) {

@@ -83,6 +83,33 @@ class SweepEndToEndTest {
     }
 
     @Test
+    void thresholdsOfTheScenarioJudgeEveryRunAndABreachMakesTheSweepExitThree() throws Exception {
+        Path file = SweepCli.scenario(dir, "judged.yaml", """
+                name: judged
+                fixed: {transport: short-poll, sessions: 2, duration: 2s, ramp-up: 0s, poll-interval: 200ms}
+                sweep: {max-keep-alive-requests: [2, 4]}
+                thresholds: ["max_keep_alive_requests<3", "long-poll:errors==0"]
+                """);
+        Path out = dir.resolve("out");
+
+        SweepCli run = SweepCli.run("sweep", file.toString(), "--out", out.toString());
+
+        assertEquals(3, run.exit(), run.err());
+        Path sweep = SweepCli.entries(out).get(0);
+        assertEquals(List.of("sweep judged: 2 of 2 runs completed, 1 of them with a threshold breached",
+                "results: " + sweep), run.outLines());
+        List<CSVRecord> rows = csv(sweep.resolve("sweep.csv"));
+        assertEquals("completed", rows.get(0).get("status"));
+        assertEquals("thresholds-breached", rows.get(1).get("status"));
+        String breached = Files.readString(sweep.resolve(rows.get(1).get("run_folder")).resolve("thresholds.xml"));
+        assertTrue(breached.contains("<failure message=\"threshold breached: short-poll max_keep_alive_requests&lt;3"
+                + " (was 4)\""), breached);
+        assertTrue(breached.contains("<skipped message=\"the run has no long-poll row\"/>"), breached);
+        String held = Files.readString(sweep.resolve(rows.get(0).get("run_folder")).resolve("thresholds.xml"));
+        assertTrue(held.contains("tests=\"2\" failures=\"0\""), held);
+    }
+
+    @Test
     void runThatFailsIsRecordedWithItsCauseAndTheSweepGoesOn() throws Exception {
         Path notJava = dir.resolve("not-java");
         Files.writeString(notJava, "#!/bin/sh\necho 'not a java runtime' >&2\nexit 1\n");

@@ -53,6 +53,7 @@ class SweepSignalTest {
             assertTrue(line != null, "the sweep ended before its first run's progress line");
             harness.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
             assertTrue(harness.waitFor(90, TimeUnit.SECONDS), "harness did not stop");
+            assertEquals(130, harness.exitValue(), "interrupted, for SIGTERM as for Ctrl-C (not 128 + 15)");
         } finally {
             harness.destroyForcibly();
         }

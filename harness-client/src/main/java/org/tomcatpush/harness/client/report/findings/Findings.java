@@ -17,7 +17,8 @@ public final class Findings {
 
     /** The rules of the run report, in the order their findings are listed within a severity. */
     public static List<FindingRule> defaultRules() {
-        return List.of(new RunStatusRule(), new SessionsOpenedRule(), new ThreadSaturationRule(), new ConnectionLimitRule(),
+        return List.of(new RunStatusRule(), new ThresholdRule(), new SessionsOpenedRule(),
+                new ThreadSaturationRule(), new ConnectionLimitRule(),
                 new ServerSamplesRule(),
                 new DeliveryRule(), new FailureRule(), new AccountingAgreementRule(), new ServerCloseRule(),
                 new KeepAliveLimitRule(),

@@ -8,12 +8,13 @@ import org.tomcatpush.harness.client.report.model.RunData;
 
 /**
  * Warns when the run did not complete ({@code failed}, {@code interrupted}): every other figure
- * of the report then covers only part of it. Quotes the recorded failure when there is one.
+ * of the report then covers only part of it. Quotes the recorded failure when there is one. A run
+ * whose thresholds were breached is complete: {@link ThresholdRule} speaks of it.
  */
 public final class RunStatusRule implements FindingRule {
 
     private static final Set<String> COMPLETED = Set.of("ok", "completed", "complete", "success", "succeeded",
-            "passed");
+            "passed", "thresholds-breached");
 
     @Override
     public List<Finding> evaluate(RunData run) {

@@ -15,9 +15,12 @@ import org.tomcatpush.harness.client.report.model.RunInfo;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.results.ResultsFolder;
+import org.tomcatpush.harness.client.thresholds.RunThresholds;
+import org.tomcatpush.harness.client.thresholds.ThresholdOutcome;
 
 /**
- * Assembles the run report: scenario and environment, findings, key figures, then the charts.
+ * Assembles the run report: the thresholds (when the run has any), scenario and environment,
+ * findings, key figures, then the charts.
  * Every value taken from the run is escaped (tables escape their cells, findings are escaped here).
  */
 public final class RunPage {
@@ -112,7 +115,14 @@ public final class RunPage {
         overTime.add(PageSection.chart(TimeCharts.failures(run)));
         TimeCharts.serverSamples(run).ifPresent(c -> overTime.add(PageSection.chart(c)));
 
-        return new ReportPage("Run report: " + run.name(), subtitle, List.of(
+        List<PageSection> sections = new ArrayList<>();
+        RunThresholds thresholds = RunThresholds.of(run);
+        if (!thresholds.isEmpty()) {
+            sections.add(new PageSection("thresholds", thresholds.breaches().isEmpty() && thresholds.problems()
+                    .isEmpty() ? "Thresholds: every one held" : "Thresholds: breached",
+                    List.of(PageSection.markup(thresholdTable(thresholds)))));
+        }
+        sections.addAll(List.of(
                 new PageSection("scenario", "Scenario and environment", List.of(PageSection.markup(scenario(run)))),
                 new PageSection("findings", "Findings", List.of(PageSection.markup(findingsList(findings)))),
                 new PageSection("figures", "Key figures", List.of(PageSection.markup(keyFigures(run)))),
@@ -124,6 +134,21 @@ public final class RunPage {
                         PageSection.chart(TransportCharts.reconnectsByCause(run)))),
                 new PageSection("delivery", "Delivery", List.of(
                         PageSection.chart(TransportCharts.lostAndDuplicated(run))))));
+        return new ReportPage("Run report: " + run.name(), subtitle, sections);
+    }
+
+    /** One line per threshold per row: the condition, the figure, passed or breached. */
+    static String thresholdTable(RunThresholds thresholds) {
+        HtmlTable table = new HtmlTable("figures", List.of("row", "threshold", "value", "outcome"));
+        for (ThresholdOutcome o : thresholds.outcomes()) {
+            table.row(List.of(o.row(), o.threshold().condition(), Figures.format(o.observed()),
+                    o.breached() ? (o.observed().isPresent() ? "BREACHED" : "BREACHED (no value)") : "passed"));
+        }
+        StringBuilder out = new StringBuilder(table.toHtml());
+        for (String problem : thresholds.problems()) {
+            out.append("<p class=\"note\">not judged: ").append(Html.escape(problem)).append("</p>");
+        }
+        return out.toString();
     }
 
     static String findingsList(List<Finding> findings) {

@@ -16,7 +16,7 @@ public final class SweepColumns {
     public static final String RUN_INDEX = "run_index";
     /** Prefix of the swept-value columns: {@code swept.max-threads}. */
     public static final String SWEPT_PREFIX = "swept.";
-    /** {@code completed}, {@code failed}, {@code interrupted} or {@code not-run}. */
+    /** {@code completed}, {@code thresholds-breached}, {@code failed}, {@code interrupted} or {@code not-run}. */
     public static final String STATUS = "status";
     /** Why the run did not complete; empty when it did. */
     public static final String FAILURE = "failure";
@@ -31,6 +31,8 @@ public final class SweepColumns {
     public static final String STATUS_NOT_RUN = "not-run";
     /** Status of a run that completed. */
     public static final String STATUS_COMPLETED = "completed";
+    /** Status of a run that completed but breached a threshold: its figures are complete. */
+    public static final String STATUS_THRESHOLDS_BREACHED = "thresholds-breached";
     /** Status of a run that failed. */
     public static final String STATUS_FAILED = "failed";
 

@@ -86,14 +86,18 @@ public record SweepTable(Path file, List<String> sweptKeys, List<SummaryRow> row
         return row.text(SweepColumns.swept(key));
     }
 
-    /** Rows of runs that completed (failed, interrupted and skipped runs left out). */
+    /**
+     * Rows of runs whose figures are complete: completed, also with a threshold breached (failed,
+     * interrupted and skipped runs left out).
+     */
     public List<SummaryRow> completedRows() {
         return rows.stream().filter(SweepTable::completed).toList();
     }
 
-    /** Whether the run of {@code row} completed. */
+    /** Whether the run of {@code row} completed (a breached threshold does not make its figures partial). */
     public static boolean completed(SummaryRow row) {
-        return row.text(SweepColumns.STATUS).map(SweepColumns.STATUS_COMPLETED::equals).orElse(false);
+        return row.text(SweepColumns.STATUS).map(s -> SweepColumns.STATUS_COMPLETED.equals(s)
+                || SweepColumns.STATUS_THRESHOLDS_BREACHED.equals(s)).orElse(false);
     }
 
     /** The number of runs (rows of a mixed run share their index). */

@@ -50,9 +50,9 @@ public final class AsyncThreadsExperiment implements Experiment {
             double busyMax = num(r, SummaryColumns.BUSY_THREADS_MAX);
             double busyMean = num(r, SummaryColumns.BUSY_THREADS_MEAN);
             connections.check(r.transport(), serverConnections >= sessions,
-                    fmt(serverConnections) + " connections for " + fmt(sessions) + " sessions");
+                    fmt(serverConnections) + " connections for " + fmt(sessions) + " sessions", serverConnections, sessions);
             threads.check(r.transport(), busyMean <= 1, "mean " + fmt(busyMean) + " for " + fmt(sessions)
-                    + " sessions");
+                    + " sessions", busyMean);
         }
         List<String> notes = new ArrayList<>();
         for (SummaryRow r : rows) {

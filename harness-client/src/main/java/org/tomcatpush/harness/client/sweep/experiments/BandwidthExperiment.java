@@ -80,20 +80,21 @@ public final class BandwidthExperiment implements Experiment {
                 + " minute per client (90 to 150)");
         longPollAtClaim.ifPresent(r -> {
             double rpm = Rows.requestsPerMinutePerSession(r);
-            longPoll.check("long-poll at 2/s", rpm >= 90 && rpm <= 150, fmt(rpm) + " requests/min");
+            longPoll.check("long-poll at 2/s", rpm >= 90 && rpm <= 150, fmt(rpm) + " requests/min", rpm);
         });
         Criterion.Builder fewer = new Criterion.Builder("short polling costs far fewer requests than long polling at"
                 + " 2 messages/s (under a quarter), one per poll interval whatever the rate (within 25%)");
         shortPollAtClaim.ifPresent(s -> longPollAtClaim.ifPresent(l -> {
             double shortRpm = Rows.requestsPerMinutePerSession(s);
             double longRpm = Rows.requestsPerMinutePerSession(l);
-            fewer.check("at 2/s", shortRpm < longRpm / 4, fmt(shortRpm) + " vs " + fmt(longRpm) + " requests/min");
+            fewer.check("at 2/s", shortRpm < longRpm / 4, fmt(shortRpm) + " vs " + fmt(longRpm) + " requests/min",
+                    shortRpm, longRpm);
         }));
         byTransport.getOrDefault(SHORT_POLL, new TreeMap<>()).forEach((rate, r) -> {
             double expected = 60_000 / num(r, SummaryColumns.POLL_INTERVAL_MS);
             double rpm = Rows.requestsPerMinutePerSession(r);
             fewer.check("short-poll at " + fmt(rate) + "/s", Math.abs(rpm - expected) <= 0.25 * expected,
-                    fmt(rpm) + " requests/min, one per interval is " + fmt(expected));
+                    fmt(rpm) + " requests/min, one per interval is " + fmt(expected), rpm, expected);
         });
         Criterion.Builder delayed = new Criterion.Builder("but short polling delays delivery: at every rate its"
                 + " median latency is at least 10 times long polling's");
@@ -102,14 +103,15 @@ public final class BandwidthExperiment implements Experiment {
                     double shortP50 = num(s, SummaryColumns.LATENCY_P50_MS);
                     double longP50 = num(l, SummaryColumns.LATENCY_P50_MS);
                     delayed.check("at " + fmt(rate) + "/s", shortP50 >= 10 * Math.max(longP50, 0.1),
-                            fmt(shortP50) + " ms vs " + fmt(longP50) + " ms");
+                            fmt(shortP50) + " ms vs " + fmt(longP50) + " ms", shortP50, longP50);
                 }));
         Criterion.Builder streams = new Criterion.Builder("SSE and WebSocket need one request for many messages:"
                 + " requests per message <= 0.2 at every rate");
         for (String t : List.of("sse", "ws")) {
             byTransport.getOrDefault(t, new TreeMap<>()).forEach((rate, r) -> {
                 double perMessage = num(r, SummaryColumns.REQUESTS_PER_MESSAGE);
-                streams.check(t + " at " + fmt(rate) + "/s", perMessage <= 0.2, fmt(perMessage) + " requests/message");
+                streams.check(t + " at " + fmt(rate) + "/s", perMessage <= 0.2, fmt(perMessage) + " requests/message",
+                        perMessage);
             });
         }
         List<String> notes = new ArrayList<>();

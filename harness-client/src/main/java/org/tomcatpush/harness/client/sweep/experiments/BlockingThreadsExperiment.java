@@ -14,11 +14,19 @@ import org.tomcatpush.harness.client.report.sweep.SweepTable;
  * E4: a blocking SSE or long-poll handler holds one worker thread per open session; past
  * {@code maxThreads} new requests wait in the executor queue. Judged on blocking rows of the
  * long-lived transports with more sessions than threads: busy threads reach {@code maxThreads}
- * and the queue is not empty. The virtual-thread half of the claim needs a Java 21+ server and is
- * not judged here. WebSocket rows are shown beside them but not judged: the claim is about SSE and
+ * and the queue is not empty. Neither "their latency grows" nor the virtual-thread half of the
+ * claim (it needs a Java 21+ server) is judged, so the verdict is at best <em>partly judged</em>. WebSocket rows are shown beside them but not judged: the claim is about SSE and
  * long polling.
  */
 public final class BlockingThreadsExperiment implements Experiment {
+
+    /** The part of the claim about latency, which no criterion judges yet. */
+    static final String UNJUDGED_LATENCY = "\"their latency grows\" with the sessions waiting is not judged: a"
+            + " session still waiting for a thread records no delivery latency at all (compare sessions open at"
+            + " most with sessions), and time to first message is not in the sweep's figures";
+    /** The virtual-thread half of the claim, which this sweep does not run. */
+    static final String UNJUDGED_VIRTUAL_THREADS = "\"virtual threads remove that limit\" is not judged: the sweep"
+            + " has no virtual-thread run (it needs --server-java with a Java 21+ runtime)";
 
     @Override
     public String id() {
@@ -51,8 +59,8 @@ public final class BlockingThreadsExperiment implements Experiment {
             double busyMax = num(r, SummaryColumns.BUSY_THREADS_MAX);
             double queue = num(r, SummaryColumns.QUEUE_LENGTH_MAX);
             saturated.check(r.transport(), busyMax == maxThreads, "peak " + fmt(busyMax) + " of maxThreads "
-                    + fmt(maxThreads));
-            queued.check(r.transport(), queue > 0, "queue peak " + fmt(queue));
+                    + fmt(maxThreads), busyMax, maxThreads);
+            queued.check(r.transport(), queue > 0, "queue peak " + fmt(queue), queue);
         }
         List<String> notes = new ArrayList<>();
         for (SummaryRow r : rows) {
@@ -62,13 +70,10 @@ public final class BlockingThreadsExperiment implements Experiment {
                             + " ms async; sessions open at most " + fmt(r, "sessions_open_max") + " blocking vs "
                             + fmt(a, "sessions_open_max") + " async, of " + fmt(r, SummaryColumns.SESSIONS)));
         }
-        notes.add("'Their latency grows' is not judged: a session still waiting for a thread records no delivery"
-                + " latency at all (compare sessions open at most with sessions), and time to first byte is not"
-                + " in sweep.csv.");
-        notes.add("Virtual threads are not part of this sweep: they need --server-java with a Java 21+ runtime.");
         notes.addAll(Rows.incompleteRuns(sweep));
         List<SummaryRow> all = Rows.completed(sweep, ThreadTable.LONG_LIVED).stream()
                 .filter(r -> ThreadTable.handler(r, "blocking")).toList();
-        return Verdict.of(this, ThreadTable.of(all), List.of(saturated.build(), queued.build()), notes);
+        return Verdict.partly(this, ThreadTable.of(all), List.of(saturated.build(), queued.build()), notes,
+                List.of(UNJUDGED_LATENCY, UNJUDGED_VIRTUAL_THREADS));
     }
 }

@@ -32,23 +32,37 @@ public record Criterion(String description, Result result, String observed) {
     }
 
     /**
-     * Collects per-row checks into one criterion: met when every row passes, no data when there
-     * were no rows. Not thread-safe; build, then {@link #build()}.
+     * Collects per-row checks into one criterion: not met when a row with every figure it needs
+     * fails, else no data when there were no rows or a row lacks a figure (an empty cell or an
+     * absent column is never read as 0 or false), else met. Not thread-safe; build, then
+     * {@link #build()}.
      */
     public static final class Builder {
         private final String description;
         private final List<String> observed = new ArrayList<>();
-        private boolean allPassed = true;
+        private boolean anyFailed;
+        private boolean anyMissing;
         private int checked;
 
         public Builder(String description) {
             this.description = description;
         }
 
-        /** Adds one row's outcome: {@code label: figure}. */
-        public Builder check(String label, boolean passed, String figure) {
+        /**
+         * Adds one row's outcome: {@code label: figure}. {@code needed} are the figures the
+         * outcome rests on; when one of them is NaN (not in the row) the row counts as no data,
+         * whatever {@code passed} says.
+         */
+        public Builder check(String label, boolean passed, String figure, double... needed) {
             checked++;
-            allPassed &= passed;
+            for (double value : needed) {
+                if (Double.isNaN(value)) {
+                    anyMissing = true;
+                    observed.add(label + ": " + figure + " (no data)");
+                    return this;
+                }
+            }
+            anyFailed |= !passed;
             observed.add(label + ": " + figure + (passed ? "" : " (fails)"));
             return this;
         }
@@ -57,7 +71,8 @@ public record Criterion(String description, Result result, String observed) {
             if (checked == 0) {
                 return new Criterion(description, Result.NO_DATA, "no completed run of this kind in the sweep");
             }
-            return new Criterion(description, allPassed ? Result.MET : Result.NOT_MET, String.join("; ", observed));
+            Result result = anyFailed ? Result.NOT_MET : anyMissing ? Result.NO_DATA : Result.MET;
+            return new Criterion(description, result, String.join("; ", observed));
         }
     }
 }

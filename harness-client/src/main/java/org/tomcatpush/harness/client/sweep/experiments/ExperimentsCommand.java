@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.report.ReportFiles;
 import org.tomcatpush.harness.client.report.load.ReportInputException;
 import org.tomcatpush.harness.client.report.sweep.SweepReport;
@@ -81,7 +82,7 @@ public final class ExperimentsCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new ExperimentsCommand());
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("experiments: " + ex.getMessage() + " (see --help)");
-            return 2;
+            return ExitStatus.BAD_INPUT;
         });
         return cl;
     }
@@ -94,21 +95,21 @@ public final class ExperimentsCommand implements Callable<Integer> {
             int eq = pair.indexOf('=');
             if (eq < 1) {
                 err.println("experiments: '" + pair + "' is not ID=SWEEP_DIR: write e.g. E1=results/runs/<sweep>");
-                return 2;
+                return ExitStatus.BAD_INPUT;
             }
             String id = pair.substring(0, eq);
             Experiment experiment = Experiments.byId(id).orElse(null);
             if (experiment == null) {
                 err.println("experiments: unknown experiment '" + id + "': use one of "
                         + Experiments.all().stream().map(Experiment::id).collect(Collectors.joining(", ")));
-                return 2;
+                return ExitStatus.BAD_INPUT;
             }
             String dir = pair.substring(eq + 1);
             try {
                 results.add(dir.isBlank() ? notRun(experiment) : evaluate(experiment, Path.of(dir)));
             } catch (ReportInputException e) {
                 err.println("experiments: " + e.getMessage());
-                return 2;
+                return ExitStatus.BAD_INPUT;
             }
         }
         SummaryContext context = new SummaryContext(command, Instant.now(), machine());
@@ -118,14 +119,14 @@ public final class ExperimentsCommand implements Callable<Integer> {
             ReportFiles.writeAtomically(out.resolve(HTML), ExperimentsPage.build(context, results).render());
         } catch (IOException e) {
             err.println("experiments: cannot write the summary into " + out + " (" + e.getMessage() + ")");
-            return 1;
+            return ExitStatus.FAILED;
         }
         PrintWriter stdout = spec.commandLine().getOut();
         results.forEach(r -> stdout.println(r.verdict().experiment().id() + " " + r.verdict().support().label()
                 + ": " + r.verdict().experiment().title()));
         stdout.println("summary: " + out.resolve(MARKDOWN) + " and " + out.resolve(HTML));
         stdout.flush();
-        return 0;
+        return ExitStatus.OK;
     }
 
     private ExperimentResult evaluate(Experiment experiment, Path sweepDir) throws ReportInputException {

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Writes the experiments summary as Markdown ({@code experiments.md}): where and how it was run,
  * one line per experiment with its verdict, then per experiment the claim, the settings, the
- * measured figures, each criterion with what was observed, and notes. Stateless.
+ * measured figures, each criterion with what was observed, the parts of the claim not judged, and
+ * notes. Stateless.
  */
 public final class ExperimentsMarkdown {
 
@@ -23,7 +24,9 @@ public final class ExperimentsMarkdown {
         md.append("- date: ").append(WHEN.format(context.writtenAt())).append('\n');
         md.append("- machine: ").append(context.machine()).append("\n\n");
         md.append("A claim the measurement contradicts is reported as *not supported* with the numbers: a finding,"
-                + " not a failure of the harness. *Inconclusive* means runs the criteria need are missing.\n\n");
+                + " not a failure of the harness. *Inconclusive* means runs or figures the criteria need are missing"
+                + " (never read as 0). *Partly judged* means every criterion judged was met but part of the claim"
+                + " has none: the experiment says which part.\n\n");
         md.append("| id | experiment | verdict |\n|---|---|---|\n");
         for (ExperimentResult r : results) {
             md.append("| ").append(r.verdict().experiment().id()).append(" | ")
@@ -45,6 +48,10 @@ public final class ExperimentsMarkdown {
             for (Criterion c : v.criteria()) {
                 md.append("- ").append(mark(c)).append(' ').append(c.description()).append(": ")
                         .append(c.observed()).append('\n');
+            }
+            if (!v.unjudged().isEmpty()) {
+                md.append("\n**Not judged.**\n\n");
+                v.unjudged().forEach(n -> md.append("- ").append(n).append('\n'));
             }
             if (!v.notes().isEmpty()) {
                 md.append("\n**Notes.**\n\n");

@@ -34,7 +34,9 @@ public final class ExperimentsPage {
                 + property("date", WHEN.format(context.writtenAt())) + property("machine", context.machine())
                 + "</tbody></table>\n" + verdicts.toHtml() + "\n<p class=\"note\">A claim the measurement contradicts"
                 + " is reported as not supported, with the numbers: a finding, not a failure of the harness."
-                + " Inconclusive means runs the criteria need are missing.</p>";
+                + " Inconclusive means runs or figures the criteria need are missing (never read as 0). Partly"
+                + " judged means every criterion judged was met but part of the claim has none: the experiment"
+                + " says which part.</p>";
         sections.add(new PageSection("summary", "Summary", List.of(PageSection.markup(overview))));
         for (ExperimentResult r : results) {
             sections.add(section(r));
@@ -73,6 +75,11 @@ public final class ExperimentsPage {
                     .append(": ").append(Html.escape(c.observed())).append("</li>");
         }
         html.append("</ul>\n");
+        if (!v.unjudged().isEmpty()) {
+            html.append("<p><strong>Not judged.</strong></p><ul>");
+            v.unjudged().forEach(n -> html.append("<li>").append(Html.escape(n)).append("</li>"));
+            html.append("</ul>\n");
+        }
         if (!v.notes().isEmpty()) {
             html.append("<ul>");
             v.notes().forEach(n -> html.append("<li>").append(Html.escape(n)).append("</li>"));

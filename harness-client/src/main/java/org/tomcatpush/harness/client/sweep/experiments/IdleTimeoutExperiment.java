@@ -60,13 +60,14 @@ public final class IdleTimeoutExperiment implements Experiment {
                     fmt(r, SummaryColumns.CLOSES_KEEPALIVE_LIMIT));
             if (timeout > 0 && interval > timeout) {
                 perPoll.check(label, opened == requests, fmt(opened) + " connections for " + fmt(requests)
-                        + " requests");
+                        + " requests", opened, requests);
                 idle.check(label, idleCloses > 0 && idleCloses + clientCloses == opened, fmt(idleCloses) + " idle + "
-                        + fmt(clientCloses) + " client of " + fmt(opened));
+                        + fmt(clientCloses) + " client of " + fmt(opened), idleCloses, clientCloses, opened);
             } else if (timeout > 0 && interval < timeout) {
                 control.check(label, num(r, SummaryColumns.REQUESTS_PER_CONNECTION_MEAN) > 1 && idleCloses == 0,
                         "mean " + fmt(r, SummaryColumns.REQUESTS_PER_CONNECTION_MEAN) + " requests per connection, "
-                                + fmt(idleCloses) + " idle closes");
+                                + fmt(idleCloses) + " idle closes",
+                        num(r, SummaryColumns.REQUESTS_PER_CONNECTION_MEAN), idleCloses);
             }
         }
         List<String> notes = new ArrayList<>();

@@ -63,13 +63,16 @@ public final class KeepAliveLimitExperiment implements Experiment {
                     fmt(r, SummaryColumns.REQUESTS_PER_CONNECTION_MAX), fmt(keepAlive), fmt(others), fmt(client),
                     fmt(serverClosed));
             max.check(label, num(r, SummaryColumns.REQUESTS_PER_CONNECTION_MAX) == limit,
-                    "max " + fmt(r, SummaryColumns.REQUESTS_PER_CONNECTION_MAX));
+                    "max " + fmt(r, SummaryColumns.REQUESTS_PER_CONNECTION_MAX),
+                    num(r, SummaryColumns.REQUESTS_PER_CONNECTION_MAX), limit);
             causes.check(label, keepAlive > 0 && others == 0, fmt(keepAlive) + " at the limit, " + fmt(others)
-                    + " otherwise");
+                    + " otherwise", keepAlive, others);
             exact.check(label, limit * keepAlive <= requests && requests <= limit * (keepAlive + client),
-                    fmt(limit * keepAlive) + " <= " + fmt(requests) + " <= " + fmt(limit * (keepAlive + client)));
+                    fmt(limit * keepAlive) + " <= " + fmt(requests) + " <= " + fmt(limit * (keepAlive + client)),
+                    limit, keepAlive, requests, client);
             server.check(label, Math.abs(serverClosed - keepAlive) <= client, "server " + fmt(serverClosed)
-                    + ", client " + fmt(keepAlive) + ", client closes at the end " + fmt(client));
+                    + ", client " + fmt(keepAlive) + ", client closes at the end " + fmt(client), serverClosed,
+                    keepAlive, client);
         }
         List<String> notes = new ArrayList<>();
         notes.add("The mean requests per connection stays below the limit only because each session's last"

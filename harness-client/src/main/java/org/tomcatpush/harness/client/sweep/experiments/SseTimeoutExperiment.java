@@ -67,19 +67,21 @@ public final class SseTimeoutExperiment implements Experiment {
                     fmt(perConnectionMax), fmt(keepAliveCloses), fmt(r, SummaryColumns.MESSAGES_RECEIVED), fmt(lost),
                     fmt(duplicated));
             if (timeout > 0) {
-                reconnect.check(label, streamEnded > 0, fmt(streamEnded) + " stream-ended reconnects");
+                reconnect.check(label, streamEnded > 0, fmt(streamEnded) + " stream-ended reconnects", streamEnded);
                 reuse.check(label, num(r, SummaryColumns.REQUESTS_PER_CONNECTION_MEAN) > 1,
-                        "mean " + fmt(r, SummaryColumns.REQUESTS_PER_CONNECTION_MEAN));
+                        "mean " + fmt(r, SummaryColumns.REQUESTS_PER_CONNECTION_MEAN),
+                        num(r, SummaryColumns.REQUESTS_PER_CONNECTION_MEAN));
                 limit.check(label, perConnectionMax == keepAliveLimit && keepAliveCloses > 0, "max "
                         + fmt(perConnectionMax) + " of limit " + fmt(keepAliveLimit) + ", " + fmt(keepAliveCloses)
-                        + " closes at the limit");
+                        + " closes at the limit", perConnectionMax, keepAliveLimit, keepAliveCloses);
             } else if (timeout == 0) {
                 forever.check(label, requests == sessions && num(r, SummaryColumns.RECONNECTS) == 0,
                         fmt(requests) + " requests for " + fmt(sessions) + " sessions, "
-                                + fmt(r, SummaryColumns.RECONNECTS) + " reconnects");
+                                + fmt(r, SummaryColumns.RECONNECTS) + " reconnects", requests, sessions,
+                        num(r, SummaryColumns.RECONNECTS));
             }
             lossless.check(label, lost == 0 && duplicated == 0, fmt(lost) + " lost, " + fmt(duplicated)
-                    + " duplicated of " + fmt(r, SummaryColumns.MESSAGES_RECEIVED));
+                    + " duplicated of " + fmt(r, SummaryColumns.MESSAGES_RECEIVED), lost, duplicated);
         }
         List<String> notes = new ArrayList<>(Rows.incompleteRuns(sweep));
         return Verdict.of(this, table.build(), List.of(reconnect.build(), reuse.build(), limit.build(),

@@ -121,12 +121,82 @@ class EvaluatorsTest {
     }
 
     @Test
-    void e4SupportedWhenBlockingHandlersFillMaxThreadsAndQueue() throws Exception {
+    void e4PartlyJudgedWhenBlockingHandlersFillMaxThreadsAndQueueNamingWhatItDoesNotJudge() throws Exception {
         Verdict v = new BlockingThreadsExperiment().evaluate(FixtureSweeps.load("e3-e4", dir));
 
-        assertSupported(v);
+        assertEquals(Support.PARTLY_JUDGED, v.support(), () -> v.criteria().toString());
+        assertEquals("partly judged", v.support().label());
+        assertTrue(v.criteria().stream().allMatch(Criterion::met), v.criteria().toString());
         assertEquals("long-poll: peak 50 of maxThreads 50; sse: peak 50 of maxThreads 50", v.criteria().get(0).observed());
         assertTrue(v.notes().get(0).startsWith("long-poll: delivery latency p99 2400 ms blocking vs 38 ms async"));
+        assertEquals(2, v.unjudged().size(), v.unjudged().toString());
+        assertTrue(v.unjudged().get(0).startsWith("\"their latency grows\" with the sessions waiting is not judged"));
+        assertTrue(v.unjudged().get(1).startsWith("\"virtual threads remove that limit\" is not judged"));
+    }
+
+    @Test
+    void aPartlyJudgedVerdictShowsWhatIsNotJudgedInMarkdownAndPage() throws Exception {
+        Verdict v = new BlockingThreadsExperiment().evaluate(FixtureSweeps.load("e3-e4", dir));
+        List<ExperimentResult> results = List.of(new ExperimentResult(v, "sweep-e4", ""));
+        SummaryContext context = new SummaryContext("scripts/experiments.sh", java.time.Instant.EPOCH, "test");
+
+        String md = ExperimentsMarkdown.render(context, results);
+        String html = ExperimentsPage.build(context, results).render();
+
+        assertTrue(md.contains("| E4 | blocking handlers hold a thread per session | **partly judged** |"), md);
+        assertTrue(md.contains("**Not judged.**\n\n- \"their latency grows\" with the sessions waiting"), md);
+        assertTrue(md.contains("**Verdict: partly judged.**"), md);
+        assertTrue(html.contains("E4: blocking handlers hold a thread per session (partly judged)"), html);
+        assertTrue(html.contains("<strong>Not judged.</strong>"), html);
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> neededColumns() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of(new KeepAliveLimitExperiment(), "e1",
+                        "server_closed_keepalive_limit"),
+                org.junit.jupiter.params.provider.Arguments.of(new KeepAliveLimitExperiment(), "e1",
+                        "requests_per_connection_max"),
+                org.junit.jupiter.params.provider.Arguments.of(new SseTimeoutExperiment(), "e2",
+                        "reconnects_stream_ended"),
+                org.junit.jupiter.params.provider.Arguments.of(new SseTimeoutExperiment(), "e2", "messages_lost"),
+                org.junit.jupiter.params.provider.Arguments.of(new AsyncThreadsExperiment(), "e3-e4",
+                        "busy_threads_mean"),
+                org.junit.jupiter.params.provider.Arguments.of(new AsyncThreadsExperiment(), "e3-e4",
+                        "server_connections_max"),
+                org.junit.jupiter.params.provider.Arguments.of(new BlockingThreadsExperiment(), "e3-e4",
+                        "queue_length_max"),
+                org.junit.jupiter.params.provider.Arguments.of(new BlockingThreadsExperiment(), "e3-e4",
+                        "busy_threads_max"),
+                org.junit.jupiter.params.provider.Arguments.of(new IdleTimeoutExperiment(), "e7",
+                        "closes_idle_timeout"),
+                org.junit.jupiter.params.provider.Arguments.of(new BandwidthExperiment(), "e8", "latency_p50_ms"),
+                org.junit.jupiter.params.provider.Arguments.of(new BandwidthExperiment(), "e8",
+                        "requests_per_message"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{1} without {2}")
+    @org.junit.jupiter.params.provider.MethodSource("neededColumns")
+    void anEvaluatorGivenRowsWithoutAColumnItNeedsSaysInconclusiveNeverNotSupported(Experiment experiment,
+            String fixture, String column) throws Exception {
+        SweepTable sweep = FixtureSweeps.without(FixtureSweeps.load(fixture, dir), column);
+
+        Verdict v = experiment.evaluate(sweep);
+
+        assertEquals(Support.INCONCLUSIVE, v.support(), () -> v.criteria().toString());
+        assertTrue(v.criteria().stream().noneMatch(c -> c.result() == Criterion.Result.NOT_MET),
+                v.criteria().toString());
+        assertTrue(v.criteria().stream().anyMatch(c -> c.result() == Criterion.Result.NO_DATA
+                && c.observed().contains("(no data)")), v.criteria().toString());
+    }
+
+    @Test
+    void anEmptyCellIsNoDataNotAFailure() throws Exception {
+        SweepTable sweep = FixtureSweeps.with(FixtureSweeps.load("e3-e4", dir), 4, "queue_length_max", "");
+
+        Verdict v = new BlockingThreadsExperiment().evaluate(sweep);
+
+        assertEquals(Support.INCONCLUSIVE, v.support());
+        assertEquals("long-poll: queue peak 150; sse: queue peak n/a (no data)", v.criteria().get(1).observed());
     }
 
     @Test

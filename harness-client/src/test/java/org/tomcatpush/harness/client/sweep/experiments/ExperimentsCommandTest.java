@@ -53,7 +53,7 @@ class ExperimentsCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertEquals("E1 supported: keep-alive request limit\n"
                 + "E3 supported: async handlers hold connections, not threads\n"
-                + "E4 supported: blocking handlers hold a thread per session\n"
+                + "E4 partly judged: blocking handlers hold a thread per session\n"
                 + "E2 inconclusive: SSE server timeout, reconnects and the keep-alive limit\n"
                 + "summary: " + out.resolve("experiments.md") + " and " + out.resolve("experiments.html") + "\n",
                 r.out());

@@ -32,6 +32,20 @@ final class FixtureSweeps {
         return folder;
     }
 
+    /** {@code sweep} without {@code column} in any row, as a sweep.csv written before the column existed. */
+    static SweepTable without(SweepTable sweep, String column) {
+        List<SummaryRow> rows = new ArrayList<>();
+        for (SummaryRow r : sweep.rows()) {
+            if (!r.cells().containsKey(column)) {
+                throw new IllegalArgumentException("fixture has no column " + column);
+            }
+            Map<String, String> cells = new LinkedHashMap<>(r.cells());
+            cells.remove(column);
+            rows.add(new SummaryRow(cells));
+        }
+        return new SweepTable(sweep.file(), sweep.sweptKeys(), rows);
+    }
+
     /** {@code sweep} with the cell of row {@code runIndex} (1-based), {@code column}, set to {@code value}. */
     static SweepTable with(SweepTable sweep, int runIndex, String column, String value) {
         List<SummaryRow> rows = new ArrayList<>();
