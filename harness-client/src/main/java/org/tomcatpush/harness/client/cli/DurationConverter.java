@@ -10,9 +10,10 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads every duration option of the CLI: a number with a unit, {@code 500ms}, {@code 30s},
- * {@code 2m}, {@code 1h}, or a plain number, which means seconds (as in JMH's time options).
- * Decimals are allowed ({@code 1.5s}); the result is rounded to whole milliseconds. Negative
- * values are refused. Stateless and thread-safe.
+ * {@code 2m}, {@code 1h}. A plain number other than 0 is refused, the message spelling out both
+ * readings ({@code --request-timeout 500} could mean 500 ms or 500 s); the server's flags, which
+ * are Tomcat's milliseconds, are read elsewhere. Decimals are allowed ({@code 1.5s}); the result is
+ * rounded to whole milliseconds. Negative values are refused. Stateless and thread-safe.
  */
 public final class DurationConverter implements ITypeConverter<Duration> {
 
@@ -33,9 +34,14 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
             throw new TypeConversionException("'" + value + "' is not a duration: write e.g. 500ms, 30s or 2m"
-                    + " (a plain number means seconds)");
+                    + " (0 needs no unit)");
         }
         BigDecimal amount = new BigDecimal(m.group(1));
+        if (m.group(2) == null && amount.signum() != 0) {
+            String number = value.trim();
+            throw new TypeConversionException("'" + number + "' has no unit: write " + number + "ms or " + number
+                    + "s");
+        }
         String unit = m.group(2) == null ? "s" : m.group(2);
         long millisPerUnit = switch (unit) {
             case "ms" -> 1L;

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
                     + " --target), opens the sessions, samples client and server once a second, and writes"
                     + " summary.csv, timeseries.csv, server_samples.csv, latency.hlog and run.json (and"
                     + " thresholds.xml with --threshold) into a new folder under --out.",
-            "Durations take a unit: 500ms, 30s, 2m, 1h; a plain number means seconds."},
+            "Durations take a unit: 500ms, 30s, 2m, 1h (a plain number other than 0 is refused)."},
         optionListHeading = "%nScenario options, then the server's flags (the same as harness-server's):%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:the run completed (and every --threshold held)", "1:the run failed (its folder says why)",
@@ -106,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
             description = "TCP connect time limit; a slower connect counts as a timeout failure. Default: ${DEFAULT-VALUE}.")
     Duration connectTimeout;
 
-    @Option(names = "--request-timeout", paramLabel = "DURATION", converter = UnitDurationConverter.class,
+    @Option(names = "--request-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Short and long poll: a poll without a complete answer after this long is abandoned"
                     + " (its connection closed), counted in requests_timed_out, and the session polls on;"
                     + " 0 = never. SSE and WebSocket streams are never timed out. Needs a unit (500ms, 30s)."

@@ -18,7 +18,7 @@ import org.tomcatpush.harness.client.serverstats.ServerSample;
  * @param sessions              sessions connected, all transports
  * @param messagesPerS          messages received per second
  * @param requestsPerS          requests sent per second
- * @param busyThreads           the server's busy threads at the end of the second (its last sample by then)
+ * @param busyThreads           the server's busy threads at the end of the second (its last sample in the second)
  * @param queueLength           the server's executor queue length
  * @param serverConnections     connections the server's connector held
  * @param clientConnectionsOpen TCP connections the client held
@@ -40,25 +40,24 @@ public record TimeseriesRow(long elapsedS, long epochMs, long sessions, double m
 
     /**
      * {@code rows} with their server figures (busy threads, queue, connections) taken from the
-     * server's own samples: each row gets the last sample taken at or before the end of its second,
-     * so the per-second series shows values of the very samples the summary is computed from and
-     * can never exceed the summary's maximum. Rows before the first sample, and every row when
-     * there are no samples (the sampler off), keep the per-second reading.
+     * server's own samples: each row gets the last sample taken within its second, so the
+     * per-second series shows values of the very samples the summary is computed from and never
+     * exceeds the summary's maximum. A second without a sample (the server was frozen, or samples
+     * are further apart than a second) keeps its per-second reading, which is -1 when the stats
+     * request of that second failed too.
      *
      * @param samples the server's samples, oldest first
      */
     public static List<TimeseriesRow> withServerSamples(List<TimeseriesRow> rows, List<ServerSample> samples) {
-        if (samples.isEmpty()) {
-            return rows;
-        }
         List<TimeseriesRow> aligned = new ArrayList<>(rows.size());
         int next = 0;
-        ServerSample last = null;
         for (TimeseriesRow row : rows) {
+            ServerSample last = null;
             while (next < samples.size() && samples.get(next).epochMs() <= row.epochMs()) {
                 last = samples.get(next++);
             }
-            aligned.add(last == null ? row : row.withServer(last));
+            boolean withinTheSecond = last != null && last.epochMs() > row.epochMs() - 1000;
+            aligned.add(withinTheSecond ? row.withServer(last) : row);
         }
         return aligned;
     }

@@ -51,8 +51,8 @@ class BadOptionsTest {
                 bad("--connect-timeout 0", "--connect-timeout must be more than 0"),
                 bad("--listen-timeout 0s", "--listen-timeout must be more than 0"),
                 bad("--request-timeout -500ms", "'-500ms' is not a duration: write e.g. 500ms, 30s or 2m"),
-                bad("--request-timeout 500", "'500' has no unit: write 500ms or 500s (0 = off)"),
-                bad("--request-timeout 1.5", "'1.5' has no unit: write 1.5ms or 1.5s (0 = off)"),
+                bad("--request-timeout 500", "'500' has no unit: write 500ms or 500s"),
+                bad("--request-timeout 1.5", "'1.5' has no unit: write 1.5ms or 1.5s"),
                 bad("--request-timeout soon", "'soon' is not a duration"),
                 bad("--name ///", "--name '///' has no character usable in a folder name"),
                 bad("--target http://127.0.0.1:1 --server-heap 1g", "--server-heap configures the server that run"

@@ -21,15 +21,14 @@ class DurationConverterTest {
         "30s, 30000",
         "2m, 120000",
         "1h, 3600000",
-        "45, 45000",
         "0, 0",
         "0ms, 0",
         "1.5s, 1500",
-        "0.25, 250",
+        "0.25s, 250",
         "' 2M ', 120000",
         "3000MS, 3000",
     })
-    void acceptsUnitsAndReadsPlainNumbersAsSeconds(String text, long expectedMs) {
+    void acceptsUnitsAndAPlainZero(String text, long expectedMs) {
         assertEquals(Duration.ofMillis(expectedMs), DurationConverter.parse(text));
     }
 
@@ -38,6 +37,15 @@ class DurationConverterTest {
     void refusesAnythingElseNamingTheAcceptedForms(String text) {
         TypeConversionException e = assertThrows(TypeConversionException.class, () -> DurationConverter.parse(text));
         assertTrue(e.getMessage().contains("'" + text + "' is not a duration: write e.g. 500ms, 30s or 2m"),
+                e.getMessage());
+    }
+
+    @ParameterizedTest(name = "''{0}'' has no unit")
+    @ValueSource(strings = {"45", "500", "1.5", " 30 "})
+    void refusesAPlainNumberOtherThanZeroSpellingOutBothReadings(String text) {
+        TypeConversionException e = assertThrows(TypeConversionException.class, () -> DurationConverter.parse(text));
+        String number = text.trim();
+        assertEquals("'" + number + "' has no unit: write " + number + "ms or " + number + "s",
                 e.getMessage());
     }
 

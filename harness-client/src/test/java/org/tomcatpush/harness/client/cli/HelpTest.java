@@ -36,7 +36,7 @@ class HelpTest {
         assertTrue(run.out().contains("--port=PORT"));
         assertTrue(run.out().replaceAll("\\s+", " ").contains("(its LISTENING line tells which). Default: 0."),
                 "run starts its server on an ephemeral port by default");
-        assertTrue(run.out().contains("a plain number means seconds"));
+        assertTrue(run.out().contains("a plain number other than 0 is refused"));
     }
 
     @Test
