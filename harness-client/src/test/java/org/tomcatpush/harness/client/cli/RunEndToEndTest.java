@@ -112,30 +112,6 @@ class RunEndToEndTest {
     }
 
     @Test
-    void everyStatsSampleArrivesWhileBlockingStreamsHoldEveryWorker() throws Exception {
-        // 8 streams hold the 8 workers for the whole run and 12 wait in the executor queue: the
-        // per-second stats requests go to the control connector, whose threads the workload cannot take
-        CliRun run = run("--transport", "sse", "--handler", "blocking", "--max-threads", "8", "--sessions", "20",
-                "--ramp-up", "0", "--duration", "4s", "--publish-rate", "5");
-
-        assertEquals(0, run.exit(), run.err());
-        Path folder = onlyFolder();
-        JsonNode json = JSON.readTree(folder.resolve("run.json").toFile());
-        assertEquals(0, json.path("statsFailures").asLong(), "no stats request failed or timed out");
-        List<CSVRecord> timeseries = csv(folder.resolve("timeseries.csv"));
-        assertEquals(List.of("1", "2", "3", "4"), timeseries.stream().map(r -> r.get("elapsed_s")).toList());
-        for (CSVRecord row : timeseries) {
-            for (String column : new String[] {"busy_threads", "queue_length", "server_connections"}) {
-                assertFalse(row.get(column).isEmpty(), "second " + row.get("elapsed_s") + " has " + column);
-            }
-        }
-        CSVRecord last = timeseries.get(3);
-        assertEquals("8", last.get("busy_threads"), "every worker is held");
-        assertTrue(Long.parseLong(last.get("queue_length")) >= 12, "the other 12 streams wait: " + last.toMap());
-        assertServerGone(json);
-    }
-
-    @Test
     void theServerIsGoneAfterAFailureInTheRun() throws Exception {
         Load.Factory failing = (scenario, recorder) -> {
             throw new IllegalStateException("simulated failure after the server started");

@@ -1,6 +1,7 @@
 package org.tomcatpush.harness.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tomcatpush.harness.client.cli.RunEndToEndTest.csv;
 import static org.tomcatpush.harness.client.cli.RunEndToEndTest.latencyCounts;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,13 +31,17 @@ class SessionsAndReconnectsRunTest {
     Path out;
 
     @Test
-    void sessionsQueuedBehindBlockingHandlersNeverOpenAndWaitTheWholeRun() throws Exception {
+    void sessionsQueuedBehindBlockingHandlersNeverOpenWaitTheWholeRunAndBreachAnOpenedThreshold() throws Exception {
+        // 8 streams hold the 8 workers for the whole run and 12 wait in the executor queue; the
+        // per-second stats requests go to the control connector, whose threads the workload cannot take
         CliRun run = run("--transport", "sse", "--handler", "blocking", "--max-threads", "8", "--sessions", "20",
-                "--ramp-up", "1s", "--duration", "5s", "--publish-rate", "20");
+                "--ramp-up", "1s", "--duration", "5s", "--publish-rate", "20",
+                "--threshold", "sessions_opened_ratio>=1");
 
+        assertEquals(3, run.exit(), "a breached threshold exits 3: " + run.out() + run.err());
         Path folder = onlyFolder();
         CSVRecord sse = csv(folder.resolve("summary.csv")).get(0);
-        assertEquals("completed", sse.get("status"), run.err());
+        assertEquals("thresholds-breached", sse.get("status"), run.err());
         assertEquals("8", sse.get("sessions_opened"), "one stream per worker thread");
         assertEquals("12", sse.get("sessions_never_opened"), "the others wait in the executor queue");
         assertEquals("0.4", sse.get("sessions_opened_ratio"));
@@ -44,11 +51,31 @@ class SessionsAndReconnectsRunTest {
         assertTrue(firstMessageMaxMs >= 5_000 - 1_000, "censored waits count the whole run: " + firstMessageMaxMs);
         assertEquals(20L, latencyCounts(folder).get("first-message.sse"), "one time to first message per session");
 
-        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("sse ") && l.contains(" 8/20 ")), run.out());
+        // the server's own figures, from its samples in the measured window, in every place they show
+        assertEquals("8", sse.get("busy_threads_max"), "every worker is held");
+        assertTrue(Long.parseLong(sse.get("queue_length_max")) >= 12, "the other 12 streams wait: " + sse.toMap());
+        JsonNode json = new ObjectMapper().readTree(folder.resolve("run.json").toFile());
+        assertEquals(0, json.path("statsFailures").asLong(), "no stats request failed or timed out");
+        List<CSVRecord> timeseries = csv(folder.resolve("timeseries.csv"));
+        assertEquals(5, timeseries.size());
+        for (CSVRecord second : timeseries) {
+            for (String column : new String[] {"busy_threads", "queue_length", "server_connections"}) {
+                assertFalse(second.get(column).isEmpty(), "second " + second.get("elapsed_s") + " has " + column);
+            }
+            assertTrue(Long.parseLong(second.get("busy_threads")) <= 8, "never above the summary's max");
+        }
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("sse ") && l.contains(" 8/20 ")
+                && l.stripTrailing().endsWith(" 8")), "opened/planned, and busy max as in summary.csv: " + run.out());
+
         assertTrue(run.out().lines().anyMatch(l -> l.matches("warning: 12 of 20 sse sessions never opened \\(time to"
                 + " first message p99 \\d+\\.\\d s, censored at the end of the run\\)")), run.out());
-        assertTrue(Files.readString(folder.resolve("report.html")).contains("sse: 12 of 20 sessions never opened"),
-                "the report's findings say so");
+        assertTrue(run.out().contains("threshold breached: sse sessions_opened_ratio>=1 (was 0.4)"), run.out());
+        String xml = Files.readString(folder.resolve("thresholds.xml"));
+        assertTrue(xml.contains("tests=\"1\" failures=\"1\""), xml);
+        assertTrue(xml.contains("name=\"sse sessions_opened_ratio&gt;=1\""), xml);
+        String html = Files.readString(folder.resolve("report.html"));
+        assertTrue(html.contains("sse: 12 of 20 sessions never opened"), "the report's findings say so");
+        assertTrue(html.contains("busy threads reached maxThreads (8)"), "and that the pool was saturated");
     }
 
     @Test
