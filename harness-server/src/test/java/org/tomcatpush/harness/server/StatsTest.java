@@ -89,6 +89,26 @@ class StatsTest {
     }
 
     @Test
+    void connectionsAreTheOpenSocketsExactlyNotTheAcceptorsLatch() throws Exception {
+        // the acceptor holds a latch slot while it waits in accept(): an idle server's latch says 1
+        for (String maxConnections : new String[] {"8192", "-1"}) {
+            try (HarnessServer server = TestServers.start("--max-connections", maxConnections)) {
+                assertEquals(0, server.probe().connections().count(), "idle, maxConnections " + maxConnections);
+                try (RawConnection a = new RawConnection(server.baseUri());
+                     RawConnection b = new RawConnection(server.baseUri());
+                     RawConnection c = new RawConnection(server.baseUri())) {
+                    for (RawConnection open : new RawConnection[] {a, b, c}) {
+                        assertEquals(200, open.exchange("GET", "/poll").status());
+                    }
+                    assertEquals(3, server.probe().connections().count(), "three kept-alive connections");
+                }
+                assertTrue(TestServers.await(5_000, () -> server.probe().connections().count() == 0),
+                        "all closed again: " + server.probe().connections().count());
+            }
+        }
+    }
+
+    @Test
     void clientCloseRequestCountsAsClosedOther() throws Exception {
         try (HarnessServer server = TestServers.start("--max-keep-alive-requests", "5");
              RawConnection socket = new RawConnection(server.baseUri())) {
