@@ -25,6 +25,26 @@ class AccountingAgreementRuleTest {
     }
 
     @Test
+    void requestsStillQueuedForAThreadAtTheStopExplainTheDifference() {
+        List<Finding> findings = rule.evaluate(run(row("transport", "sse", "client_minus_server_requests", "50",
+                "client_minus_server_connections", "50", "queue_length_max", "50")));
+
+        assertEquals(List.of(Finding.note("sse: client and server counts differ: the client counted 50 requests more"
+                + " than the server, the client counted 50 connections more than the server: requests still waiting"
+                + " in the executor queue when the run stopped (it peaked at 50) never reached the server's counts")),
+                findings);
+    }
+
+    @Test
+    void aDifferenceLargerThanTheQueueStaysAWarning() {
+        List<Finding> findings = rule.evaluate(run(row("transport", "sse", "client_minus_server_requests", "51",
+                "client_minus_server_connections", "50", "queue_length_max", "50")));
+
+        assertEquals(List.of(Finding.warning("sse: client and server counts differ: the client counted 51 requests"
+                + " more than the server, the client counted 50 connections more than the server")), findings);
+    }
+
+    @Test
     void agreementIsStatedOncePerRun() {
         List<Finding> findings = rule.evaluate(run(
                 row("transport", "sse", "client_minus_server_requests", "0", "client_minus_server_connections", "0"),
