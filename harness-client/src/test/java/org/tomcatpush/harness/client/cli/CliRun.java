@@ -11,6 +11,13 @@ import org.tomcatpush.harness.client.run.LoadRun;
 /** One in-process {@code harness} invocation with its exit status and captured output. */
 record CliRun(int exit, String out, String err) {
 
+    /** {@code harness run --out OUT OPTIONS...} in-process. */
+    static CliRun run(java.nio.file.Path out, String... options) {
+        List<String> args = new java.util.ArrayList<>(List.of("run", "--out", out.toString()));
+        args.addAll(List.of(options));
+        return of(args);
+    }
+
     static CliRun of(List<String> args) {
         return of(args, LoadRun.sessions());
     }

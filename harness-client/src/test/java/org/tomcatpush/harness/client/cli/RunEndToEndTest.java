@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,9 +208,7 @@ class RunEndToEndTest {
     }
 
     private CliRun run(String... options) {
-        List<String> args = new ArrayList<>(List.of("run", "--out", out.toString()));
-        args.addAll(List.of(options));
-        return CliRun.of(args);
+        return CliRun.run(out, options);
     }
 
     private Path onlyFolder() throws Exception {

@@ -8,9 +8,7 @@ import static org.tomcatpush.harness.client.cli.RunEndToEndTest.latencyCounts;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,16 +99,10 @@ class SessionsAndReconnectsRunTest {
     }
 
     private CliRun run(String... options) {
-        List<String> args = new ArrayList<>(List.of("run", "--out", out.toString()));
-        args.addAll(List.of(options));
-        return CliRun.of(args);
+        return CliRun.run(out, options);
     }
 
     private Path onlyFolder() throws Exception {
-        try (Stream<Path> s = Files.list(out)) {
-            List<Path> folders = s.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
-            assertEquals(1, folders.size(), folders.toString());
-            return folders.get(0);
-        }
+        return BackgroundRun.onlyFolder(out);
     }
 }
