@@ -70,6 +70,7 @@ public final class SummaryColumns {
     public static final String BROWSER = "browser";
     public static final String MEASURED_DURATION_S = "measured_duration_s";
     public static final String SERVER_SAMPLES = "server_samples";
+    public static final String ERRORS_STALE_CONNECTION = "errors_stale_connection";
     /** Optional: the server's closes at {@code maxKeepAliveRequests}, as its ledger counted them. */
     public static final String SERVER_CLOSED_KEEPALIVE_LIMIT = "server_closed_keepalive_limit";
     /** Optional: the server's other {@code Connection: close} responses (and refused WebSocket sessions). */

@@ -36,6 +36,16 @@ class AccountingAgreementRuleTest {
     }
 
     @Test
+    void requestsLostToTheKeepAliveRaceExplainTheDifference() {
+        List<Finding> findings = rule.evaluate(run(row("transport", "short-poll", "client_minus_server_requests", "25",
+                "client_minus_server_connections", "0", "errors_stale_connection", "25", "queue_length_max", "3")));
+
+        assertEquals(List.of(Finding.note("short-poll: client and server counts differ: the client counted 25 requests"
+                + " more than the server: 25 requests were written onto a connection the server was closing (stale"
+                + " connection) and never started")), findings);
+    }
+
+    @Test
     void aDifferenceLargerThanTheQueueStaysAWarning() {
         List<Finding> findings = rule.evaluate(run(row("transport", "sse", "client_minus_server_requests", "51",
                 "client_minus_server_connections", "50", "queue_length_max", "50")));
