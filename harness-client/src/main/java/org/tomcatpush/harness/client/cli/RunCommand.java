@@ -233,7 +233,7 @@ final class RunCommand implements Callable<Integer> {
         String runName = ResultsFolder.sanitize(name != null ? name : mix.toString());
         if (runName.isEmpty()) {
             throw new ConfigException("--name '" + name + "' has no character usable in a folder name:"
-                    + " use letters, digits, '.', '_' or '-'");
+                    + " use letters, digits, '.', '_', '-', '=' or ','");
         }
         return new RunPlan(runName, out, mix, sessions, ramp, duration, pollInterval, browser, sessionsPerBrowser,
                 sseReconnectDelay, sourceAddresses, connectTimeout, targetUri, allowRemote, config, virtualThreads,

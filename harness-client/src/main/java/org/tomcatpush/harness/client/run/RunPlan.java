@@ -55,7 +55,7 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
 
     public RunPlan {
         require(!name.isEmpty() && name.equals(ResultsFolder.sanitize(name)),
-                "--name '" + name + "' is not usable in a folder name: use letters, digits, '.', '_' or '-'");
+                "--name '" + name + "' is not usable in a folder name: use letters, digits, '.', '_', '-', '=' or ','");
         require(!Files.exists(outDir) || Files.isDirectory(outDir),
                 "--out " + outDir + " is a file, not a folder: give a folder (it is created if missing)");
         require(sessions >= 1, "--sessions must be at least 1 (got " + sessions + ")");
