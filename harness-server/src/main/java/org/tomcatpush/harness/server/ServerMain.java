@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
         description = "Embedded Apache Tomcat with every connector knob, four push transports "
                 + "(/poll, /longpoll, /sse, /ws) and live probes (/harness/stats on a control connector of its own).",
         footer = "%nPrints 'CONTROL http://HOST:PORT' (the control connector) and then 'LISTENING http://HOST:PORT'"
-                + " (the workload connector) once ready; stops on SIGTERM.")
+                + " (the workload connector) once ready; stops on SIGTERM.%nTime flags (MS) take milliseconds, as"
+                + " Tomcat's attributes do, or a value with a unit: 500ms, 30s, 2m, 1h.")
 public final class ServerMain {
 
     /** Exit status for bad input. */

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.tomcatpush.harness.server.config.ServerConfig;
+import org.tomcatpush.harness.server.config.ServerOptions;
+
 /** The command line: help, bad input (one line, exit 2), the CONTROL and LISTENING lines, clean stops. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ServerMainTest {
@@ -53,6 +56,9 @@ class ServerMainTest {
         "--keep-alive-timeout -7          | --keep-alive-timeout must be at least 1 ms, or -1 for infinite (got -7)",
         "--max-keep-alive-requests 0      | --max-keep-alive-requests must be at least 1, or -1 for unlimited (got 0)",
         "--async-timeout -1               | --async-timeout must be 0 (none) or more (got -1)",
+        "--keep-alive-timeout abc         | Invalid value for option '--keep-alive-timeout': 'abc' is not a duration: write e.g. 500ms, 30s or 2m, or a number of milliseconds",
+        "--long-poll-hold 10x             | Invalid value for option '--long-poll-hold': '10x' is not a duration",
+        "--connection-timeout 1000h       | Invalid value for option '--connection-timeout': '1000h' is too long: use at most 596h",
         "--port 70000                     | --port must be between 0 and 65535 (got 70000)",
         "--protocol apr                   | Invalid value for option '--protocol': 'apr' is not a protocol: use nio or nio2",
         "--handler sync                   | Invalid value for option '--handler': 'sync' is not a handler mode: use async or blocking",
@@ -78,6 +84,43 @@ class ServerMainTest {
         assertTrue(outcome.err().startsWith("harness-server: " + message), outcome.err());
         assertEquals(1, outcome.err().lines().count(), "one line, no stack trace: " + outcome.err());
         assertEquals("", outcome.out());
+    }
+
+    @ParameterizedTest(name = "{0} {1} is {2} ms")
+    @CsvSource({
+        "--keep-alive-timeout, 1s, 1000",
+        "--keep-alive-timeout, 1000, 1000",
+        "--keep-alive-timeout, -1, -1",
+        "--keep-alive-timeout, 1.5s, 1500",
+        "--connection-timeout, 2m, 120000",
+        "--connection-timeout, -1, -1",
+        "--async-timeout, 0, 0",
+        "--async-timeout, 1h, 3600000",
+        "--sse-timeout, 0, 0",
+        "--sse-timeout, 250ms, 250",
+        "--sse-retry, 0, 0",
+        "--sse-retry, 3s, 3000",
+        "--sse-heartbeat, 0, 0",
+        "--sse-heartbeat, 15000, 15000",
+        "--long-poll-hold, 0.5s, 500",
+        "--sample-interval, 0, 0",
+        "--sample-interval, 100, 100",
+    })
+    void timeFlagsTakeMillisecondsOrAUnit(String flag, String value, long expectedMs) {
+        ServerConfig config = ServerConfig.parse(flag, value);
+        long ms = switch (flag) {
+            case "--keep-alive-timeout" -> config.keepAliveTimeoutMs();
+            case "--connection-timeout" -> config.connectionTimeoutMs();
+            case "--async-timeout" -> config.asyncTimeoutMs();
+            case "--sse-timeout" -> config.sseTimeoutMs();
+            case "--sse-retry" -> config.sseRetryMs();
+            case "--sse-heartbeat" -> config.sseHeartbeatMs();
+            case "--long-poll-hold" -> config.longPollHoldMs();
+            default -> config.sampleIntervalMs();
+        };
+        assertEquals(expectedMs, ms);
+        assertEquals(config, ServerConfig.parse(ServerOptions.toArgs(config).toArray(String[]::new)),
+                "the flags handed to a child server give the same configuration");
     }
 
     @Test

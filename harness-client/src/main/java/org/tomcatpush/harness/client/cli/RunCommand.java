@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
                     + " --target), opens the sessions, samples client and server once a second, and writes"
                     + " summary.csv, timeseries.csv, server_samples.csv, latency.hlog and run.json (and"
                     + " thresholds.xml with --threshold) into a new folder under --out.",
-            "Durations take a unit: 500ms, 30s, 2m, 1h (a plain number other than 0 is refused)."},
+            "Durations take a unit: 500ms, 30s, 2m, 1h (a plain number other than 0 is refused). The server's"
+                    + " time flags (MS) take milliseconds, as Tomcat's attributes do, or a unit (1s)."},
         optionListHeading = "%nScenario options, then the server's flags (the same as harness-server's):%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:the run completed (and every --threshold held)", "1:the run failed (its folder says why)",
@@ -232,7 +233,7 @@ final class RunCommand implements Callable<Integer> {
         String runName = ResultsFolder.sanitize(name != null ? name : mix.toString());
         if (runName.isEmpty()) {
             throw new ConfigException("--name '" + name + "' has no character usable in a folder name:"
-                    + " use letters, digits, '.', '_' or '-'");
+                    + " use letters, digits, '.', '_', '-', '=' or ','");
         }
         return new RunPlan(runName, out, mix, sessions, ramp, duration, pollInterval, browser, sessionsPerBrowser,
                 sseReconnectDelay, sourceAddresses, connectTimeout, targetUri, allowRemote, config, virtualThreads,

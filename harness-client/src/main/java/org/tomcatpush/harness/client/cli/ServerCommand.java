@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
         usageHelpWidth = 110, customSynopsis = "harness server [OPTIONS]",
         description = {"Runs harness-server in the foreground until Ctrl-C or SIGTERM; prints"
                 + " 'CONTROL http://HOST:PORT' (where /harness/* is served) and then 'LISTENING http://HOST:PORT'"
-                + " when ready."})
+                + " when ready.", "Time flags (MS) take milliseconds, as Tomcat's attributes do, or a value with a unit:"
+                + " 500ms, 30s, 2m, 1h."})
 final class ServerCommand implements Callable<Integer> {
 
     @Spec

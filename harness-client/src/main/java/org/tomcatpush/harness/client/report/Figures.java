@@ -1,6 +1,7 @@
 package org.tomcatpush.harness.client.report;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.OptionalDouble;
 
@@ -28,6 +29,19 @@ public final class Figures {
         double magnitude = Math.abs(value);
         int decimals = magnitude < 1 ? 3 : magnitude < 10 ? 2 : magnitude < 1000 ? 1 : 0;
         BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+        return rounded.signum() == 0 ? "0" : rounded.toPlainString();
+    }
+
+    /**
+     * Three significant digits, as the CLI tables show figures: {@code 1.23}, {@code 45.7},
+     * {@code 0.00123}, {@code 12300}; whole numbers below 1000 stay exact. NaN gives "n/a".
+     */
+    public static String significant(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return format(value);
+        }
+        BigDecimal rounded = BigDecimal.valueOf(value).round(new MathContext(3, RoundingMode.HALF_UP))
+                .stripTrailingZeros();
         return rounded.signum() == 0 ? "0" : rounded.toPlainString();
     }
 

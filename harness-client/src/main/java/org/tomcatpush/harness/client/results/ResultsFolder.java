@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 public final class ResultsFolder {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final int MAX_NAME_CHARS = 80;
+    /** Longest name {@link #sanitize} leaves. */
+    public static final int MAX_NAME_CHARS = 80;
     private static final String PARTIAL_PREFIX = ".";
     private static final String PARTIAL_SUFFIX = ".partial";
 
@@ -111,11 +112,12 @@ public final class ResultsFolder {
     }
 
     /**
-     * A name made safe for a folder: every character outside {@code [A-Za-z0-9._-]} becomes
-     * {@code _}, at most 80 characters. Empty when nothing usable is left.
+     * A name made safe for a folder: every character outside {@code [A-Za-z0-9._=,-]} becomes
+     * {@code _}, at most 80 characters. Empty when nothing usable is left. ({@code =} and {@code ,}
+     * are kept so that a sweep's runs are named by their settings, {@code max-threads=50,transport=sse}.)
      */
     public static String sanitize(String name) {
-        String safe = name.strip().replaceAll("[^A-Za-z0-9._-]", "_");
+        String safe = name.strip().replaceAll("[^A-Za-z0-9._=,-]", "_");
         if (safe.length() > MAX_NAME_CHARS) {
             safe = safe.substring(0, MAX_NAME_CHARS);
         }

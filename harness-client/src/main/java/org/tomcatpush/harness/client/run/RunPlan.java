@@ -12,6 +12,7 @@ import org.tomcatpush.harness.client.launch.OpenFileBudget;
 import org.tomcatpush.harness.client.launch.TargetGuard;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.scenario.Scenario;
+import org.tomcatpush.harness.client.scenario.Transport;
 import org.tomcatpush.harness.client.scenario.TransportMix;
 import org.tomcatpush.harness.client.thresholds.Threshold;
 import org.tomcatpush.harness.server.config.ConfigException;
@@ -54,7 +55,7 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
 
     public RunPlan {
         require(!name.isEmpty() && name.equals(ResultsFolder.sanitize(name)),
-                "--name '" + name + "' is not usable in a folder name: use letters, digits, '.', '_' or '-'");
+                "--name '" + name + "' is not usable in a folder name: use letters, digits, '.', '_', '-', '=' or ','");
         require(!Files.exists(outDir) || Files.isDirectory(outDir),
                 "--out " + outDir + " is a file, not a folder: give a folder (it is created if missing)");
         require(sessions >= 1, "--sessions must be at least 1 (got " + sessions + ")");
@@ -62,6 +63,11 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
         require(rampUp.compareTo(duration) <= 0, "--ramp-up (" + rampUp.toMillis() + " ms) must not be longer than"
                 + " --duration (" + duration.toMillis() + " ms), which counts from the start of the ramp-up");
         require(!pollInterval.isZero(), "--poll-interval must be more than 0: write e.g. 1s or 250ms");
+        // only short polls keep the interval: an SSE run shorter than the default 1s interval is fine
+        require(!mix.transports().contains(Transport.SHORT_POLL) || pollInterval.compareTo(duration) <= 0,
+                "--poll-interval (" + pollInterval.toMillis() + " ms) is longer than --duration ("
+                        + duration.toMillis() + " ms): each short-poll session would poll at most once, or never;"
+                        + " write a shorter --poll-interval or a longer --duration");
         require(sessionsPerBrowser >= 1, "--sessions-per-browser must be at least 1 (got " + sessionsPerBrowser + ")");
         require(browser || sessionsPerBrowser == 1,
                 "--sessions-per-browser needs --browser: add --browser or drop --sessions-per-browser");

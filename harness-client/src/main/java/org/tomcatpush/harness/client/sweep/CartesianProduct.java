@@ -1,7 +1,9 @@
 package org.tomcatpush.harness.client.sweep;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.tomcatpush.harness.server.config.ConfigException;
 
@@ -40,7 +42,21 @@ public final class CartesianProduct {
             runs.add(new Combination(index, total, swept, settings));
             advance(position, axes);
         }
+        checkNamesUnique(scenario, runs);
         return runs;
+    }
+
+    /** Two runs of one name would share a folder name: only values that differ in unusual characters can do that. */
+    private static void checkNamesUnique(ScenarioFile scenario, List<Combination> runs) {
+        Map<String, Combination> byName = new HashMap<>();
+        for (Combination c : runs) {
+            Combination same = byName.putIfAbsent(c.runName(), c);
+            if (same != null) {
+                throw new ConfigException(scenario.source() + ": runs " + same.index() + " (" + same.label() + ") and "
+                        + c.index() + " (" + c.label() + ") would both be named '" + c.runName() + "': give values"
+                        + " that differ in letters or digits");
+            }
+        }
     }
 
     /** Steps the odometer: the last axis fastest. */

@@ -50,17 +50,22 @@ public record Combination(int index, int total, List<Setting> swept, List<Settin
     }
 
     /**
-     * The run's name: its index, zero-padded so that folders sort in sweep order, then the swept
-     * values, e.g. {@code 03-sse-50-async}; safe for a folder name.
+     * The run's name, the settings the sweep varies in scenario order, e.g.
+     * {@code max-keep-alive-requests=5,transport=short-poll} (its folder is
+     * {@code <yyyyMMdd-HHmmss>-<name>}). When that text is not usable as it stands (a value with a
+     * character outside {@code [A-Za-z0-9._=,-]}, or longer than 80 characters), the zero-padded
+     * index comes first and the rest is made safe and cut: {@code 03-transport=a_b,...}, so names
+     * stay unique within the sweep ({@link CartesianProduct} checks that they are).
      */
     public String runName() {
-        int width = Integer.toString(total).length();
-        StringBuilder name = new StringBuilder(String.format("%0" + width + "d", index));
-        for (Setting s : swept) {
-            name.append('-').append(s.flag() ? (Boolean.parseBoolean(s.value()) ? s.key() : "no-" + s.key())
-                    : s.value());
+        String label = swept.stream().map(Setting::label).collect(Collectors.joining(","));
+        if (!label.isEmpty() && label.equals(ResultsFolder.sanitize(label))
+                && label.length() <= ResultsFolder.MAX_NAME_CHARS) {
+            return label;
         }
-        String safe = ResultsFolder.sanitize(name.toString());
-        return safe.isEmpty() ? String.format("%0" + width + "d", index) : safe;
+        int width = Integer.toString(total).length();
+        String indexed = String.format("%0" + width + "d", index);
+        String safe = ResultsFolder.sanitize(indexed + "-" + label);
+        return safe.isEmpty() || label.isEmpty() ? indexed : safe;
     }
 }

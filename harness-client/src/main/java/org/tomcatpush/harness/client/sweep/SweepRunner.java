@@ -31,7 +31,8 @@ import org.tomcatpush.harness.client.run.RunPlan;
  * {@code <out>/<yyyyMMdd-HHmmss>-sweep-<name>/}. The folder is written as a hidden
  * {@code .partial} folder and renamed when the sweep ends, like a run's; it holds every run's
  * folder, a copy of the scenario file, {@code sweep.csv} (rewritten after every run) and
- * {@code report.html}. A run that fails before its load starts (its server did not come up or
+ * {@code report.html}; its last lines on stdout are a table of the runs ({@link SweepRunsTable}),
+ * how many completed and where the folder is. A run that fails before its load starts (its server did not come up or
  * did not answer, typically a machine too busy for the time limits) is tried once more on a fresh
  * server; a run that fails is recorded with its cause and the sweep goes on; Ctrl-C
  * stops the current run, records the rest as not run, and still writes the sweep's files. One
@@ -126,6 +127,7 @@ public final class SweepRunner {
         Path committed = folder.commit();
         long completed = records.stream().filter(RunRecord::completed).count();
         long breached = records.stream().filter(RunRecord::thresholdsBreached).count();
+        SweepRunsTable.lines(sweptKeys, records).forEach(out::println);
         out.println("sweep " + plan.scenario().name() + ": " + (completed + breached) + " of " + records.size()
                 + " runs completed" + (breached > 0 ? ", " + breached + " of them with a threshold breached" : "")
                 + (completed + breached < records.size() ? " (see the status and failure columns)" : ""));

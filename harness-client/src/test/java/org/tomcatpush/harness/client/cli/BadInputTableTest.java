@@ -47,7 +47,8 @@ class BadInputTableTest {
                 server("--max-connections 0", "--max-connections must be at least 1, or -1 for unlimited (got 0)"),
                 server("--accept-count -1", "--accept-count must be at least 1 (got -1)"),
                 server("--connection-timeout -2", "--connection-timeout must be at least 1 ms, or -1 for infinite"),
-                server("--keep-alive-timeout abc", "'--keep-alive-timeout': 'abc' is not a whole number"),
+                server("--keep-alive-timeout abc", "'--keep-alive-timeout': 'abc' is not a duration: write e.g. 500ms,"
+                        + " 30s or 2m, or a number of milliseconds"),
                 server("--async-timeout -7", "--async-timeout must be 0 (none) or more (got -7)"),
                 server("--port 70000", "--port must be between 0 and 65535"),
                 server("--handler fast", "'fast' is not a handler mode: use async or blocking"),

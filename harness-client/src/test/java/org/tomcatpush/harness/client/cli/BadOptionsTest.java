@@ -42,6 +42,10 @@ class BadOptionsTest {
                 bad("--ramp-up -1s", "'-1s' is not a duration"),
                 bad("--ramp-up 10s --duration 5s", "--ramp-up (10000 ms) must not be longer than --duration"),
                 bad("--poll-interval 0ms", "--poll-interval must be more than 0"),
+                bad("--transport short-poll --poll-interval 5s --duration 2s", "--poll-interval (5000 ms) is longer"
+                        + " than --duration (2000 ms): each short-poll session would poll at most once, or never"),
+                bad("--transport sse=1,short-poll=1 --poll-interval 3s --duration 1s", "--poll-interval (3000 ms)"
+                        + " is longer than --duration (1000 ms)"),
                 bad("--transport carrier-pigeon", "unknown transport 'carrier-pigeon': use one of short-poll,"
                         + " long-poll, sse, ws"),
                 bad("--transport sse=70,ws=-3", "weight of ws must be positive (got -3)"),

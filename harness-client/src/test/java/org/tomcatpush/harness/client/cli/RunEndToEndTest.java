@@ -87,7 +87,7 @@ class RunEndToEndTest {
 
         assertEquals(0, run.exit(), run.err());
         Path folder = onlyFolder();
-        assertTrue(folder.getFileName().toString().endsWith("-short-poll_1_long-poll_1_sse_1_ws_1"), folder.toString());
+        assertTrue(folder.getFileName().toString().endsWith("-short-poll=1,long-poll=1,sse=1,ws=1"), folder.toString());
         List<CSVRecord> summary = csv(folder.resolve("summary.csv"));
         assertEquals(List.of("short-poll", "long-poll", "sse", "ws", "all"),
                 summary.stream().map(r -> r.get("transport")).toList());

@@ -175,7 +175,8 @@ class ResultsWriterTest {
 
     @Test
     void namesAreSanitisedForFolders() {
-        assertEquals("sse_70_ws_30", ResultsFolder.sanitize("sse=70,ws=30"));
+        assertEquals("sse=70,ws=30", ResultsFolder.sanitize("sse=70,ws=30"));
+        assertEquals("sse=70,_ws=30", ResultsFolder.sanitize("sse=70, ws=30"));
         assertEquals("short-poll", ResultsFolder.sanitize("short-poll"));
         assertEquals("my_run.v2", ResultsFolder.sanitize("my run.v2"));
         assertEquals("_script_alert_1___script_", ResultsFolder.sanitize("<script>alert(1)</script>"));

@@ -1,6 +1,7 @@
 package org.tomcatpush.harness.client.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -9,9 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.tomcatpush.harness.client.results.ResultsFolder;
+import org.tomcatpush.harness.server.config.ConfigException;
+
 /**
  * The runs of a scenario: the product of the axes, numbered from 1, the first key varying slowest,
- * each run holding the fixed settings and its swept values, named so that folders sort in order.
+ * each run holding the fixed settings and its swept values, named by the settings it varies.
  */
 @Timeout(30)
 class CartesianProductTest {
@@ -50,13 +54,13 @@ class CartesianProductTest {
 
         Combination second = CartesianProduct.of(s).get(1);
 
-        assertEquals(List.of("--sessions", "5", "--browser", "--handler", "blocking", "--name", "2-blocking",
+        assertEquals(List.of("--sessions", "5", "--browser", "--handler", "blocking", "--name", "handler=blocking",
                 "--out", "runs"), second.runArgs(Path.of("runs")));
         assertEquals("--sessions 5 --browser --handler blocking", second.optionsText());
     }
 
     @Test
-    void runNamesArePaddedToSortInSweepOrderAndSafeForFolders() {
+    void runNamesAreTheSweptSettingsUniqueAndSafeForFolders() {
         ScenarioFile s = scenario(List.of(), new Axis("transport", false, List.of("sse=70,ws=30", "ws")),
                 new Axis("publish-rate", false, List.of("0.5", "1", "2", "5", "10")),
                 new Axis("browser", true, List.of("false", "true")));
@@ -64,10 +68,32 @@ class CartesianProductTest {
         List<Combination> runs = CartesianProduct.of(s);
 
         assertEquals(20, runs.size());
-        assertEquals("01-sse_70_ws_30-0.5-no-browser", runs.get(0).runName());
-        assertEquals("20-ws-10-browser", runs.get(19).runName());
-        assertTrue(runs.stream().map(Combination::runName).sorted().toList()
-                .equals(runs.stream().map(Combination::runName).toList()), "names sort in run order");
+        assertEquals("transport=sse=70,ws=30,publish-rate=0.5,browser=false", runs.get(0).runName());
+        assertEquals("transport=ws,publish-rate=10,browser=true", runs.get(19).runName());
+        assertEquals(20, runs.stream().map(Combination::runName).distinct().count(), "every name differs");
+        runs.forEach(r -> assertEquals(ResultsFolder.sanitize(r.runName()), r.runName(), "safe: " + r.runName()));
+    }
+
+    @Test
+    void aValueWithCharactersUnfitForAFolderOrATooLongNameGetsTheIndexFirst() {
+        List<Combination> odd = CartesianProduct.of(scenario(List.of(),
+                new Axis("transport", false, List.of("sse=70, ws=30", "ws"))));
+        assertEquals("1-transport=sse=70,_ws=30", odd.get(0).runName());
+        assertEquals("transport=ws", odd.get(1).runName());
+
+        String longValue = "x".repeat(90);
+        List<Combination> longOnes = CartesianProduct.of(scenario(List.of(),
+                new Axis("name-of-a-key", false, List.of(longValue + "a", longValue + "b"))));
+        assertEquals("1-name-of-a-key=" + "x".repeat(64), longOnes.get(0).runName());
+        assertEquals("2-name-of-a-key=" + "x".repeat(64), longOnes.get(1).runName());
+    }
+
+    @Test
+    void valuesThatWouldNameTwoRunsAlikeAreBadInput() {
+        ConfigException e = assertThrows(ConfigException.class, () -> CartesianProduct.of(scenario(List.of(),
+                new Axis("a", false, List.of("x", "x,b=1")), new Axis("b", false, List.of("1,b=2", "2")))));
+        assertTrue(e.getMessage().endsWith(": runs 1 (a=x b=1,b=2) and 4 (a=x,b=1 b=2) would both be named"
+                + " 'a=x,b=1,b=2': give values that differ in letters or digits"), e.getMessage());
     }
 
     @Test

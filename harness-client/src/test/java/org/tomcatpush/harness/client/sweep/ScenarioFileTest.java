@@ -109,6 +109,16 @@ class ScenarioFileTest {
                                 + " whole number"),
                 Arguments.of("bad transport", "name: x\nsweep: {transport: [sse, carrier-pigeon]}\n",
                         "sweep.transport = carrier-pigeon (run 2 of 2)"),
+                Arguments.of("client time without a unit", "name: x\nfixed: {transport: short-poll}\n"
+                        + "sweep: {poll-interval: [500ms, 50]}\n", "sweep.poll-interval = 50 (run 2 of 2): invalid value"
+                        + " for option '--poll-interval': '50' has no unit: write 50ms or 50s"),
+                Arguments.of("server time that is no time", "name: x\nsweep: {keep-alive-timeout: [1000, 1s, soon]}\n",
+                        "sweep.keep-alive-timeout = soon (run 3 of 3): invalid value for option '--keep-alive-timeout':"
+                                + " 'soon' is not a duration: write e.g. 500ms, 30s or 2m, or a number of milliseconds"),
+                Arguments.of("poll interval longer than the run", "name: x\nfixed: {transport: short-poll, duration: 2s}\n"
+                        + "sweep: {poll-interval: [1s, 5s]}\n", "sweep.poll-interval = 5s (run 2 of 2): --poll-interval"
+                        + " (5000 ms) is longer than --duration (2000 ms): each short-poll session would poll at most"
+                        + " once, or never"),
                 Arguments.of("settings that clash in one run", "name: x\nfixed: {duration: 2s}\nsweep: {ramp-up: [1s, 5s]}\n",
                         "sweep.ramp-up = 5s (run 2 of 2): --ramp-up (5000 ms) must not be longer than --duration"));
     }

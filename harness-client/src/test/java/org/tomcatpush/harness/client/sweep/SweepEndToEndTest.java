@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.tomcatpush.harness.client.launch.ServerLaunch;
+import org.tomcatpush.harness.client.report.Figures;
 
 /**
  * {@code harness sweep} end to end: real server JVMs, the real session engine, runs of a second or
@@ -49,7 +50,11 @@ class SweepEndToEndTest {
         assertEquals(1, entries.size(), "one sweep folder, no partial left: " + entries);
         Path sweep = entries.get(0);
         assertTrue(sweep.getFileName().toString().matches("\\d{8}-\\d{6}-sweep-tiny"), sweep.toString());
-        assertEquals(List.of("sweep tiny: 2 of 2 runs completed", "results: " + sweep), run.outLines());
+        List<String> lines = run.outLines();
+        assertEquals(5, lines.size(), run.out());
+        assertEquals(List.of("max-keep-alive-requests", "status", "sessions", "requests", "conns", "reconnects",
+                "p50", "ms", "p99", "ms", "busy", "max"), List.of(lines.get(0).split("\\s+")), "the table's header");
+        assertEquals(List.of("sweep tiny: 2 of 2 runs completed", "results: " + sweep), lines.subList(3, 5));
         assertTrue(run.err().contains("[1/2] max-keep-alive-requests=2 ... ETA "), run.err());
         assertTrue(run.err().contains("[2/2] max-keep-alive-requests=4 ... ETA "), run.err());
         assertEquals(yaml, Files.readString(sweep.resolve("scenario.yaml")));
@@ -65,7 +70,8 @@ class SweepEndToEndTest {
             assertEquals("completed", row.get("status"));
             assertEquals("", row.get("failure"));
             Path runDir = sweep.resolve(row.get("run_folder"));
-            assertTrue(runDir.getFileName().toString().matches("\\d{8}-\\d{6}-" + (i + 1) + "-" + limit), runDir.toString());
+            assertTrue(runDir.getFileName().toString().matches("\\d{8}-\\d{6}-max-keep-alive-requests=" + limit),
+                    "the folder is named by the setting the sweep varies: " + runDir);
             assertTrue(Files.isRegularFile(runDir.resolve("report.html")), "every run gets its report");
             List<CSVRecord> summary = csv(runDir.resolve("summary.csv"));
             assertEquals(1, summary.size());
@@ -73,6 +79,12 @@ class SweepEndToEndTest {
                 assertEquals(summary.get(0).get(column), row.get(column), "run " + (i + 1) + ", column " + column);
             }
             assertEquals(limit, row.get("max_keep_alive_requests"), "the swept knob reached the server");
+            CSVRecord s = summary.get(0);
+            assertEquals(List.of(limit, "completed", s.get("sessions_opened") + "/3", sig(s.get("requests")),
+                    sig(s.get("connections_opened")), sig(s.get("reconnects")), sig(s.get("latency_p50_ms")),
+                    sig(s.get("latency_p99_ms")), sig(s.get("busy_threads_max"))),
+                    List.of(lines.get(i + 1).split("\\s+")), "run " + (i + 1) + " in the table: " + lines.get(i + 1));
+            assertEquals(lines.get(0).length(), lines.get(i + 1).length(), "aligned: " + run.out());
         }
         if (BrowserCheck.available()) {
             BrowserCheck.Result check = BrowserCheck.check(dir, sweep);
@@ -96,8 +108,10 @@ class SweepEndToEndTest {
 
         assertEquals(3, run.exit(), run.err());
         Path sweep = SweepCli.entries(out).get(0);
+        List<String> lines = run.outLines();
         assertEquals(List.of("sweep judged: 2 of 2 runs completed, 1 of them with a threshold breached",
-                "results: " + sweep), run.outLines());
+                "results: " + sweep), lines.subList(lines.size() - 2, lines.size()));
+        assertTrue(lines.get(2).matches("4 +thresholds-breached +2/2 .*"), run.out());
         List<CSVRecord> rows = csv(sweep.resolve("sweep.csv"));
         assertEquals("completed", rows.get(0).get("status"));
         assertEquals("thresholds-breached", rows.get(1).get("status"));
@@ -124,8 +138,11 @@ class SweepEndToEndTest {
 
         assertEquals(1, run.exit(), "a failed run makes the sweep's status 1: " + run.err());
         Path sweep = SweepCli.entries(out).get(0);
+        List<String> lines = run.outLines();
         assertEquals(List.of("sweep one-fails: 1 of 2 runs completed (see the status and failure columns)",
-                "results: " + sweep), run.outLines());
+                "results: " + sweep), lines.subList(lines.size() - 2, lines.size()));
+        assertTrue(lines.get(1).matches(".*not-java +failed +0/2 +0 +0 +0 +- +- +-"),
+                "a failed run's line: " + run.out());
         List<CSVRecord> rows = csv(sweep.resolve("sweep.csv"));
         assertEquals(2, rows.size());
         CSVRecord failed = rows.get(0);
@@ -141,6 +158,10 @@ class SweepEndToEndTest {
         String report = Files.readString(sweep.resolve("report.html"));
         assertTrue(report.contains("not a java runtime"), "the report lists the failure");
         assertTrue(run.err().matches("(?s).*\\[1/2\\] failed in \\d+s: the server exited with status 1.*"), run.err());
+    }
+
+    private static String sig(String cell) {
+        return Figures.significant(Double.parseDouble(cell));
     }
 
     private static List<CSVRecord> csv(Path file) throws Exception {

@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 /**
  * The server's command-line flags, as a picocli mixin: {@code harness-server.jar} uses it alone and
  * {@code harness run} mixes it in, so both take the same flags with the same defaults. Defaults are
- * Tomcat's own where Tomcat has one. Mutable only while picocli fills it; {@link #toConfig()}
+ * Tomcat's own where Tomcat has one. Time flags ({@code MS}) take milliseconds, as Tomcat's
+ * attributes do, or a value with a unit ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}; see
+ * {@link TimeValue}). Mutable only while picocli fills it; {@link #toConfig()}
  * gives the validated, immutable {@link ServerConfig}.
  */
 public final class ServerOptions {
@@ -38,11 +40,11 @@ public final class ServerOptions {
             description = "Connector acceptCount: OS backlog of connections waiting to be accepted (Tomcat default 100). Default: ${DEFAULT-VALUE}.")
     int acceptCount = 100;
 
-    @Option(names = "--connection-timeout", paramLabel = "MS",
+    @Option(names = "--connection-timeout", paramLabel = "MS", converter = MillisIntConverter.class,
             description = "Connector connectionTimeout: ms to wait for the request line, -1 = infinite (Tomcat default 60000). Default: ${DEFAULT-VALUE}.")
     int connectionTimeoutMs = 60_000;
 
-    @Option(names = "--keep-alive-timeout", paramLabel = "MS",
+    @Option(names = "--keep-alive-timeout", paramLabel = "MS", converter = MillisIntConverter.class,
             description = "Connector keepAliveTimeout: ms an idle kept-alive connection stays open, -1 = infinite (Tomcat default: the connection timeout). Default: the connection timeout.")
     Integer keepAliveTimeoutMs;
 
@@ -50,7 +52,7 @@ public final class ServerOptions {
             description = "Connector maxKeepAliveRequests: requests per connection before Connection: close, -1 = unlimited, 1 = no keep-alive (Tomcat default 100). Default: ${DEFAULT-VALUE}.")
     int maxKeepAliveRequests = 100;
 
-    @Option(names = "--async-timeout", paramLabel = "MS",
+    @Option(names = "--async-timeout", paramLabel = "MS", converter = MillisLongConverter.class,
             description = "Connector asyncTimeout: default timeout of async requests, 0 = none (Tomcat default 30000); /sse and /longpoll set their own from --sse-timeout and --long-poll-hold. Default: ${DEFAULT-VALUE}.")
     long asyncTimeoutMs = 30_000;
 
@@ -78,23 +80,23 @@ public final class ServerOptions {
             description = "Padding bytes in each message. Default: ${DEFAULT-VALUE}.")
     int payloadBytes = 64;
 
-    @Option(names = "--sse-timeout", paramLabel = "MS",
+    @Option(names = "--sse-timeout", paramLabel = "MS", converter = MillisLongConverter.class,
             description = "An SSE response ends this long after it started, like Spring's SseEmitter(timeout); 0 = never. Default: ${DEFAULT-VALUE}.")
     long sseTimeoutMs = 0;
 
-    @Option(names = "--sse-retry", paramLabel = "MS",
+    @Option(names = "--sse-retry", paramLabel = "MS", converter = MillisIntConverter.class,
             description = "Send 'retry: MS' at the start of every SSE stream. Default: not sent (browsers then wait 3000 ms).")
     Integer sseRetryMs;
 
-    @Option(names = "--sse-heartbeat", paramLabel = "MS",
+    @Option(names = "--sse-heartbeat", paramLabel = "MS", converter = MillisLongConverter.class,
             description = "Send a heartbeat comment on an SSE stream after this much silence, 0 = never. Default: ${DEFAULT-VALUE}.")
     long sseHeartbeatMs = 15_000;
 
-    @Option(names = "--long-poll-hold", paramLabel = "MS",
+    @Option(names = "--long-poll-hold", paramLabel = "MS", converter = MillisLongConverter.class,
             description = "A long poll with nothing new answers empty after this long. Default: ${DEFAULT-VALUE}.")
     long longPollHoldMs = 30_000;
 
-    @Option(names = "--sample-interval", paramLabel = "MS",
+    @Option(names = "--sample-interval", paramLabel = "MS", converter = MillisLongConverter.class,
             description = "Probe sampling period (busy threads, queue, connections), 0 = off. Default: ${DEFAULT-VALUE}.")
     long sampleIntervalMs = 100;
 
@@ -185,6 +187,35 @@ public final class ServerOptions {
 
         Holder(ServerOptions options) {
             this.options = options;
+        }
+    }
+
+    /** A time flag held in an {@code int} of milliseconds: a bare number of ms or a value with a unit. */
+    static final class MillisIntConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            long millis = MillisLongConverter.millis(value);
+            if (millis > Integer.MAX_VALUE || millis < Integer.MIN_VALUE) {
+                throw new CommandLine.TypeConversionException("'" + value.strip() + "' is too long: use at most "
+                        + TimeValue.format(Integer.MAX_VALUE / 3_600_000 * 3_600_000L));
+            }
+            return (int) millis;
+        }
+    }
+
+    /** A time flag held in a {@code long} of milliseconds: a bare number of ms or a value with a unit. */
+    static final class MillisLongConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return millis(value);
+        }
+
+        static long millis(String value) {
+            try {
+                return TimeValue.serverMillis(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
-import org.tomcatpush.harness.client.cli.DurationConverter;
 import org.tomcatpush.harness.client.report.html.ChartSpec;
 import org.tomcatpush.harness.client.report.html.ChartSpec.Kind;
 import org.tomcatpush.harness.client.report.html.ChartSpec.XAxis;
 import org.tomcatpush.harness.client.report.html.Series;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.server.config.TimeValue;
 
 /**
  * The sweep report's charts: one per {@link SweepMetric}, with the first swept key other than
@@ -151,7 +151,11 @@ public final class SweepCharts {
         return numbers;
     }
 
-    /** Each value as a duration in ms, or null when one is not a duration. */
+    /**
+     * Each value as a duration in ms, or null when one is not a time value. A plain number is
+     * milliseconds here: only server time keys (Tomcat's milliseconds) can hold one, such as
+     * {@code keep-alive-timeout: [500, 1s, 2s]}; client keys refuse it before any run.
+     */
     private static Map<String, Double> asMillis(List<String> values) {
         if (values.isEmpty()) {
             return null;
@@ -159,7 +163,7 @@ public final class SweepCharts {
         Map<String, Double> millis = new LinkedHashMap<>();
         for (String v : values) {
             try {
-                millis.put(v, (double) DurationConverter.parse(v).toMillis());
+                millis.put(v, (double) TimeValue.parse(v).millis());
             } catch (RuntimeException notADuration) {
                 return null;
             }

@@ -109,6 +109,12 @@ class SweepReportTest {
         assertEquals(ChartSpec.Kind.LINE, lines.kind());
         assertEquals("poll-interval (ms)", lines.xLabel());
         assertEquals(List.of(500.0, 2000.0), lines.series().get(0).x());
+
+        SweepTable byKeepAlive = table(List.of("keep-alive-timeout"),
+                row(1, "500", "short-poll", "1"), row(2, "1.5s", "short-poll", "1"));
+        ChartSpec serverTimes = new SweepCharts(byKeepAlive).chart(SweepMetric.BUSY_THREADS_MAX);
+        assertEquals("keep-alive-timeout (ms)", serverTimes.xLabel());
+        assertEquals(List.of(500.0, 1500.0), serverTimes.series().get(0).x(), "a server time in ms or with a unit");
     }
 
     @Test

@@ -1,0 +1,137 @@
+package org.tomcatpush.harness.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code scripts/run.sh} and {@code scripts/harness}, without a build or a run: run.sh's
+ * arguments as it would hand them to {@code harness run} ({@code RUN_SH_DRY_RUN=1} prints them),
+ * and scripts/harness's decision to rebuild, in a copy of the script beside a stand-in source
+ * tree whose {@code mvn} only records that it was called.
+ */
+@Timeout(60)
+class ScriptsTest {
+
+    private static final Instant JAR_TIME = Instant.parse("2026-01-01T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private static Path root() {
+        Path d = Path.of("").toAbsolutePath();
+        while (d != null && !Files.isRegularFile(d.resolve("scripts/run.sh"))) {
+            d = d.getParent();
+        }
+        if (d == null) {
+            throw new IllegalStateException("scripts/run.sh not found above " + Path.of("").toAbsolutePath());
+        }
+        return d;
+    }
+
+    @Test
+    void runShWithoutArgumentsRunsTheDefaultScenario() throws Exception {
+        assertEquals(List.of("run", "--transport", "short-poll=25,long-poll=25,sse=25,ws=25", "--sessions", "200",
+                "--duration", "30s", "--publish-rate", "5", "--name", "default-mix", "--out", "/tmp/runs"),
+                runSh());
+    }
+
+    @Test
+    void runShLetsTheUsersOptionsReplaceTheDefaultsAndPassesTheRestOn() throws Exception {
+        assertEquals(List.of("run", "--transport", "short-poll=25,long-poll=25,sse=25,ws=25", "--publish-rate", "5",
+                "--name", "default-mix", "--out", "/tmp/runs", "--sessions", "10", "--duration=5s", "--handler",
+                "blocking"), runSh("--sessions", "10", "--duration=5s", "--handler", "blocking"));
+    }
+
+    @Test
+    void runShKeepsAValueWithSpacesAsOneArgument() throws Exception {
+        assertEquals(List.of("run", "--sessions", "200", "--duration", "30s", "--publish-rate", "5", "--name",
+                "default-mix", "--out", "/tmp/runs", "--transport", "sse=1, ws=1"), runSh("--transport", "sse=1, ws=1"));
+    }
+
+    @Test
+    void harnessRebuildsOnlyWhenASourceOrAPomIsNewerThanTheJar() throws Exception {
+        Path tree = standInTree();
+        Path jar = tree.resolve("harness-client/target/harness-client.jar");
+
+        assertEquals(0, harness(tree), "the jar is newer than every source: no build");
+        for (String source : List.of("harness-server/src/main/java/A.java", "harness-client/src/test/java/B.java",
+                "pom.xml", "harness-client/pom.xml")) {
+            Files.setLastModifiedTime(tree.resolve(source), FileTime.from(JAR_TIME.plusSeconds(60)));
+            assertEquals(1, harness(tree), source + " is newer than the jar: one build");
+            Files.setLastModifiedTime(tree.resolve(source), FileTime.from(JAR_TIME.minusSeconds(60)));
+        }
+        Files.delete(jar);
+        assertEquals(1, harness(tree), "no jar: one build");
+    }
+
+    /** run.sh's arguments for harness run, with OUT=/tmp/runs and no TRANSPORT, SESSIONS, ... set. */
+    private List<String> runSh(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", root().resolve("scripts/run.sh").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("run.log").toFile());
+        Map<String, String> env = pb.environment();
+        List.of("TRANSPORT", "SESSIONS", "DURATION", "PUBLISH_RATE").forEach(env::remove);
+        env.put("OUT", "/tmp/runs");
+        env.put("RUN_SH_DRY_RUN", "1");
+        assertEquals(0, finish(pb.start()), Files.readString(dir.resolve("run.log")));
+        return Files.readAllLines(dir.resolve("run.log"), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A copy of scripts/harness in a tree with one source per module, the poms and a jar newer
+     * than all of them, and an {@code mvn} that appends a line to {@code builds.log}.
+     */
+    private Path standInTree() throws Exception {
+        Path tree = dir.resolve("tree");
+        Files.createDirectories(tree.resolve("scripts"));
+        Files.copy(root().resolve("scripts/harness"), tree.resolve("scripts/harness"));
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("mvn"), "#!/bin/sh\necho built >> \"" + dir.resolve("builds.log") + "\"\n");
+        Files.setPosixFilePermissions(bin.resolve("mvn"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (String file : List.of("harness-server/src/main/java/A.java", "harness-client/src/test/java/B.java",
+                "pom.xml", "harness-server/pom.xml", "harness-client/pom.xml", "harness-client/target/harness-client.jar")) {
+            Path p = tree.resolve(file);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "x");
+            Files.setLastModifiedTime(p, FileTime.from(file.endsWith(".jar") ? JAR_TIME : JAR_TIME.minusSeconds(60)));
+        }
+        return tree;
+    }
+
+    /** Runs the stand-in scripts/harness once (its java is {@code true}); @return the builds it made */
+    private int harness(Path tree) throws Exception {
+        Path log = dir.resolve("builds.log");
+        Files.deleteIfExists(log);
+        ProcessBuilder pb = new ProcessBuilder("bash", tree.resolve("scripts/harness").toString(), "--help")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("harness.log").toFile());
+        pb.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
+        pb.environment().put("JAVA", "true");
+        assertEquals(0, finish(pb.start()), Files.readString(dir.resolve("harness.log")));
+        return Files.exists(log) ? Files.readAllLines(log).size() : 0;
+    }
+
+    private static int finish(Process p) throws Exception {
+        try {
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the script finished");
+            return p.exitValue();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+}
