@@ -107,7 +107,7 @@ public final class TimeCharts {
                 "The 99th percentile latency of the messages received in each second. A rising line while "
                         + "threads or connections sit at their limit is the cost of queueing.")
                 .yAxis("milliseconds (log)").logY()
-                .whenEmpty("no message received");
+                .whenEmpty("no latency recorded per second");
         add(chart, run.series(), TimeSeries.LATENCY_P99_MS, "p99 latency", false);
         return chart.build();
     }
