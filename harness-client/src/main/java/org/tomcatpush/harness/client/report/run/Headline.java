@@ -42,8 +42,7 @@ final class Headline {
             List<ThresholdOutcome> breaches = thresholds.breaches();
             for (int i = 0; i < Math.min(BREACHES_NAMED, breaches.size()); i++) {
                 ThresholdOutcome o = breaches.get(i);
-                out.append("<span class=\"breached\">breached: ").append(Html.escape(o.row() + " "
-                        + o.threshold().condition() + " (was " + Figures.format(o.observed()) + ")")).append("</span>");
+                out.append("<span class=\"breached\">breached: ").append(Html.escape(o.describe())).append("</span>");
             }
             if (breaches.size() > BREACHES_NAMED) {
                 out.append("<span class=\"breached\">and ").append(breaches.size() - BREACHES_NAMED)

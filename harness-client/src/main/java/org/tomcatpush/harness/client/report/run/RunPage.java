@@ -15,6 +15,7 @@ import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.thresholds.RunThresholds;
+import org.tomcatpush.harness.client.thresholds.Threshold;
 import org.tomcatpush.harness.client.thresholds.ThresholdOutcome;
 
 /**
@@ -87,7 +88,9 @@ public final class RunPage {
         headline.add(PageSection.markup(Headline.verdict(run, findings, thresholds)));
         headline.add(PageSection.markup(Headline.capacityTable(run)));
         if (!thresholds.isEmpty()) {
-            headline.add(PageSection.markup("<h3>Thresholds</h3>" + thresholdTable(thresholds)));
+            boolean held = thresholds.breaches().isEmpty() && thresholds.problems().isEmpty();
+            headline.add(PageSection.markup("<h3>" + (held ? "Thresholds: every one held" : "Thresholds: breached")
+                    + "</h3>" + thresholdTable(thresholds)));
         }
 
         List<PageSection.Block> latency = new ArrayList<>();
@@ -127,7 +130,8 @@ public final class RunPage {
     static String thresholdTable(RunThresholds thresholds) {
         HtmlTable table = new HtmlTable("figures", List.of("row", "threshold", "value", "outcome"));
         for (ThresholdOutcome o : thresholds.outcomes()) {
-            table.row(List.of(o.row(), o.threshold().condition(), Figures.format(o.observed()),
+            table.row(List.of(o.row(), o.threshold().condition(),
+                    o.observed().isPresent() ? Threshold.number(o.observed().getAsDouble()) : Figures.NOT_AVAILABLE,
                     o.breached() ? (o.observed().isPresent() ? "BREACHED" : "BREACHED (no value)") : "passed"));
         }
         StringBuilder out = new StringBuilder(table.toHtml());
