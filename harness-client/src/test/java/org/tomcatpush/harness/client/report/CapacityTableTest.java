@@ -105,6 +105,28 @@ class CapacityTableTest {
         assertTrue(html.contains("<span>16 of 20 sessions opened</span>"), "the verdict");
     }
 
+    @Test
+    void theVerdictNamesStatusThresholdsAndWarningsAsTheFindingsDo() throws Exception {
+        Path run = FixtureRuns.create(FixtureRuns.POLL, tmp.resolve("run"));
+        FixtureRuns.replace(run.resolve("run.json"), "\"status\": \"completed\",",
+                "\"status\": \"thresholds-breached\", \"thresholds\": [\"latency_p99_ms<100\", \"errors==0\"],");
+        FixtureRuns.replace(run.resolve("summary.csv"), ",completed,", ",thresholds-breached,");
+
+        String html = Files.readString(RunReport.write(run));
+        String verdict = html.substring(html.indexOf("<div class=\"verdict"), html.indexOf("</div>",
+                html.indexOf("<div class=\"verdict")));
+
+        assertTrue(verdict.startsWith("<div class=\"verdict bad\" id=\"verdict\"><span class=\"status\">"
+                + "thresholds-breached</span><span>20 sessions planned</span>"), verdict);
+        assertTrue(verdict.contains("<span>thresholds: 1 passed, 1 breached</span>"), verdict);
+        assertTrue(verdict.contains("breached: short-poll latency_p99_ms&lt;100 (was 198.5)"), verdict);
+        assertTrue(html.contains("threshold breached: short-poll latency_p99_ms&lt;100 (was 198.5)"),
+                "the finding quotes the same figure");
+        assertTrue(verdict.endsWith("<span>1 warning (see Findings)</span>"), verdict);
+        assertTrue(html.indexOf("id=\"verdict\"") < html.indexOf("id=\"capacity\"")
+                && html.indexOf("id=\"capacity\"") < html.indexOf("<section id=\"findings\">"), "verdict, table, findings");
+    }
+
     /** Adds sessions_opened 16 (4 never opened), a first-message p99 and a heap peak to the poll fixture. */
     private static void withSessionsOpened(Path run) throws Exception {
         Path csv = run.resolve("summary.csv");
