@@ -80,6 +80,13 @@ class RunReportTest {
                 "server-samples", "throughput", "requests-per-connection", "closes"), chartIds(html));
         assertTrue(html.contains("<b>Reconnects by cause</b>: no reconnects</p>"));
         assertTrue(html.contains("<b>Lost and duplicated messages</b>: no message lost or duplicated</p>"));
+        String configuration = html.substring(html.indexOf("<details class=\"configuration\">"));
+        assertTrue(html.indexOf("<details class=\"configuration\">") > html.indexOf("<section id=\"figures\">"),
+                "the configuration comes last, folded");
+        assertFalse(html.contains("settings.maxThreads") || html.contains("config.maxThreads"), "no setting twice");
+        assertEquals(1, count(configuration, "<th scope=\"row\">maxThreads</th>"), "maxThreads once");
+        assertEquals(1, count(configuration, "<th scope=\"row\">maxKeepAliveRequests</th><td>10</td>"),
+                "asked and reported agree: one value");
         assertTrue(html.contains("short-poll: every server close (100) at the keep-alive limit: 10 requests per "
                 + "connection as configured"));
     }
