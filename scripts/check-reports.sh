@@ -8,8 +8,9 @@
 #
 # How: each page checks itself when it opens. It collects every error (window.onerror, unhandled
 # rejections, console.error), draws its charts, tests that each canvas holds ink, and writes
-# "ok charts=N/N" or "error charts=K/N: <problems>" into <div id="render-status">. This script
-# loads the page with --dump-dom and reads that element.
+# "ok charts=N/N" or "error charts=K/N: <problems>" into the data-detail attribute of the
+# invisible <div id="render-status"> (the page shows no such text). This script loads the page
+# with --dump-dom and reads that element's attributes.
 #
 # Environment:
 #   CHROMIUM           browser binary (default: /usr/bin/chromium, else chromium on PATH)
@@ -78,8 +79,9 @@ for page in "${pages[@]}"; do
     --virtual-time-budget=5000 --dump-dom "file://$abs" \
     >"$profile/dom.html" 2>"$profile/browser.log"
   rc=$?
-  status="$(grep -o '<div id="render-status"[^>]*>[^<]*' "$profile/dom.html" | sed 's/.*>//' | head -n 1)"
-  state="$(grep -o '<div id="render-status" data-status="[a-z]*"' "$profile/dom.html" | sed 's/.*data-status="//; s/"//' | head -n 1)"
+  tag="$(grep -o '<div id="render-status"[^>]*>' "$profile/dom.html" | head -n 1)"
+  status="$(printf '%s' "$tag" | grep -o 'data-detail="[^"]*"' | sed 's/^data-detail="//; s/"$//; s/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g')"
+  state="$(printf '%s' "$tag" | grep -o 'data-status="[a-z]*"' | sed 's/.*data-status="//; s/"//')"
   if [ "$rc" -ne 0 ]; then
     echo "FAIL $page: the browser exited with status $rc (timeout after ${timeout_s}s is 124)"
     tail -n 5 "$profile/browser.log" | sed 's/^/  browser: /'

@@ -1,6 +1,7 @@
-// Draws every chart described in #report-data with Chart.js, then writes the outcome into
-// #render-status: "ok charts=N/N" when every chart drew ink on its canvas and no error was
-// raised, otherwise "error charts=K/N: <problems>". scripts/check-reports.sh reads that line.
+// Draws every chart described in #report-data with Chart.js, then writes the outcome into the
+// attributes of the invisible #render-status: data-status "ok" or "error", and data-detail
+// "ok charts=N/N" when every chart drew ink on its canvas and no error was raised, otherwise
+// "error charts=K/N: <problems>". scripts/check-reports.sh reads them; the page shows neither.
 (function () {
   'use strict';
   var errors = window.__reportErrors || [];
@@ -56,8 +57,10 @@
     base.tension = 0;
     base.spanGaps = false;
     base.pointRadius = spec.xAxis === 'percentile' ? 2 : (s.y.length > 60 ? 0 : 2);
-    // right-axis series dashed, so that lines with equal values on the two axes stay apart
+    // right-axis series dashed, so that lines with equal values on the two axes stay apart;
+    // configured limits dotted and thin, so they read as references, not measurements
     if (s.rightAxis) { base.borderDash = [6, 3]; }
+    if (s.limit) { base.borderDash = [2, 3]; base.borderWidth = 1.5; base.pointRadius = 0; }
     if (spec.xAxis === 'category') {
       base.data = s.y;
     } else {
@@ -152,10 +155,10 @@
     var counts = 'charts=' + drawn + '/' + total;
     if (all.length === 0 && drawn === total) {
       status.setAttribute('data-status', 'ok');
-      status.textContent = 'ok ' + counts;
+      status.setAttribute('data-detail', 'ok ' + counts);
     } else {
       status.setAttribute('data-status', 'error');
-      status.textContent = 'error ' + counts + ': ' + all.join(' | ');
+      status.setAttribute('data-detail', 'error ' + counts + ': ' + all.join(' | '));
     }
   }
 

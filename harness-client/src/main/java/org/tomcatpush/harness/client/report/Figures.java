@@ -6,19 +6,23 @@ import java.math.RoundingMode;
 import java.util.OptionalDouble;
 
 /**
- * How the report writes numbers: whole numbers as integers; fractions with fewer decimals the
- * larger they are (three below 1, two below 10, one below 1000, none above), trailing zeros
- * dropped; absent values as "n/a". Locale-independent.
+ * How the report and the CLI's summary table write numbers: whole numbers exactly (counts stay
+ * counts: 2401 messages), any other number to three significant digits (198.5 reads 199, 0.012345
+ * reads 0.0123, 12345.6 reads 12300), trailing zeros dropped; absent values as "n/a".
+ * Locale-independent. Findings and tables use this one rule, so a figure they share reads the
+ * same in both.
  */
 public final class Figures {
 
     /** Shown for a value the run did not record. */
     public static final String NOT_AVAILABLE = "n/a";
 
+    private static final int SIGNIFICANT_DIGITS = 3;
+
     private Figures() {
     }
 
-    /** {@code 12}, {@code 5.2}, {@code 0.012}, {@code 198.5}, {@code 12346}. */
+    /** {@code 12}, {@code 2401}, {@code 5.2}, {@code 0.0123}, {@code 199}, {@code 12300}. */
     public static String format(double value) {
         if (Double.isNaN(value)) {
             return NOT_AVAILABLE;
@@ -26,10 +30,13 @@ public final class Figures {
         if (Double.isInfinite(value)) {
             return value > 0 ? "inf" : "-inf";
         }
-        double magnitude = Math.abs(value);
-        int decimals = magnitude < 1 ? 3 : magnitude < 10 ? 2 : magnitude < 1000 ? 1 : 0;
-        BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
-        return rounded.signum() == 0 ? "0" : rounded.toPlainString();
+        BigDecimal exact = BigDecimal.valueOf(value);
+        if (exact.signum() == 0) {
+            return "0";
+        }
+        BigDecimal rounded = value == Math.rint(value) ? exact
+                : exact.round(new MathContext(SIGNIFICANT_DIGITS, RoundingMode.HALF_UP));
+        return rounded.stripTrailingZeros().toPlainString();
     }
 
     /**

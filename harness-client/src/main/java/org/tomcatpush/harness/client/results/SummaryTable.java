@@ -1,34 +1,50 @@
 package org.tomcatpush.harness.client.results;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import org.tomcatpush.harness.client.report.Figures;
 
 /**
  * The short table printed on stdout at the end of a run: per transport (and {@code all}) the
- * figures a reader checks first, sessions as opened/planned, then a warning line per transport
+ * headline figures of the report's capacity table, from the same {@link CapacityFigures} of the
+ * same {@link SummaryCsv#cells cells} (sessions opened/planned, TCP connections, busy threads
+ * and requests per minute per 1,000 sessions held, delivery latency p50/p99, time to first message
+ * p99, messages lost), aligned, three significant digits; then a warning line per transport
  * whose sessions did not all open or that received nothing while the server published, one line
  * per threshold outcome ({@code threshold breached: sse latency_p99_ms<200 (was 312.4)}), the
  * status and the results folder. Stateless.
  */
 public final class SummaryTable {
 
-    private static final String ROW = "%-10s %11s %9s %7s %8s %10s %9s %6s %5s %8s %8s %8s %8s%n";
+    /** The column headings, units in them; the first column is left-aligned, the others right-aligned. */
+    static final List<String> HEADER = List.of("transport", "sessions", "conns/1k", "busy max/1k", "req/min/1k",
+            "p50 ms", "p99 ms", "first msg p99 ms", "lost");
+
+    private static final String COLUMN_GAP = "  ";
 
     private SummaryTable() {
     }
 
     public static void print(RunResult result, String folder, PrintStream out) {
-        out.printf(Locale.ROOT, ROW, "transport", "sessions", "requests", "conns", "req/conn", "reconnects",
-                "received", "lost", "dup", "p50 ms", "p99 ms", "max ms", "busy max");
-        for (TransportResult row : result.summaryRows()) {
-            ClientCounts c = row.client();
-            out.printf(Locale.ROOT, ROW, row.name(), c.sessionsOpened() + "/" + row.sessions(), c.requests(), c.connectionsOpened(),
-                    dash(Cells.decimal(round1(c.requestsPerConnectionMean()))), c.reconnectsTotal(),
-                    c.messagesReceived(), c.messagesLost(), c.messagesDuplicated(),
-                    dash(Cells.decimal(row.latency().p50Ms())), dash(Cells.decimal(row.latency().p99Ms())),
-                    dash(Cells.decimal(row.latency().maxMs())),
-                    row.serverWide() == null ? "-" : dash(Cells.count(row.serverWide().busySampled().max())));
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(HEADER);
+        boolean byOpened = true;
+        for (Map<String, String> cells : SummaryCsv.cells(result)) {
+            CapacityFigures f = CapacityFigures.of(cells);
+            byOpened &= f.heldColumn().equals(CapacityFigures.SESSIONS_OPENED);
+            lines.add(List.of(cells.get("transport"), Figures.format(f.sessionsOpened()) + "/"
+                            + Figures.format(f.sessionsPlanned()), Figures.format(f.connectionsPer1k()),
+                    Figures.format(f.busyThreadsMaxPer1k()), Figures.format(f.requestsPerMinutePer1k()),
+                    Figures.format(f.latencyP50Ms()), Figures.format(f.latencyP99Ms()),
+                    Figures.format(f.firstMessageP99Ms()), cells.get("messages_lost")));
         }
+        aligned(lines).forEach(out::println);
+        out.println("/1k: per 1,000 sessions " + (byOpened ? "opened" : "planned")
+                + "; conns and busy threads are the server's, for all its traffic (n/a in a row of a mix)");
         long published = result.finalServerStats() == null ? 0 : result.finalServerStats().messagesPublished();
         for (TransportResult row : result.transports()) {
             if (row.sessionsNeverOpened() > 0) {
@@ -60,11 +76,24 @@ public final class SummaryTable {
                 row.client().firstMessagesCensored() > 0 ? ", censored at the end of the run" : "");
     }
 
-    private static double round1(double value) {
-        return Double.isNaN(value) ? value : Math.round(value * 10) / 10.0;
-    }
-
-    private static String dash(String cell) {
-        return cell.isEmpty() ? "-" : cell;
+    /** The lines of {@code table} with its columns padded to their widest cell. */
+    static List<String> aligned(List<List<String>> table) {
+        int[] widths = new int[table.get(0).size()];
+        for (List<String> row : table) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (List<String> row : table) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                String cell = row.get(i);
+                String pad = " ".repeat(widths[i] - cell.length());
+                line.append(i == 0 ? "" : COLUMN_GAP).append(i == 0 ? cell + pad : pad + cell);
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
     }
 }

@@ -134,8 +134,12 @@ public record Threshold(String expression, String transport, String column, Oper
         return column + operator.symbol() + number(limit);
     }
 
-    /** A number as a user writes it: {@code 200}, {@code 0.5}. */
-    static String number(double value) {
+    /**
+     * A number as a user writes it: {@code 200}, {@code 0.5}. Observed values of thresholds are
+     * shown this way everywhere (CLI, findings, the report's tables), unrounded, so that a value
+     * just past its limit never reads as the limit itself.
+     */
+    public static String number(double value) {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 

@@ -84,8 +84,8 @@ class CheckReportsScriptTest {
         Result result = check(mixed, poll);
 
         assertEquals(0, result.exitStatus(), result.output());
-        assertTrue(result.output().contains("mixed/report.html: ok charts=8/8"), result.output());
-        assertTrue(result.output().contains("poll/report.html: ok charts=11/11"), result.output());
+        assertTrue(result.output().contains("mixed/report.html: ok charts=9/9"), result.output());
+        assertTrue(result.output().contains("poll/report.html: ok charts=9/9"), result.output());
     }
 
     @Test
@@ -136,7 +136,7 @@ class CheckReportsScriptTest {
         Result result = check(html);
 
         assertEquals(1, result.exitStatus(), result.output());
-        assertTrue(result.output().contains("error charts=0/8: Chart.js did not load"), result.output());
+        assertTrue(result.output().contains("error charts=0/9: Chart.js did not load"), result.output());
     }
 
     @Test

@@ -12,16 +12,20 @@ import org.junit.jupiter.api.Timeout;
 class FiguresTest {
 
     @Test
-    void fewerDecimalsTheLargerTheNumber() {
+    void wholeNumbersExactlyOthersToThreeSignificantDigits() {
         assertEquals("12", Figures.format(12));
         assertEquals("5.2", Figures.format(5.2));
         assertEquals("1.45", Figures.format(1.449));
-        assertEquals("0.012", Figures.format(0.0123));
-        assertEquals("198.5", Figures.format(198.5));
-        assertEquals("12346", Figures.format(12345.6));
+        assertEquals("0.0123", Figures.format(0.012345));
+        assertEquals("12.3", Figures.format(12.345));
+        assertEquals("199", Figures.format(198.5));
+        assertEquals("12300", Figures.format(12345.6));
+        assertEquals("2401", Figures.format(2401));
+        assertEquals("299000", Figures.format(299401.2));
         assertEquals("100", Figures.format(100.0));
         assertEquals("-3.5", Figures.format(-3.5));
-        assertEquals("0", Figures.format(0.0001));
+        assertEquals("0.0001", Figures.format(0.0001));
+        assertEquals("0", Figures.format(0.0));
     }
 
     @Test

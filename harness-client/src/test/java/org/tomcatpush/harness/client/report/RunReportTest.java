@@ -47,18 +47,23 @@ class RunReportTest {
     }
 
     @Test
-    void mixedRunReportHasEverySectionAndDrawsEightCharts() throws Exception {
+    void mixedRunReportHasEverySectionInReadingOrderAndDrawsNineCharts() throws Exception {
         Path run = FixtureRuns.create(FixtureRuns.MIXED, tmp.resolve("run"));
 
         String html = Files.readString(RunReport.write(run));
 
-        for (String section : List.of("scenario", "findings", "figures", "latency", "over-time", "connections",
-                "delivery")) {
-            assertTrue(html.contains("<section id=\"" + section + "\">"), section);
+        List<String> order = List.of("headline", "findings", "latency", "threads-connections", "over-time",
+                "connections", "delivery", "figures", "configuration");
+        int previous = -1;
+        for (String section : order) {
+            int at = html.indexOf("<section id=\"" + section + "\">");
+            assertTrue(at > previous, section + " after the sections before it");
+            previous = at;
         }
-        assertEquals(List.of("latency", "occupancy", "throughput", "reconnects-over-time", "requests-per-connection",
-                "closes", "reconnects", "delivery"), chartIds(html));
-        assertTrue(html.contains("id=\"figure-latency-over-time\""), "listed with a no-data note");
+        assertEquals(List.of("latency", "threads", "connections", "throughput", "reconnects-over-time",
+                "requests-per-connection", "closes", "reconnects", "delivery"), chartIds(html));
+        assertTrue(html.contains("<p class=\"empty\"><b>p99 delivery latency per second</b>: no latency recorded per"
+                + " second</p>"), "listed as one line of text");
         assertTrue(html.contains("<li class=\"warning\"><span class=\"severity\">warning</span> busy threads reached "
                 + "maxThreads (8) for 19 s: requests queued (executor queue peaked at 4)</li>"));
         assertTrue(html.contains("sse: 3 messages lost"));
@@ -71,9 +76,17 @@ class RunReportTest {
 
         String html = Files.readString(RunReport.write(run));
 
-        assertEquals(List.of("latency", "response-time", "occupancy", "throughput", "latency-over-time",
-                "reconnects-over-time", "server-samples", "requests-per-connection", "closes", "reconnects",
-                "delivery"), chartIds(html));
+        assertEquals(List.of("latency", "response-time", "latency-over-time", "threads", "connections",
+                "server-samples", "throughput", "requests-per-connection", "closes"), chartIds(html));
+        assertTrue(html.contains("<b>Reconnects by cause</b>: no reconnects</p>"));
+        assertTrue(html.contains("<b>Lost and duplicated messages</b>: no message lost or duplicated</p>"));
+        String configuration = html.substring(html.indexOf("<details class=\"configuration\">"));
+        assertTrue(html.indexOf("<details class=\"configuration\">") > html.indexOf("<section id=\"figures\">"),
+                "the configuration comes last, folded");
+        assertFalse(html.contains("settings.maxThreads") || html.contains("config.maxThreads"), "no setting twice");
+        assertEquals(1, count(configuration, "<th scope=\"row\">maxThreads</th>"), "maxThreads once");
+        assertEquals(1, count(configuration, "<th scope=\"row\">maxKeepAliveRequests</th><td>10</td>"),
+                "asked and reported agree: one value");
         assertTrue(html.contains("short-poll: every server close (100) at the keep-alive limit: 10 requests per "
                 + "connection as configured"));
     }

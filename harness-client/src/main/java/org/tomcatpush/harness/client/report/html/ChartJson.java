@@ -51,6 +51,7 @@ public final class ChartJson {
             ObjectNode sn = seriesArray.addObject();
             sn.put("label", s.label());
             sn.put("rightAxis", s.rightAxis());
+            sn.put("limit", s.limit());
             numbers(sn.putArray("x"), s.x());
             numbers(sn.putArray("y"), s.y());
         }

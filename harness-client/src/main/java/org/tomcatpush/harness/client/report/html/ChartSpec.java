@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param stacked    bars stacked per category
  * @param categories bar chart categories (x labels), empty for line charts
  * @param series     the data
+ * @param emptyText  the one line shown instead of the chart when it has nothing to show
+ *                   ({@code "no reconnects"})
  */
 public record ChartSpec(
         String id,
@@ -34,7 +36,11 @@ public record ChartSpec(
         boolean logY,
         boolean stacked,
         List<String> categories,
-        List<Series> series) {
+        List<Series> series,
+        String emptyText) {
+
+    /** Shown in place of a chart with nothing to show, unless the chart says better. */
+    public static final String DEFAULT_EMPTY_TEXT = "no data: this run recorded nothing for this chart";
 
     /** The chart types the page script can draw. */
     public enum Kind { LINE, BAR }
@@ -61,9 +67,12 @@ public record ChartSpec(
         series = List.copyOf(series);
     }
 
-    /** Whether any series has a value to draw. */
+    /**
+     * Whether the chart has something to show: a value other than 0 in a series that is not a
+     * limit line. Zeros alone would draw bare axes, so such a chart is its {@link #emptyText} instead.
+     */
     public boolean hasData() {
-        return series.stream().anyMatch(Series::hasData);
+        return series.stream().anyMatch(s -> !s.limit() && s.hasNonZero());
     }
 
     public static Builder builder(String id, Kind kind) {
@@ -84,6 +93,7 @@ public record ChartSpec(
         private boolean stacked;
         private final List<String> categories = new ArrayList<>();
         private final List<Series> series = new ArrayList<>();
+        private String emptyText = DEFAULT_EMPTY_TEXT;
 
         private Builder(String id, Kind kind) {
             this.id = id;
@@ -137,9 +147,15 @@ public record ChartSpec(
             return this;
         }
 
+        /** The one line shown when the chart has nothing to show, e.g. {@code "no reconnects"}. */
+        public Builder whenEmpty(String text) {
+            this.emptyText = text;
+            return this;
+        }
+
         public ChartSpec build() {
             return new ChartSpec(id, kind, title, help, xAxis, xLabel, yLabel, y2Label, logY, stacked, categories,
-                    series);
+                    series, emptyText);
         }
     }
 }

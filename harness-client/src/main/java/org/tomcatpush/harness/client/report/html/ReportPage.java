@@ -11,8 +11,9 @@ import java.util.Set;
  * the file opens offline. Immutable. Shared by run and sweep reports.
  *
  * <p>The page checks itself when it opens: {@code guard.js} collects every error, {@code report.js}
- * draws the charts and writes {@code ok charts=N/N} (or the problems) into
- * {@code <div id="render-status">}, where a headless browser can read it.
+ * draws the charts and writes {@code ok charts=N/N} (or the problems) into the attributes
+ * {@code data-status} and {@code data-detail} of the invisible {@code <div id="render-status">},
+ * where a headless browser can read them; the page shows no such text.
  *
  * @param title    page title, plain text
  * @param subtitle line under the title, plain text
@@ -32,7 +33,7 @@ public record ReportPage(String title, String subtitle, List<PageSection> sectio
         }
     }
 
-    /** The charts that have data and will be drawn; the others show a "no data" note. */
+    /** The charts that have something to show and will be drawn; the others show their one-line text. */
     public List<ChartSpec> drawnCharts() {
         return allCharts(sections).stream().filter(ChartSpec::hasData).toList();
     }
@@ -87,19 +88,20 @@ public record ReportPage(String title, String subtitle, List<PageSection> sectio
     }
 
     private static String figure(ChartSpec chart) {
-        StringBuilder out = new StringBuilder("<figure class=\"chart").append(chart.hasData() ? "" : " no-data")
+        if (!chart.hasData()) {
+            // one line instead of bare axes
+            return "<figure class=\"chart no-data\" id=\"figure-" + chart.id() + "\"><p class=\"empty\"><b>"
+                    + Html.escape(chart.title()) + "</b>: " + Html.escape(chart.emptyText()) + "</p></figure>\n";
+        }
+        StringBuilder out = new StringBuilder("<figure class=\"chart")
                 .append("\" id=\"figure-").append(chart.id()).append("\"><figcaption><h3>")
                 .append(Html.escape(chart.title())).append("</h3>");
         if (!chart.help().isEmpty()) {
             out.append("<p class=\"help\">").append(Html.escape(chart.help())).append("</p>");
         }
         out.append("</figcaption>");
-        if (chart.hasData()) {
-            out.append("<div class=\"canvas-box\"><canvas id=\"chart-").append(chart.id())
-                    .append("\" role=\"img\" aria-label=\"").append(Html.escape(chart.title())).append("\"></canvas></div>");
-        } else {
-            out.append("<p class=\"empty\">No data: this run recorded nothing for this chart.</p>");
-        }
+        out.append("<div class=\"canvas-box\"><canvas id=\"chart-").append(chart.id())
+                .append("\" role=\"img\" aria-label=\"").append(Html.escape(chart.title())).append("\"></canvas></div>");
         return out.append("</figure>\n").toString();
     }
 

@@ -12,8 +12,15 @@ import java.util.List;
  * @param x         x values, empty for bar series
  * @param y         y values
  * @param rightAxis plot against the chart's second (right-hand) y axis
+ * @param limit     a configured limit drawn for reference (maxThreads), not a measurement: drawn
+ *                  dashed, and a chart with only limits has nothing to show
  */
-public record Series(String label, List<Double> x, List<Double> y, boolean rightAxis) {
+public record Series(String label, List<Double> x, List<Double> y, boolean rightAxis, boolean limit) {
+
+    /** A measured series. */
+    public Series(String label, List<Double> x, List<Double> y, boolean rightAxis) {
+        this(label, x, y, rightAxis, false);
+    }
 
     public Series {
         if (!x.isEmpty() && x.size() != y.size()) {
@@ -29,6 +36,13 @@ public record Series(String label, List<Double> x, List<Double> y, boolean right
         return new Series(label, boxed(x), boxed(y), rightAxis);
     }
 
+    /** A horizontal limit line at {@code value} over the x values {@code x}. */
+    public static Series limitLine(String label, double[] x, double value, boolean rightAxis) {
+        double[] y = new double[x.length];
+        java.util.Arrays.fill(y, value);
+        return new Series(label, boxed(x), boxed(y), rightAxis, true);
+    }
+
     /** A bar series, one value per category. */
     public static Series bars(String label, List<Double> values) {
         return new Series(label, List.of(), values, false);
@@ -37,6 +51,11 @@ public record Series(String label, List<Double> x, List<Double> y, boolean right
     /** Whether at least one y is a number. */
     public boolean hasData() {
         return y.stream().anyMatch(v -> v != null && !v.isNaN() && !v.isInfinite());
+    }
+
+    /** Whether at least one y is a number other than 0. */
+    public boolean hasNonZero() {
+        return y.stream().anyMatch(v -> v != null && !v.isNaN() && !v.isInfinite() && v != 0);
     }
 
     private static List<Double> boxed(double[] values) {

@@ -67,7 +67,8 @@ public final class LatencyCharts {
 
     private static ChartSpec.Builder percentileChart(String id, String title, String help) {
         return ChartSpec.builder(id, Kind.LINE).title(title).help(help)
-                .xAxis(XAxis.PERCENTILE, "percentile").yAxis("milliseconds");
+                .xAxis(XAxis.PERCENTILE, "percentile").yAxis("milliseconds (log)").logY()
+                .whenEmpty("no message received");
     }
 
     private static Series series(String label, LatencyDistribution d) {

@@ -11,16 +11,17 @@ import org.tomcatpush.harness.client.report.html.PageSection;
 import org.tomcatpush.harness.client.report.html.ReportPage;
 import org.tomcatpush.harness.client.report.model.LatencyDistribution;
 import org.tomcatpush.harness.client.report.model.RunData;
-import org.tomcatpush.harness.client.report.model.RunInfo;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.thresholds.RunThresholds;
+import org.tomcatpush.harness.client.thresholds.Threshold;
 import org.tomcatpush.harness.client.thresholds.ThresholdOutcome;
 
 /**
- * Assembles the run report: the thresholds (when the run has any), scenario and environment,
- * findings, key figures, then the charts.
+ * Assembles the run report in the order a capacity planner reads it: the verdict and the capacity
+ * table per 1,000 sessions ({@link Headline}, visible without scrolling), the thresholds, the
+ * findings (warnings first), the charts, every figure, and last the configuration, once, folded.
  * Every value taken from the run is escaped (tables escape their cells, findings are escaped here).
  */
 public final class RunPage {
@@ -52,25 +53,6 @@ public final class RunPage {
             optional(SummaryColumns.CLIENT_MINUS_SERVER_REQUESTS, "client minus server requests"),
             optional(SummaryColumns.CLIENT_MINUS_SERVER_CONNECTIONS, "client minus server connections"));
 
-    /** Server settings shown from {@code summary.csv} beside {@code run.json}. */
-    private static final List<Labelled> SETTINGS = List.of(
-            core(SummaryColumns.PROTOCOL, "protocol"),
-            core(SummaryColumns.HANDLER, "handler"),
-            core(SummaryColumns.SESSIONS, "sessions"),
-            core(SummaryColumns.DURATION_S, "duration (s)"),
-            core(SummaryColumns.MAX_THREADS, "maxThreads"),
-            core(SummaryColumns.MAX_CONNECTIONS, "maxConnections"),
-            core(SummaryColumns.ACCEPT_COUNT, "acceptCount"),
-            core(SummaryColumns.KEEP_ALIVE_TIMEOUT_MS, "keepAliveTimeout (ms)"),
-            core(SummaryColumns.MAX_KEEP_ALIVE_REQUESTS, "maxKeepAliveRequests"),
-            optional(SummaryColumns.VIRTUAL_THREADS, "virtual threads"),
-            optional(SummaryColumns.BUSY_METRIC, "busy threads counted as"),
-            optional(SummaryColumns.PUBLISH_RATE, "publish rate (messages/s)"),
-            optional(SummaryColumns.PAYLOAD_BYTES, "payload (bytes)"),
-            optional(SummaryColumns.SSE_TIMEOUT_MS, "sse timeout (ms)"),
-            optional(SummaryColumns.POLL_INTERVAL_MS, "poll interval (ms)"),
-            optional(SummaryColumns.BROWSER, "browser emulation"));
-
     private RunPage() {
     }
 
@@ -78,7 +60,7 @@ public final class RunPage {
      * A {@code summary.csv} column and its label in the report. A core column is always listed
      * (as "n/a" when absent); an optional one only when the file has it.
      */
-    private record Labelled(String column, String label, boolean core) {
+    record Labelled(String column, String label, boolean core) {
 
         boolean shownFor(List<SummaryRow> rows) {
             return core || rows.stream().anyMatch(r -> r.cells().containsKey(column));
@@ -90,58 +72,66 @@ public final class RunPage {
         }
     }
 
-    private static Labelled core(String column, String label) {
+    static Labelled core(String column, String label) {
         return new Labelled(column, label, true);
     }
 
-    private static Labelled optional(String column, String label) {
+    static Labelled optional(String column, String label) {
         return new Labelled(column, label, false);
     }
 
     /** The report page of {@code run} with its {@code findings}. */
     public static ReportPage build(RunData run, List<Finding> findings) {
-        String subtitle = "run " + ResultsFolder.runIdOf(run.runDir())
-                + run.status().map(s -> " · status " + s).orElse("");
+        String subtitle = "run " + ResultsFolder.runIdOf(run.runDir());
+        RunThresholds thresholds = RunThresholds.of(run);
+        List<PageSection.Block> headline = new ArrayList<>();
+        headline.add(PageSection.markup(Headline.verdict(run, findings, thresholds)));
+        headline.add(PageSection.markup(Headline.capacityTable(run)));
+        if (!thresholds.isEmpty()) {
+            boolean held = thresholds.breaches().isEmpty() && thresholds.problems().isEmpty();
+            headline.add(PageSection.markup("<h3>" + (held ? "Thresholds: every one held" : "Thresholds: breached")
+                    + "</h3>" + thresholdTable(thresholds)));
+        }
+
         List<PageSection.Block> latency = new ArrayList<>();
         latency.add(PageSection.chart(LatencyCharts.delivery(run)));
         LatencyCharts.pollResponseTime(run).ifPresent(c -> latency.add(PageSection.chart(c)));
+        latency.add(PageSection.chart(TimeCharts.latency(run)));
         latency.add(PageSection.markup(latencyTable(run)));
 
-        List<PageSection.Block> overTime = new ArrayList<>();
-        overTime.add(PageSection.chart(TimeCharts.occupancy(run)));
-        overTime.add(PageSection.chart(TimeCharts.throughput(run)));
-        TimeCharts.throughputByTransport(run).ifPresent(c -> overTime.add(PageSection.chart(c)));
-        overTime.add(PageSection.chart(TimeCharts.latency(run)));
-        overTime.add(PageSection.chart(TimeCharts.failures(run)));
-        TimeCharts.serverSamples(run).ifPresent(c -> overTime.add(PageSection.chart(c)));
+        List<PageSection.Block> threadsAndConnections = new ArrayList<>();
+        threadsAndConnections.add(PageSection.chart(TimeCharts.threads(run)));
+        threadsAndConnections.add(PageSection.chart(TimeCharts.connections(run)));
+        TimeCharts.serverSamples(run).ifPresent(c -> threadsAndConnections.add(PageSection.chart(c)));
 
-        List<PageSection> sections = new ArrayList<>();
-        RunThresholds thresholds = RunThresholds.of(run);
-        if (!thresholds.isEmpty()) {
-            sections.add(new PageSection("thresholds", thresholds.breaches().isEmpty() && thresholds.problems()
-                    .isEmpty() ? "Thresholds: every one held" : "Thresholds: breached",
-                    List.of(PageSection.markup(thresholdTable(thresholds)))));
-        }
-        sections.addAll(List.of(
-                new PageSection("scenario", "Scenario and environment", List.of(PageSection.markup(scenario(run)))),
+        List<PageSection.Block> traffic = new ArrayList<>();
+        traffic.add(PageSection.chart(TimeCharts.throughput(run)));
+        TimeCharts.throughputByTransport(run).ifPresent(c -> traffic.add(PageSection.chart(c)));
+        traffic.add(PageSection.chart(TimeCharts.failures(run)));
+
+        return new ReportPage("Run report: " + run.name(), subtitle, List.of(
+                new PageSection("headline", "Verdict and capacity per 1,000 sessions", headline),
                 new PageSection("findings", "Findings", List.of(PageSection.markup(findingsList(findings)))),
-                new PageSection("figures", "Key figures", List.of(PageSection.markup(keyFigures(run)))),
                 new PageSection("latency", "Latency", latency),
-                new PageSection("over-time", "Over time", overTime),
+                new PageSection("threads-connections", "Threads and connections", threadsAndConnections),
+                new PageSection("over-time", "Traffic and failures over time", traffic),
                 new PageSection("connections", "Connections and reconnects", List.of(
                         PageSection.chart(TransportCharts.requestsPerConnection(run)),
                         PageSection.chart(TransportCharts.closesByCause(run)),
                         PageSection.chart(TransportCharts.reconnectsByCause(run)))),
                 new PageSection("delivery", "Delivery", List.of(
-                        PageSection.chart(TransportCharts.lostAndDuplicated(run))))));
-        return new ReportPage("Run report: " + run.name(), subtitle, sections);
+                        PageSection.chart(TransportCharts.lostAndDuplicated(run)))),
+                new PageSection("figures", "All figures", List.of(PageSection.markup(keyFigures(run)))),
+                new PageSection("configuration", "Configuration", List.of(PageSection.markup(
+                        ConfigurationTable.folded(run))))));
     }
 
     /** One line per threshold per row: the condition, the figure, passed or breached. */
     static String thresholdTable(RunThresholds thresholds) {
         HtmlTable table = new HtmlTable("figures", List.of("row", "threshold", "value", "outcome"));
         for (ThresholdOutcome o : thresholds.outcomes()) {
-            table.row(List.of(o.row(), o.threshold().condition(), Figures.format(o.observed()),
+            table.row(List.of(o.row(), o.threshold().condition(),
+                    o.observed().isPresent() ? Threshold.number(o.observed().getAsDouble()) : Figures.NOT_AVAILABLE,
                     o.breached() ? (o.observed().isPresent() ? "BREACHED" : "BREACHED (no value)") : "passed"));
         }
         StringBuilder out = new StringBuilder(table.toHtml());
@@ -178,27 +168,6 @@ public final class RunPage {
             table.row(cells);
         }
         return table.toHtml();
-    }
-
-    static String scenario(RunData run) {
-        StringBuilder out = new StringBuilder("<div class=\"info-grid\">");
-        HtmlTable settings = new HtmlTable("properties", List.of());
-        SummaryRow row = run.runRow();
-        settings.row(List.of("transports", String.join(", ", run.transportRows().stream()
-                .map(SummaryRow::transport).toList())));
-        for (Labelled setting : SETTINGS) {
-            if (setting.shownFor(List.of(row))) {
-                settings.row(List.of(setting.label(), row.text(setting.column()).orElse(Figures.NOT_AVAILABLE)));
-            }
-        }
-        out.append("<div><h3>Server settings (summary.csv)</h3>").append(settings.toHtml()).append("</div>");
-        for (RunInfo.Section section : run.info().sections()) {
-            HtmlTable table = new HtmlTable("properties", List.of());
-            section.properties().forEach(p -> table.row(List.of(p.key(), p.value())));
-            out.append("<div><h3>").append(Html.escape(section.title())).append(" (run.json)</h3>")
-                    .append(table.toHtml()).append("</div>");
-        }
-        return out.append("</div>").toString();
     }
 
     static String latencyTable(RunData run) {

@@ -25,6 +25,7 @@ public final class TransportCharts {
                 "How many HTTP requests one TCP connection carried. Tomcat closes a connection after "
                         + "maxKeepAliveRequests; near 1 means a new connection (and handshake) for every request.")
                 .yAxis("requests per connection")
+                .whenEmpty("no request was sent")
                 .series(Series.bars("mean", column(rows, SummaryColumns.REQUESTS_PER_CONNECTION_MEAN)));
         if (rows.stream().anyMatch(r -> r.number(SummaryColumns.REQUESTS_PER_CONNECTION_MAX).isPresent())) {
             chart.series(Series.bars("max", column(rows, SummaryColumns.REQUESTS_PER_CONNECTION_MAX)));
@@ -38,14 +39,15 @@ public final class TransportCharts {
 
     /** Closed connections per transport, stacked by cause. */
     public static ChartSpec closesByCause(RunData run) {
-        return stackedByCause(run, "closes", "Connection closes by cause", "closes", SummaryColumns.CLOSES_PREFIX, null,
+        return stackedByCause(run, "closes", "Connection closes by cause", "no connection closed", "closes",
+                SummaryColumns.CLOSES_PREFIX, null,
                 "Why each TCP connection ended. keepalive limit: after maxKeepAliveRequests; idle timeout: idle "
                         + "past keepAliveTimeout; client: the run ended; server other and error deserve a look.");
     }
 
     /** Stream reconnects per transport, stacked by cause. */
     public static ChartSpec reconnectsByCause(RunData run) {
-        return stackedByCause(run, "reconnects", "Reconnects by cause", "reconnects",
+        return stackedByCause(run, "reconnects", "Reconnects by cause", "no reconnects", "reconnects",
                 SummaryColumns.RECONNECTS_PREFIX, SummaryColumns.RECONNECTS,
                 "Reconnections made: stream requests SSE and WebSocket sessions sent to open their stream again, by "
                         + "why the stream before ended. stream ended: the server ended the response (sse-timeout); "
@@ -59,6 +61,7 @@ public final class TransportCharts {
                 "Messages a session never received (a gap in its sequence) or received twice, counted across "
                         + "reconnects. Both should be 0; SSE resuming with Last-Event-ID loses none.")
                 .yAxis("messages")
+                .whenEmpty("no message lost or duplicated")
                 .series(Series.bars("lost", column(rows, SummaryColumns.MESSAGES_LOST)))
                 .series(Series.bars("duplicated", column(rows, SummaryColumns.MESSAGES_DUPLICATED)))
                 .build();
@@ -68,10 +71,10 @@ public final class TransportCharts {
      * A stacked bar chart of the {@code prefix} columns per transport; when the file has none of
      * them, the {@code totalColumn} alone (if given).
      */
-    private static ChartSpec stackedByCause(RunData run, String id, String title, String yLabel, String prefix,
-                                            String totalColumn, String help) {
+    private static ChartSpec stackedByCause(RunData run, String id, String title, String emptyText, String yLabel,
+                                            String prefix, String totalColumn, String help) {
         List<SummaryRow> rows = run.transportRows();
-        ChartSpec.Builder chart = barChart(id, title, rows, help).stacked().yAxis(yLabel);
+        ChartSpec.Builder chart = barChart(id, title, rows, help).stacked().yAxis(yLabel).whenEmpty(emptyText);
         Set<String> causes = new LinkedHashSet<>();
         rows.forEach(r -> causes.addAll(r.breakdown(prefix).keySet()));
         // a part of closes_server_other, not a cause of its own

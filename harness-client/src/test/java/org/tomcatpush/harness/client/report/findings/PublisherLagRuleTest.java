@@ -23,7 +23,7 @@ class PublisherLagRuleTest {
         List<Finding> findings = rule.evaluate(run(row("transport", "sse", "publish_rate", "20",
                 "publisher_lag_p99_ms", "1.25", "publisher_lag_max_ms", "512.3")));
 
-        assertEquals(List.of(Finding.note("the publisher fell behind its schedule by up to 512.3 ms (p99 1.25 ms),"
+        assertEquals(List.of(Finding.note("the publisher fell behind its schedule by up to 512 ms (p99 1.25 ms),"
                 + " more than a tenth of its 50 ms publish interval" + ALREADY_INCLUDED)), findings);
     }
 

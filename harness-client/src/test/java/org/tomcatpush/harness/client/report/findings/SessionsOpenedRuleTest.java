@@ -22,7 +22,7 @@ class SessionsOpenedRuleTest {
                 "sessions_never_opened", "12", "first_message_p99_ms", "5003.2")));
 
         assertEquals(List.of(Finding.warning("sse: 12 of 20 sessions never opened (no response, stream or upgrade):"
-                + " the delivery figures leave them out; time to first message p99 5003 ms, those still waiting"
+                + " the delivery figures leave them out; time to first message p99 5000 ms, those still waiting"
                 + " counted until the end of the run")), findings);
     }
 

@@ -32,18 +32,27 @@ class ReportPageTest {
     }
 
     @Test
-    void chartWithoutDataShowsANoteAndIsNotDrawn() throws Exception {
+    void chartWithNothingToShowIsOneLineOfTextAndIsNotDrawn() throws Exception {
+        ChartSpec zeros = ChartSpec.builder("zeros", ChartSpec.Kind.LINE).title("Reconnects").whenEmpty("no reconnects")
+                .series(Series.line("reconnects", new double[] {1, 2}, new double[] {0, 0}, false)).build();
+        ChartSpec limitOnly = ChartSpec.builder("limit", ChartSpec.Kind.LINE).title("Threads")
+                .series(Series.line("busy", new double[] {1, 2}, new double[] {Double.NaN, 0}, false))
+                .series(Series.limitLine("maxThreads 200", new double[] {1, 2}, 200, false)).build();
         ReportPage page = new ReportPage("t", "s", List.of(new PageSection("charts", "Charts", List.of(
                 PageSection.chart(line("full", 1, 2, 3)),
-                PageSection.chart(line("empty", Double.NaN, Double.NaN))))));
+                PageSection.chart(line("empty", Double.NaN, Double.NaN)),
+                PageSection.chart(zeros), PageSection.chart(limitOnly)))));
 
         String html = page.render();
 
         assertEquals(List.of("full"), page.drawnCharts().stream().map(ChartSpec::id).toList());
         assertTrue(html.contains("<canvas id=\"chart-full\""));
         assertFalse(html.contains("<canvas id=\"chart-empty\""));
-        assertTrue(html.contains("id=\"figure-empty\"><figcaption><h3>Chart empty</h3></figcaption>"
-                + "<p class=\"empty\">No data: this run recorded nothing for this chart.</p>"));
+        assertTrue(html.contains("<figure class=\"chart no-data\" id=\"figure-empty\"><p class=\"empty\"><b>Chart empty"
+                + "</b>: no data: this run recorded nothing for this chart</p></figure>"));
+        assertTrue(html.contains("<figure class=\"chart no-data\" id=\"figure-zeros\"><p class=\"empty\"><b>Reconnects"
+                + "</b>: no reconnects</p></figure>"));
+        assertTrue(html.contains("id=\"figure-limit\"><p class=\"empty\">"), "a limit line alone is nothing to show");
         JsonNode charts = data(html).get("charts");
         assertEquals(1, charts.size());
         assertEquals("full", charts.get(0).get("id").asText());
@@ -68,6 +77,7 @@ class ReportPageTest {
     void pageStartsPendingSoThatAPageWhoseScriptsNeverRanFailsItsCheck() {
         String html = new ReportPage("t", "s", List.of()).render();
 
-        assertTrue(html.contains("<div id=\"render-status\" data-status=\"pending\">"));
+        assertTrue(html.contains("<div id=\"render-status\" hidden data-status=\"pending\" data-detail=\"pending: the"
+                + " report's scripts did not run\"></div>"), "pending, in attributes only: the page shows no status text");
     }
 }
