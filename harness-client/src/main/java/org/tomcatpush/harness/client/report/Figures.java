@@ -39,19 +39,6 @@ public final class Figures {
         return rounded.stripTrailingZeros().toPlainString();
     }
 
-    /**
-     * Three significant digits, as the CLI tables show figures: {@code 1.23}, {@code 45.7},
-     * {@code 0.00123}, {@code 12300}; whole numbers below 1000 stay exact. NaN gives "n/a".
-     */
-    public static String significant(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return format(value);
-        }
-        BigDecimal rounded = BigDecimal.valueOf(value).round(new MathContext(3, RoundingMode.HALF_UP))
-                .stripTrailingZeros();
-        return rounded.signum() == 0 ? "0" : rounded.toPlainString();
-    }
-
     /** {@link #format(double)}, or "n/a" when absent. */
     public static String format(OptionalDouble value) {
         return value.isPresent() ? format(value.getAsDouble()) : NOT_AVAILABLE;

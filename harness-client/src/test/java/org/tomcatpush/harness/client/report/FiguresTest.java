@@ -40,17 +40,4 @@ class FiguresTest {
         assertEquals("3 messages", Figures.count(3, "message", "messages"));
         assertEquals("0 messages", Figures.count(0, "message", "messages"));
     }
-
-    @Test
-    void significantKeepsThreeDigitsAndWholeNumbersBelowAThousandExact() {
-        assertEquals("1.23", Figures.significant(1.23456));
-        assertEquals("45.7", Figures.significant(45.678));
-        assertEquals("0.00123", Figures.significant(0.0012345));
-        assertEquals("12300", Figures.significant(12345));
-        assertEquals("999", Figures.significant(999));
-        assertEquals("60", Figures.significant(60));
-        assertEquals("0", Figures.significant(0));
-        assertEquals("2", Figures.significant(2.0004));
-        assertEquals("n/a", Figures.significant(Double.NaN));
-    }
 }

@@ -162,7 +162,7 @@ class SweepEndToEndTest {
     }
 
     private static String sig(String cell) {
-        return Figures.significant(Double.parseDouble(cell));
+        return Figures.format(Double.parseDouble(cell));
     }
 
     private static List<CSVRecord> csv(Path file) throws Exception {
