@@ -36,6 +36,9 @@ final class Sampler implements AutoCloseable {
     private final Histogram pollerSockets = new Histogram(3);
     private final Histogram asyncInFlight = new Histogram(3);
     private final Histogram wsSessions = new Histogram(3);
+    // bytes: two significant digits keep the histograms small over a range of kB to tens of GB
+    private final Histogram heapUsedBytes = new Histogram(2);
+    private final Histogram rssBytes = new Histogram(2);
     private final ArrayDeque<Sample> series = new ArrayDeque<>();
     private long samples;
     private long seriesDropped;
@@ -64,7 +67,8 @@ final class Sampler implements AutoCloseable {
         ThreadsSnapshot threads = connector.threads();
         ConnectionsSnapshot conns = connector.connections();
         record(new Sample(System.currentTimeMillis(), threads.busy(), threads.poolSize(), threads.queueLength(),
-                conns.count(), conns.pollerSockets(), counters.asyncInFlightTotal(), counters.wsSessions()));
+                conns.count(), conns.pollerSockets(), counters.asyncInFlightTotal(), counters.wsSessions(),
+                ProcessMemory.heapUsedBytes(), ProcessMemory.rssBytes()));
     }
 
     synchronized void record(Sample sample) {
@@ -76,6 +80,8 @@ final class Sampler implements AutoCloseable {
         recordIfKnown(pollerSockets, sample.pollerSockets());
         recordIfKnown(asyncInFlight, sample.asyncInFlight());
         recordIfKnown(wsSessions, sample.wsSessions());
+        recordIfKnown(heapUsedBytes, sample.heapUsedBytes());
+        recordIfKnown(rssBytes, sample.rssBytes());
         if (series.size() == SERIES_CAPACITY) {
             series.removeFirst();
             seriesDropped++;
@@ -87,7 +93,7 @@ final class Sampler implements AutoCloseable {
         return new SampledSummary(intervalMs, samples, seriesDropped, cpuNanos / 1_000, HistogramSummary.of(busy),
                 HistogramSummary.of(poolSize), HistogramSummary.of(queueLength), HistogramSummary.of(connections),
                 HistogramSummary.of(pollerSockets), HistogramSummary.of(asyncInFlight),
-                HistogramSummary.of(wsSessions));
+                HistogramSummary.of(wsSessions), HistogramSummary.of(heapUsedBytes), HistogramSummary.of(rssBytes));
     }
 
     synchronized List<Sample> series() {
@@ -105,6 +111,8 @@ final class Sampler implements AutoCloseable {
         pollerSockets.reset();
         asyncInFlight.reset();
         wsSessions.reset();
+        heapUsedBytes.reset();
+        rssBytes.reset();
         series.clear();
     }
 
