@@ -10,11 +10,11 @@ import java.nio.file.Path;
 
 /**
  * The memory of this JVM's process: heap used (the {@link MemoryMXBean}) and resident set size
- * (Linux only; -1 elsewhere or when it cannot be read). Both readings are cheap, so the sampler
- * takes them with every sample: the resident size comes from {@code /proc/self/statm} (resident
- * pages times the page size), a few microseconds, where {@code VmRSS} of {@code /proc/self/status}
- * (the same figure in kB) costs about 300 us of kernel time a read, as much as six whole samples;
- * the page size is learnt once by comparing the two. The server samples itself with it and the
+ * (Linux only; -1 elsewhere or when it cannot be read). The heap reading costs a few
+ * microseconds; the resident size comes from {@code /proc/self/statm} (resident pages times the
+ * page size, learnt once by comparing it with {@code VmRSS} of {@code /proc/self/status}, the same
+ * figure in kB, whose read costs several times more), still about as much as the rest of a sample,
+ * so the sampler reads it about once a second (docs/SERVER.md, "Memory sampling cost"). The server samples itself with it and the
  * client measures its own cost with it, so both sides read memory the same way. Thread-safe.
  */
 public final class ProcessMemory {
