@@ -69,6 +69,7 @@ final class RunState {
     private final ClientCostMeter clientCost = new ClientCostMeter();
     private HeapReading baselineHeap = HeapReading.UNKNOWN;
     private HeldMemory heldMemory = HeldMemory.UNKNOWN;
+    private EventLoopDelay.Summary eventLoopDelay;
 
     RunState(RunPlan plan, RunRecorder recorder) {
         this.plan = plan;
@@ -123,12 +124,14 @@ final class RunState {
             endedAt = Instant.now();
         }
         clientCost.stop();
+        if (eventLoopDelay == null && load != null) {
+            eventLoopDelay = load.eventLoopDelay();
+        }
     }
 
     /** The client's own cost over the window, the event loops' lateness included. */
     ClientCost clientCost() {
-        return clientCost.result(load == null ? EventLoopDelay.Summary.UNKNOWN
-                : load.eventLoopDelay());
+        return clientCost.result(eventLoopDelay != null ? eventLoopDelay : EventLoopDelay.Summary.UNKNOWN);
     }
 
     void latencyLogOpened(LatencyLog log) {
