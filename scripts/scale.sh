@@ -2,7 +2,9 @@
 # scale.sh: can one client process hold 10,000 concurrent SSE sessions, and separately 10,000
 # WebSocket sessions, with a heap of at most 1 GB? Runs each transport once against a server the
 # client starts (loopback only) and prints, per transport: sessions held, client heap used and RSS
-# (peaks, sampled every second), messages/s delivered and delivery p50/p99.
+# (peaks, which the harness samples itself every second: summary.csv's client_heap_mb_max and
+# client_rss_mb_max), the client's event-loop delay p99, the server's heap per held session,
+# messages/s delivered and delivery p50/p99.
 #
 #   scripts/scale.sh                       # 10,000 sessions each of sse and ws, 60 s
 #   SESSIONS=2000 DURATION=20s scripts/scale.sh sse
@@ -41,11 +43,6 @@ if [[ ! -f "$JAR" ]]; then
 fi
 mkdir -p "$OUT"
 
-# Peak heap used (KiB) of a JVM, from jstat's survivor, eden and old generation figures.
-heap_used_kib() {
-    jstat -gc "$1" 2>/dev/null | awk 'NR == 2 { printf "%d", $3 + $4 + $6 + $8 }'
-}
-
 summary_field() { # file column-name -> value of the first data row
     awk -F, -v col="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i } NR == 2 { print $c }' "$1"
 }
@@ -54,24 +51,11 @@ report=()
 for transport in "${TRANSPORTS[@]}"; do
     echo "== $transport: $SESSIONS sessions, ramp-up $RAMP_UP, duration $DURATION, client -Xmx$CLIENT_HEAP" >&2
     log="$(mktemp)"
+    status=0
     java "-Xmx$CLIENT_HEAP" -jar "$JAR" run \
         --transport "$transport" --sessions "$SESSIONS" --ramp-up "$RAMP_UP" --duration "$DURATION" \
         --publish-rate "$PUBLISH_RATE" --max-connections $((SESSIONS + 1000)) --server-heap "$SERVER_HEAP" \
-        --name "scale-$transport" --out "$OUT" >"$log" 2> >(tee -a "$log" >&2) &
-    pid=$!
-    trap 'kill "$pid" 2>/dev/null || true' EXIT INT TERM
-    peak_rss=0
-    peak_heap=0
-    while kill -0 "$pid" 2>/dev/null; do
-        rss="$(ps -o rss= -p "$pid" 2>/dev/null | tr -d ' ' || true)"
-        heap="$(heap_used_kib "$pid" || true)"
-        [[ -n "$rss" && "$rss" -gt "$peak_rss" ]] && peak_rss="$rss"
-        [[ -n "$heap" && "$heap" -gt "$peak_heap" ]] && peak_heap="$heap"
-        sleep 1
-    done
-    status=0
-    wait "$pid" || status=$?
-    trap - EXIT INT TERM
+        --name "scale-$transport" --out "$OUT" >"$log" 2> >(tee -a "$log" >&2) || status=$?
     folder="$(sed -n 's/^results: //p' "$log" | tail -n 1)"
     rm -f "$log"
     if [[ $status -ne 0 || -z "$folder" ]]; then
@@ -82,9 +66,10 @@ for transport in "${TRANSPORTS[@]}"; do
     csv="$folder/summary.csv"
     received="$(summary_field "$csv" messages_received)"
     seconds="$(summary_field "$csv" measured_duration_s)"
-    report+=("$(printf '%-9s %14s %8s %14s %14s %12s %10s %10s %8s  %s' "$transport" \
+    report+=("$(printf '%-9s %14s %8s %14s %14s %12s %14s %12s %10s %10s %8s  %s' "$transport" \
         "$(summary_field "$csv" sessions_open_max)/$SESSIONS" "$(summary_field "$csv" messages_lost)" \
-        "$((peak_heap / 1024)) MiB" "$((peak_rss / 1024)) MiB" \
+        "$(summary_field "$csv" client_heap_mb_max) MiB" "$(summary_field "$csv" client_rss_mb_max) MiB" \
+        "$(summary_field "$csv" client_event_loop_delay_p99_ms)" "$(summary_field "$csv" server_heap_bytes_per_session)" \
         "$(awk -v r="$received" -v s="$seconds" 'BEGIN { if (s > 0) printf "%.0f", r / s; else print "n/a" }')" \
         "$(summary_field "$csv" latency_p50_ms)" "$(summary_field "$csv" latency_p99_ms)" \
         "$(summary_field "$csv" busy_threads_max)" "$folder")")
@@ -92,6 +77,6 @@ done
 
 echo
 echo "scale.sh: $(nproc) cores, $(java -version 2>&1 | head -n 1), client -Xmx$CLIENT_HEAP, publish rate $PUBLISH_RATE/s, $DURATION"
-printf '%-9s %14s %8s %14s %14s %12s %10s %10s %8s  %s\n' transport "sessions held" lost "client heap" "client RSS" \
-    "messages/s" "p50 ms" "p99 ms" "busy" results
+printf '%-9s %14s %8s %14s %14s %12s %14s %12s %10s %10s %8s  %s\n' transport "sessions held" lost "client heap" \
+    "client RSS" "loop p99 ms" "server B/sess" "messages/s" "p50 ms" "p99 ms" "busy" results
 printf '%s\n' "${report[@]}"

@@ -205,6 +205,48 @@ class StatsTest {
     }
 
     @Test
+    void everySampleCarriesTheHeapInUseAndOnLinuxTheResidentSetSize() throws Exception {
+        boolean linux = java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/status"));
+        try (HarnessServer server = TestServers.start("--sample-interval", "20");
+             RawConnection socket = new RawConnection(server.controlUri())) {
+            assertTrue(TestServers.await(5_000, () -> server.probe().sampled().samples() >= 3));
+            for (org.tomcatpush.harness.server.probe.Sample sample : server.probe().series()) {
+                assertTrue(sample.heapUsedBytes() > 0, "heap in use: " + sample);
+                assertEquals(linux, sample.rssBytes() > 0, "resident set size on Linux, -1 elsewhere: " + sample);
+            }
+            JsonNode stats = TestServers.JSON.readTree(socket.exchange("GET", "/harness/stats?series=true").body());
+            JsonNode row = stats.get("series").get(0);
+            assertTrue(row.get("heapUsed").asLong() > 0);
+            assertEquals(linux, row.get("rss").asLong() > 0);
+            JsonNode sampled = stats.get("sampled");
+            assertTrue(sampled.get("heapUsedBytes").get("max").asLong() > 0);
+            assertEquals(linux, sampled.get("rssBytes").get("max").asLong() > 0);
+            assertTrue(stats.get("memory").get("heapUsedBytes").asLong() > 0);
+            assertEquals(Runtime.getRuntime().maxMemory(), stats.get("memory").get("heapMaxBytes").asLong(),
+                    "the test's server runs in this JVM");
+            assertEquals(linux, stats.get("memory").get("rssBytes").asLong() > 0);
+        }
+    }
+
+    @Test
+    void gcEndpointAnswersTheHeapLeftAfterACollectionOnTheControlConnectorOnly() throws Exception {
+        try (HarnessServer server = TestServers.start();
+             RawConnection control = new RawConnection(server.controlUri());
+             RawConnection workload = new RawConnection(server.baseUri())) {
+            RawConnection.Response gc = control.exchange("POST", "/harness/gc");
+            assertEquals(200, gc.status());
+            JsonNode body = TestServers.JSON.readTree(gc.body());
+            assertTrue(body.get("heapUsedBytes").asLong() > 0, gc.body());
+            assertTrue(body.get("gcMillis").asLong() >= 0, gc.body());
+            assertTrue(body.has("rssBytes"), gc.body());
+
+            RawConnection.Response redirected = workload.exchange("POST", "/harness/gc");
+            assertEquals(308, redirected.status(), "the workload connector only points to the control connector");
+            assertEquals(server.controlUri() + "/harness/gc", redirected.header("Location"));
+        }
+    }
+
+    @Test
     void samplerOffTakesNoSamples() throws Exception {
         try (HarnessServer server = TestServers.start("--sample-interval", "0")) {
             Thread.sleep(200);

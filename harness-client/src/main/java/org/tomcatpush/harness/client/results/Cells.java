@@ -31,6 +31,19 @@ final class Cells {
         return value < 0 ? "" : decimal(value);
     }
 
+    /** Bytes as MiB (2^20 bytes) with at most three decimals, empty when negative (unknown). */
+    static String megabytes(long bytes) {
+        return bytes < 0 ? "" : decimal(bytes / (1024.0 * 1024.0));
+    }
+
+    /** A figure rounded to a whole number, negative ones included; empty for NaN or infinity. */
+    static String wholeNumber(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "";
+        }
+        return Long.toString(Math.round(value));
+    }
+
     /** A possibly absent figure. */
     static String nullable(Long value) {
         return value == null ? "" : Long.toString(value);

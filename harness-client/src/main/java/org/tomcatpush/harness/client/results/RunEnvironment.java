@@ -15,8 +15,17 @@ package org.tomcatpush.harness.client.results;
  * @param osArch            CPU architecture
  * @param openFileLimit     the client's soft open-file limit, -1 when unknown or unlimited
  * @param gitCommit         the working directory's git commit, or "unknown"
+ * @param clientCost        what the client itself spent during the measured window
  */
 public record RunEnvironment(String harnessVersion, String javaVersion, String javaVendor, String serverJava,
         String serverJavaVersion, String tomcatVersion, int cores, String osName, String osVersion, String osArch,
-        long openFileLimit, String gitCommit) {
+        long openFileLimit, String gitCommit, ClientCost clientCost) {
+
+    /** An environment whose client cost was not measured. */
+    public RunEnvironment(String harnessVersion, String javaVersion, String javaVendor, String serverJava,
+            String serverJavaVersion, String tomcatVersion, int cores, String osName, String osVersion, String osArch,
+            long openFileLimit, String gitCommit) {
+        this(harnessVersion, javaVersion, javaVendor, serverJava, serverJavaVersion, tomcatVersion, cores, osName,
+                osVersion, osArch, openFileLimit, gitCommit, ClientCost.UNKNOWN);
+    }
 }

@@ -56,6 +56,7 @@ public final class RunJson {
         server.put("tomcatVersion", result.environment().tomcatVersion());
         server.set("settings", JSON.valueToTree(result.setup().settings()));
         server.set("config", result.setup().serverConfig());
+        server.set("heldMemory", JSON.valueToTree(result.heldMemory()));
         root.set("environment", JSON.valueToTree(result.environment()));
         root.put("statsFailures", result.statsFailures());
         root.set("commandLine", JSON.valueToTree(result.setup().commandLine()));

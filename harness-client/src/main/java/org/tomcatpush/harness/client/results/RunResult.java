@@ -28,11 +28,13 @@ import org.tomcatpush.harness.client.thresholds.ThresholdOutcome;
  * @param statsFailures     per-second stats requests that failed or timed out
  * @param thresholds        the run's {@code --threshold}s, in the order given
  * @param thresholdOutcomes how each threshold came out on each row it applies to; empty until judged
+ * @param heldMemory        the server's heap before the load and with the sessions held
  */
 public record RunResult(String runId, RunStatus status, String failure, RunSetup setup, RunEnvironment environment,
         Instant startedAt, Instant endedAt, List<TransportResult> transports, TransportResult all,
         ServerStats finalServerStats, List<TimeseriesRow> timeseries, List<ServerSample> serverSamples,
-        long statsFailures, List<Threshold> thresholds, List<ThresholdOutcome> thresholdOutcomes) {
+        long statsFailures, List<Threshold> thresholds, List<ThresholdOutcome> thresholdOutcomes,
+        HeldMemory heldMemory) {
 
     public RunResult {
         transports = List.copyOf(transports);
@@ -40,6 +42,15 @@ public record RunResult(String runId, RunStatus status, String failure, RunSetup
         serverSamples = List.copyOf(serverSamples);
         thresholds = List.copyOf(thresholds);
         thresholdOutcomes = List.copyOf(thresholdOutcomes);
+    }
+
+    /** A result without a held-memory reading. */
+    public RunResult(String runId, RunStatus status, String failure, RunSetup setup, RunEnvironment environment,
+            Instant startedAt, Instant endedAt, List<TransportResult> transports, TransportResult all,
+            ServerStats finalServerStats, List<TimeseriesRow> timeseries, List<ServerSample> serverSamples,
+            long statsFailures, List<Threshold> thresholds, List<ThresholdOutcome> thresholdOutcomes) {
+        this(runId, status, failure, setup, environment, startedAt, endedAt, transports, all, finalServerStats,
+                timeseries, serverSamples, statsFailures, thresholds, thresholdOutcomes, HeldMemory.UNKNOWN);
     }
 
     /** A result without thresholds. */
@@ -60,7 +71,7 @@ public record RunResult(String runId, RunStatus status, String failure, RunSetup
         RunStatus judged = status == RunStatus.COMPLETED && outcomes.stream().anyMatch(ThresholdOutcome::breached)
                 ? RunStatus.THRESHOLDS_BREACHED : status;
         return new RunResult(runId, judged, failure, setup, environment, startedAt, endedAt, transports, all,
-                finalServerStats, timeseries, serverSamples, statsFailures, thresholds, outcomes);
+                finalServerStats, timeseries, serverSamples, statsFailures, thresholds, outcomes, heldMemory);
     }
 
     /** The rows of {@code summary.csv}: each transport, then {@code all} for a mixed run. */

@@ -18,7 +18,7 @@ public final class ServerSamplesCsv {
     public static final String FILE_NAME = "server_samples.csv";
 
     private static final String[] HEADER = {"epoch_ms", "elapsed_ms", "busy_threads", "queue_length", "connections",
-        "async_in_flight", "ws_sessions"};
+        "async_in_flight", "ws_sessions", "heap_used_mb", "rss_mb"};
 
     private ServerSamplesCsv() {
     }
@@ -30,7 +30,7 @@ public final class ServerSamplesCsv {
             for (ServerSample s : result.serverSamples()) {
                 printer.printRecord(s.epochMs(), s.epochMs() - startMs, Cells.count(s.busyThreads()),
                         Cells.count(s.queueLength()), Cells.count(s.connections()), Cells.count(s.asyncInFlight()),
-                        Cells.count(s.wsSessions()));
+                        Cells.count(s.wsSessions()), Cells.megabytes(s.heapUsedBytes()), Cells.megabytes(s.rssBytes()));
             }
         }
     }

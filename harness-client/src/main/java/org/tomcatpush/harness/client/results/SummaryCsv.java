@@ -139,7 +139,18 @@ public final class SummaryCsv {
             col("failure_time_max_ms", (r, t) -> Cells.decimal(t.failureTime().maxMs())),
             col("closes_stale_connection", (r, t) -> t.client().closes(CloseCause.STALE_CONNECTION)),
             col("errors_stale_connection", (r, t) -> t.client().errorsStaleConnection()),
-            col("requests_retried", (r, t) -> t.client().requestsRetried()));
+            col("requests_retried", (r, t) -> t.client().requestsRetried()),
+            // server memory (issue 10): sampled in the window, server-wide rows only; per session for one transport
+            col("server_heap_mb_max", (r, t) -> server(t, s -> Cells.megabytes(s.heapSampled().max()))),
+            col("server_rss_mb_max", (r, t) -> server(t, s -> Cells.megabytes(s.rssSampled().max()))),
+            col("server_heap_bytes_per_session", (r, t) -> r.all() == null && t.serverWide() != null
+                    ? Cells.wholeNumber(r.heldMemory().heapBytesPerSession()) : ""),
+            // the client's own cost (issue 10): one client, the same in every row
+            col("client_cpu_s", (r, t) -> Cells.decimal(r.environment().clientCost().cpuS())),
+            col("client_rss_mb_max", (r, t) -> Cells.megabytes(r.environment().clientCost().rssMaxBytes())),
+            col("client_heap_mb_max", (r, t) -> Cells.megabytes(r.environment().clientCost().heapMaxBytes())),
+            col("client_event_loop_delay_p99_ms", (r, t) -> Cells.decimal(r.environment().clientCost().eventLoopDelayP99Ms())),
+            col("client_event_loop_delay_max_ms", (r, t) -> Cells.decimal(r.environment().clientCost().eventLoopDelayMaxMs())));
 
     private SummaryCsv() {
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.tomcatpush.harness.client.launch.JavaRuntime;
 import org.tomcatpush.harness.client.launch.OpenFileLimit;
+import org.tomcatpush.harness.client.results.ClientCost;
 import org.tomcatpush.harness.client.results.RunEnvironment;
 
 /** Collects the {@link RunEnvironment} of a run. Stateless. */
@@ -19,14 +20,15 @@ final class EnvironmentProbe {
      * @param serverJava        the server's java binary, or "external"
      * @param serverJavaVersion its version, or "unknown"
      * @param tomcatVersion     as the server's stats reported it
+     * @param clientCost        what the client spent during the window
      */
     static RunEnvironment collect(String harnessVersion, String serverJava, String serverJavaVersion,
-            String tomcatVersion) {
+            String tomcatVersion, ClientCost clientCost) {
         JavaRuntime java = JavaRuntime.current();
         return new RunEnvironment(harnessVersion, java.version(), java.vendor(), serverJava, serverJavaVersion,
                 tomcatVersion, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("os.arch"),
-                OpenFileLimit.current().orElse(-1), gitCommit());
+                OpenFileLimit.current().orElse(-1), gitCommit(), clientCost);
     }
 
     /** {@code git rev-parse HEAD} in the working directory, or "unknown". */

@@ -2,6 +2,7 @@ package org.tomcatpush.harness.client.run;
 
 import org.tomcatpush.harness.client.accounting.RunRecorder;
 import org.tomcatpush.harness.client.scenario.Scenario;
+import org.tomcatpush.harness.client.session.EventLoopDelay;
 
 /**
  * The sessions of a run, as the run drives them: the session engine's {@code LoadGenerator} in
@@ -14,6 +15,11 @@ public interface Load extends AutoCloseable {
 
     /** Sessions connected now, all transports. */
     int openSessions();
+
+    /** How late the load's event loops ran since it started; unknown for a load without any. */
+    default EventLoopDelay.Summary eventLoopDelay() {
+        return EventLoopDelay.Summary.UNKNOWN;
+    }
 
     /** Stops every session; returns within a few seconds. */
     @Override

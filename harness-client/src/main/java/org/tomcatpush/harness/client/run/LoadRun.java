@@ -24,6 +24,7 @@ import org.tomcatpush.harness.client.results.RunStatus;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.results.SummaryTable;
 import org.tomcatpush.harness.client.serverstats.ControlDiscovery;
+import org.tomcatpush.harness.client.serverstats.HeapReading;
 import org.tomcatpush.harness.client.serverstats.ServerStats;
 import org.tomcatpush.harness.client.serverstats.StatsClient;
 import org.tomcatpush.harness.client.thresholds.ThresholdCheck;
@@ -248,6 +249,7 @@ public final class LoadRun {
             Thread.currentThread().interrupt();
             throw new RunFailure("interrupted while resetting the server's counters");
         }
+        state.baselineHeapRead(heapAfterGc(stats));
         // the log opens before the sessions start, so no message is ever recorded before it
         LatencyLog latencyLog = LatencyLog.open(folder.file(ResultsWriter.LATENCY_LOG), recorder,
                 System.currentTimeMillis());
@@ -267,9 +269,25 @@ public final class LoadRun {
                 return;
             }
             monitor.tick(second);
+            state.sampleClientCost();
         }
-        if (sleepUntil(startNanos + durationNanos)) {
-            serverFailed(server);
+        if (sleepUntil(startNanos + durationNanos) && !serverFailed(server)) {
+            // the window ends here; the collection's pause is the server's, after the window
+            state.windowEnded();
+            HeapReading held = heapAfterGc(stats);
+            state.heldHeapRead(held, load.openSessions());
+        }
+    }
+
+    /** The server's heap after a full collection ({@code POST /harness/gc}); unknown from a server without it. */
+    private static HeapReading heapAfterGc(StatsClient stats) {
+        try {
+            return stats.collectGarbage();
+        } catch (IOException e) {
+            return HeapReading.UNKNOWN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HeapReading.UNKNOWN;
         }
     }
 
@@ -281,7 +299,7 @@ public final class LoadRun {
 
     private int report() {
         RunResult measured = state.toResult(EnvironmentProbe.collect(harnessVersion, serverJavaText(),
-                serverJavaVersion(), state.tomcatVersion()));
+                serverJavaVersion(), state.tomcatVersion(), state.clientCost()));
         RunResult result = measured.withThresholdOutcomes(ThresholdCheck.evaluate(plan.thresholds(),
                 SummaryCsv.cells(measured).stream().map(SummaryRow::new).toList()));
         Path folder = null;

@@ -19,7 +19,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tomcatpush.harness.client.accounting.RunRecorder;
 import org.tomcatpush.harness.client.report.RunReport;
 import org.tomcatpush.harness.client.report.load.ReportInputException;
+import org.tomcatpush.harness.client.results.ClientCost;
 import org.tomcatpush.harness.client.results.ClientCounts;
+import org.tomcatpush.harness.client.results.HeldMemory;
 import org.tomcatpush.harness.client.results.LatencySummary;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.results.ResultsWriter;
@@ -32,8 +34,10 @@ import org.tomcatpush.harness.client.results.TimeseriesRow;
 import org.tomcatpush.harness.client.results.TransportResult;
 import org.tomcatpush.harness.client.scenario.Scenario;
 import org.tomcatpush.harness.client.scenario.Transport;
+import org.tomcatpush.harness.client.serverstats.HeapReading;
 import org.tomcatpush.harness.client.serverstats.ServerStats;
 import org.tomcatpush.harness.client.serverstats.StatsClient;
+import org.tomcatpush.harness.client.session.EventLoopDelay;
 
 /**
  * What a {@link LoadRun} has learnt so far, filled in step by step as the run gets further, and
@@ -62,6 +66,10 @@ final class RunState {
     private LatencyLog latencyLog;
     private Load load;
     private RunMonitor monitor;
+    private final ClientCostMeter clientCost = new ClientCostMeter();
+    private HeapReading baselineHeap = HeapReading.UNKNOWN;
+    private HeldMemory heldMemory = HeldMemory.UNKNOWN;
+    private EventLoopDelay.Summary eventLoopDelay;
 
     RunState(RunPlan plan, RunRecorder recorder) {
         this.plan = plan;
@@ -89,6 +97,41 @@ final class RunState {
 
     void loadStarting(Instant now) {
         startedAt = now;
+        clientCost.start();
+    }
+
+    /** Notes the client's heap and resident memory now (once a second during the window). */
+    void sampleClientCost() {
+        clientCost.sample();
+    }
+
+    /** The idle server's heap after a collection, read after the reset and before the load. */
+    void baselineHeapRead(HeapReading baseline) {
+        baselineHeap = baseline;
+    }
+
+    /** The server's heap after a collection with {@code sessionsHeld} sessions open, read as the window ended. */
+    void heldHeapRead(HeapReading held, long sessionsHeld) {
+        heldMemory = new HeldMemory(baselineHeap, held, sessionsHeld);
+    }
+
+    /**
+     * The measured window ends now (the first call counts): the sessions are still open, but
+     * nothing after this is measured as the run's, and the client's CPU time stops counting.
+     */
+    void windowEnded() {
+        if (endedAt == null) {
+            endedAt = Instant.now();
+        }
+        clientCost.stop();
+        if (eventLoopDelay == null && load != null) {
+            eventLoopDelay = load.eventLoopDelay();
+        }
+    }
+
+    /** The client's own cost over the window, the event loops' lateness included. */
+    ClientCost clientCost() {
+        return clientCost.result(eventLoopDelay != null ? eventLoopDelay : EventLoopDelay.Summary.UNKNOWN);
     }
 
     void latencyLogOpened(LatencyLog log) {
@@ -124,8 +167,9 @@ final class RunState {
      * @return false when the load had not stopped within {@code wait}
      */
     boolean stopLoad(Duration wait) {
-        // the measured window ends when the sessions are told to stop; the teardown is not part of it
-        endedAt = Instant.now();
+        // the measured window ends when the sessions are told to stop (or earlier, at the held-heap
+        // reading); the teardown is not part of it
+        windowEnded();
         boolean stopped = true;
         if (load != null) {
             Load closing = load;
@@ -264,7 +308,7 @@ final class RunState {
                 monitor == null ? List.<TimeseriesRow>of()
                         : TimeseriesRow.withServerSamples(monitor.rows(), finalStats == null ? List.of() : finalStats.series()),
                 finalStats == null ? List.of() : finalStats.series(), monitor == null ? 0 : monitor.statsFailures(),
-                plan.thresholds(), List.of());
+                plan.thresholds(), List.of(), heldMemory);
     }
 
     private int maxKeepAliveRequests() {

@@ -2,6 +2,7 @@ package org.tomcatpush.harness.client.run;
 
 import org.tomcatpush.harness.client.accounting.RunRecorder;
 import org.tomcatpush.harness.client.scenario.Scenario;
+import org.tomcatpush.harness.client.session.EventLoopDelay;
 import org.tomcatpush.harness.client.session.LoadGenerator;
 
 /** The production {@link Load}: the session engine's {@link LoadGenerator}. */
@@ -24,6 +25,11 @@ final class SessionLoad implements Load {
     @Override
     public int openSessions() {
         return generator.openSessions();
+    }
+
+    @Override
+    public EventLoopDelay.Summary eventLoopDelay() {
+        return generator.eventLoopDelay();
     }
 
     @Override

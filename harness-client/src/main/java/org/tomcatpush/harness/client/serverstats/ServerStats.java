@@ -34,12 +34,25 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * @param series           the sampled series, empty unless asked for with {@code ?series=true}
  * @param serverCloses     connections the server closed, by cause
  * @param publisher        the publisher's lag behind its schedule ({@link PublisherStats#UNKNOWN} from an older server)
+ * @param heapSampled      the server's heap in use over the samples, bytes
+ * @param rssSampled       the server's resident set size over the samples, bytes
  */
 public record ServerStats(long timeMillis, String tomcatVersion, long busyThreads, String busyMetric, long poolSize,
         long queueLength, long connections, Map<String, Long> requests, Map<String, Long> bytesWritten,
         long messagesPublished, long samples, SampledStats busySampled, SampledStats queueSampled,
         SampledStats connectionsSampled, PerConnectionStats perConnection, JsonNode config, List<ServerSample> series,
-        ServerCloseStats serverCloses, PublisherStats publisher) {
+        ServerCloseStats serverCloses, PublisherStats publisher, SampledStats heapSampled, SampledStats rssSampled) {
+
+    /** Stats without memory figures (a server older than them). */
+    public ServerStats(long timeMillis, String tomcatVersion, long busyThreads, String busyMetric, long poolSize,
+            long queueLength, long connections, Map<String, Long> requests, Map<String, Long> bytesWritten,
+            long messagesPublished, long samples, SampledStats busySampled, SampledStats queueSampled,
+            SampledStats connectionsSampled, PerConnectionStats perConnection, JsonNode config,
+            List<ServerSample> series, ServerCloseStats serverCloses, PublisherStats publisher) {
+        this(timeMillis, tomcatVersion, busyThreads, busyMetric, poolSize, queueLength, connections, requests,
+                bytesWritten, messagesPublished, samples, busySampled, queueSampled, connectionsSampled, perConnection,
+                config, series, serverCloses, publisher, SampledStats.UNKNOWN, SampledStats.UNKNOWN);
+    }
 
     public ServerStats {
         requests = Collections.unmodifiableMap(new LinkedHashMap<>(requests));
@@ -62,13 +75,14 @@ public record ServerStats(long timeMillis, String tomcatVersion, long busyThread
                 sampled.path("samples").asLong(-1), SampledStats.from(sampled.path("busyThreads")),
                 SampledStats.from(sampled.path("queueLength")), SampledStats.from(sampled.path("connections")),
                 PerConnectionStats.from(root.path("perConnection")), root.path("config"), series,
-                ServerCloseStats.from(root.path("serverCloses")), PublisherStats.from(root.path("publisher")));
+                ServerCloseStats.from(root.path("serverCloses")), PublisherStats.from(root.path("publisher")),
+                SampledStats.from(sampled.path("heapUsedBytes")), SampledStats.from(sampled.path("rssBytes")));
     }
 
     /**
      * These stats with the series cut to the measured window {@code [fromEpochMs, toEpochMs]} (the
      * server's clock) and the sampled summaries ({@code samples}, {@code busySampled},
-     * {@code queueSampled}, {@code connectionsSampled}) computed from exactly those samples: counts
+     * {@code queueSampled}, {@code connectionsSampled}, {@code heapSampled}, {@code rssSampled}) computed from exactly those samples: counts
      * read after the load stopped, thread and connection figures as they stood while it ran,
      * neither the moments before the load started nor the teardown. Without a series (the sampler
      * off, or stats that did not ask for one) the summaries are unknown, never taken from elsewhere.
@@ -80,7 +94,8 @@ public record ServerStats(long timeMillis, String tomcatVersion, long busyThread
                 requests, bytesWritten, messagesPublished, window.size(),
                 SampledStats.of(window, ServerSample::busyThreads), SampledStats.of(window, ServerSample::queueLength),
                 SampledStats.of(window, ServerSample::connections), perConnection, config, window, serverCloses,
-                publisher);
+                publisher, SampledStats.of(window, ServerSample::heapUsedBytes),
+                SampledStats.of(window, ServerSample::rssBytes));
     }
 
     /** The server's count of requests on {@code transport}'s endpoint, -1 when it gave none. */

@@ -10,7 +10,8 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Talks to the server's control endpoints ({@code /harness/stats}, {@code /harness/reset}) on its
+ * Talks to the server's control endpoints ({@code /harness/stats}, {@code /harness/reset},
+ * {@code /harness/gc}) on its
  * control connector, with the JDK HttpClient: a port and threads of their own on the server, so a
  * workload that holds every worker thread cannot starve these requests, and the workload's figures
  * never include them. Never uses a proxy. Thread-safe; blocking calls with a per-request time limit.
@@ -20,6 +21,7 @@ public final class StatsClient {
     private final URI statsUri;
     private final URI seriesUri;
     private final URI resetUri;
+    private final URI gcUri;
     private static final String CONTROL_TOKEN_HEADER = "X-Harness-Token";
 
     private final Duration requestTimeout;
@@ -49,6 +51,7 @@ public final class StatsClient {
         this.statsUri = URI.create(base + "/harness/stats");
         this.seriesUri = URI.create(base + "/harness/stats?series=true");
         this.resetUri = URI.create(base + "/harness/reset");
+        this.gcUri = URI.create(base + "/harness/gc");
         this.requestTimeout = requestTimeout;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -79,6 +82,19 @@ public final class StatsClient {
         if (response.statusCode() / 100 != 2) {
             throw new IOException("POST " + resetUri + " answered " + response.statusCode());
         }
+    }
+
+    /**
+     * {@code POST /harness/gc}: a full collection on the server, then its heap in use.
+     * @throws IOException when the server does not answer 200 with JSON in time (an older server answers 404)
+     */
+    public HeapReading collectGarbage() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(gcUri).timeout(requestTimeout)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("POST " + gcUri + " answered " + response.statusCode());
+        }
+        return HeapReading.from(json.readTree(response.body()));
     }
 
     private HttpRequest.Builder request(URI uri) {

@@ -30,7 +30,8 @@ import org.tomcatpush.harness.client.scenario.Scenario;
  *   <li>a WebSocket frame limit far above any payload, no decompression, no cookies, no redirects;</li>
  *   <li>the native epoll transport when available, one event loop per core;</li>
  *   <li>body parts handed over without copying ({@code LAZY}), valid during the callback only;</li>
- *   <li>the connection accounting installed on every new HTTP and WebSocket connection.</li>
+ *   <li>the connection accounting installed on every new HTTP and WebSocket connection;</li>
+ *   <li>the {@link EventLoopDelay} probe on every event loop.</li>
  * </ul>
  */
 final class HttpClientResources {
@@ -44,11 +45,13 @@ final class HttpClientResources {
     private final EventLoopGroup eventLoops;
     private final HashedWheelTimer timer;
     private final AsyncHttpClient client;
+    private final EventLoopDelay eventLoopDelay;
 
     private HttpClientResources(EventLoopGroup eventLoops, HashedWheelTimer timer, AsyncHttpClient client) {
         this.eventLoops = eventLoops;
         this.timer = timer;
         this.client = client;
+        this.eventLoopDelay = new EventLoopDelay(eventLoops);
     }
 
     static HttpClientResources create(Scenario scenario, ConnectionAccounting accounting) {
@@ -94,8 +97,15 @@ final class HttpClientResources {
         return timer;
     }
 
+    /** How late the event loops ran, from their start until {@link #close}. */
+    EventLoopDelay eventLoopDelay() {
+        return eventLoopDelay;
+    }
+
     /** Closes the client, then stops its event loops and timer, waiting at most about {@code timeout}. */
     void close(Duration timeout) {
+        // the lateness of the shutdown is not the load's
+        eventLoopDelay.close();
         try {
             client.close();
         } catch (Exception e) {

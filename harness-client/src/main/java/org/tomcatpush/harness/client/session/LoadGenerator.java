@@ -85,6 +85,12 @@ public final class LoadGenerator implements AutoCloseable {
         return c == null ? 0 : c.openSessions().get();
     }
 
+    /** How late the client's event loops ran since the start; {@link EventLoopDelay.Summary#UNKNOWN} before it. */
+    public EventLoopDelay.Summary eventLoopDelay() {
+        HttpClientResources r = resources;
+        return r == null ? EventLoopDelay.Summary.UNKNOWN : r.eventLoopDelay().summary();
+    }
+
     /** TCP connections the sessions hold open now, all transports. */
     public int openConnections() {
         return accounting.openConnections();

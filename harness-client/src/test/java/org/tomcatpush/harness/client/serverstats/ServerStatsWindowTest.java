@@ -37,6 +37,20 @@ class ServerStatsWindowTest {
     }
 
     @Test
+    void heapAndRssPeaksComeFromTheSamplesInsideTheWindowToo() {
+        List<ServerSample> series = List.of(
+                new ServerSample(START_MS - 100, 0, 0, 0, 0, 0, 900_000_000, 950_000_000), // before: left out
+                new ServerSample(START_MS, 0, 0, 0, 0, 0, 30_000_000, 120_000_000),
+                new ServerSample(START_MS + 100, 0, 0, 0, 0, 0, 50_000_000, -1), // no RSS (off Linux)
+                new ServerSample(START_MS + 200, 0, 0, 0, 0, 0, 40_000_000, 130_000_000));
+
+        ServerStats window = stats(series, SampledStats.UNKNOWN).inWindow(START_MS, START_MS + 200);
+
+        assertEquals(new SampledStats(40_000_000.0, 40_000_000, 50_000_000, 50_000_000), window.heapSampled());
+        assertEquals(new SampledStats(125_000_000.0, 120_000_000, 130_000_000, 130_000_000), window.rssSampled());
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         List<ServerSample> series = new ArrayList<>();
         for (int i = 1; i <= 200; i++) {

@@ -81,6 +81,31 @@ class StatsClientTest {
     }
 
     @Test
+    void readsTheServersHeapAndRssFromTheSampledSummariesAndTheSeries() throws Exception {
+        server.statsBody(() -> "{\"sampled\":{\"samples\":1,"
+                + "\"heapUsedBytes\":{\"mean\":3.0E7,\"p50\":30000000,\"p99\":30000000,\"max\":30000000},"
+                + "\"rssBytes\":{\"mean\":1.2E8,\"p50\":120000000,\"p99\":120000000,\"max\":120000000}},"
+                + "\"series\":[{\"t\":5,\"busy\":1,\"queue\":0,\"connections\":2,\"asyncInFlight\":0,"
+                + "\"wsSessions\":2,\"heapUsed\":30000000,\"rss\":120000000}]}");
+        ServerStats stats = client.fetch();
+        assertEquals(new SampledStats(3.0E7, 30_000_000, 30_000_000, 30_000_000), stats.heapSampled());
+        assertEquals(120_000_000, stats.rssSampled().max());
+        assertEquals(new ServerSample(5, 1, 0, 2, 0, 2, 30_000_000, 120_000_000), stats.series().get(0));
+
+        server.statsBody(() -> "{\"series\":[{\"t\":5,\"busy\":1}]}");
+        ServerStats older = client.fetch();
+        assertEquals(SampledStats.UNKNOWN, older.heapSampled(), "a server older than the memory figures");
+        assertEquals(-1, older.series().get(0).heapUsedBytes());
+        assertEquals(-1, older.series().get(0).rssBytes());
+    }
+
+    @Test
+    void aServerWithoutTheGcEndpointIsAnIoErrorNamingItsAnswer() {
+        IOException missing = assertThrows(IOException.class, client::collectGarbage);
+        assertTrue(missing.getMessage().contains("/harness/gc answered 404"), missing.getMessage());
+    }
+
+    @Test
     void resetPostsToTheResetEndpoint() throws Exception {
         client.reset();
         client.reset();

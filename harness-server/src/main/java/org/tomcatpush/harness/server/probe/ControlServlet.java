@@ -10,7 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * The control endpoints under {@code /harness/}, served on the control connector only: {@code GET
  * stats} (the probe as JSON, {@code ?series=true} adds the time series), {@code POST reset}
  * (zeroes the probe, 204) and {@code POST publish?count=N} (publishes N messages now, answers
- * {@code {"last":SEQ}}). Any other path gets a 404 naming them. None of them is counted as
+ * {@code {"last":SEQ}}) and {@code POST gc} (a full collection now, answers the heap left after
+ * it: {@code {"heapUsedBytes":N,"rssBytes":N,"gcMillis":N}}, the baseline and held-state readings
+ * of a run's heap per session). Any other path gets a 404 naming them. None of them is counted as
  * workload: they never pass the workload connector.
  */
 public final class ControlServlet extends HttpServlet {
@@ -46,6 +48,8 @@ public final class ControlServlet extends HttpServlet {
             resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
         } else if ("/publish".equals(action)) {
             publish(req, resp);
+        } else if ("/gc".equals(action)) {
+            collectGarbage(resp);
         } else {
             notFound(req, resp);
         }
@@ -69,12 +73,22 @@ public final class ControlServlet extends HttpServlet {
         resp.getWriter().write("{\"last\":" + last + "}");
     }
 
+    private static void collectGarbage(HttpServletResponse resp) throws IOException {
+        long startNanos = System.nanoTime();
+        long heapUsedBytes = ProcessMemory.heapUsedAfterGcBytes();
+        long gcMillis = (System.nanoTime() - startNanos) / 1_000_000;
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        resp.getWriter().write("{\"heapUsedBytes\":" + heapUsedBytes + ",\"rssBytes\":" + ProcessMemory.rssBytes()
+                + ",\"gcMillis\":" + gcMillis + "}");
+    }
+
     private static void notFound(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setStatus(HttpServletResponse.SC_NOT_FOUND);
         resp.setContentType("text/plain");
         resp.setCharacterEncoding("UTF-8");
         resp.getWriter().write("no control endpoint " + req.getMethod() + " " + req.getRequestURI()
-                + ": use GET /harness/stats, POST /harness/reset or POST /harness/publish?count=N\n");
+                + ": use GET /harness/stats, POST /harness/reset, POST /harness/publish?count=N or POST /harness/gc\n");
     }
 
     static void badRequest(HttpServletResponse resp, String message) throws IOException {

@@ -11,7 +11,10 @@ package org.tomcatpush.harness.server.probe;
  * @param pollerSockets sockets registered with the poller, -1 for NIO2
  * @param asyncInFlight async requests open on every endpoint
  * @param wsSessions    open WebSocket sessions
+ * @param heapUsedBytes heap in use ({@link ProcessMemory#heapUsedBytes()}), garbage included
+ * @param rssBytes      the process's resident set size, read about once a second and carried in the
+ *                      samples between; -1 where it cannot be read
  */
 public record Sample(long timeMillis, int busy, int poolSize, int queueLength, long connections,
-                     int pollerSockets, int asyncInFlight, int wsSessions) {
+                     int pollerSockets, int asyncInFlight, int wsSessions, long heapUsedBytes, long rssBytes) {
 }

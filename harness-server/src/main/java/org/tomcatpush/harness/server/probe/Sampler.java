@@ -23,6 +23,14 @@ final class Sampler implements AutoCloseable {
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
+    /**
+     * The resident set size is read about once a second, every {@code rssEverySamples}-th sample,
+     * and carried in the samples between: a read of /proc costs about as much as the rest of a
+     * sample together (measured with this sampler's own CPU accounting, docs/SERVER.md), while the
+     * heap reading costs a few microseconds and comes with every sample.
+     */
+    static final long RSS_READ_EVERY_MS = 1_000;
+
     /** Samples kept in the series: an hour at the default 100 ms. */
     static final int SERIES_CAPACITY = 36_000;
 
@@ -36,10 +44,16 @@ final class Sampler implements AutoCloseable {
     private final Histogram pollerSockets = new Histogram(3);
     private final Histogram asyncInFlight = new Histogram(3);
     private final Histogram wsSessions = new Histogram(3);
+    // bytes: two significant digits keep the histograms small over a range of kB to tens of GB
+    private final Histogram heapUsedBytes = new Histogram(2);
+    private final Histogram rssBytes = new Histogram(2);
     private final ArrayDeque<Sample> series = new ArrayDeque<>();
     private long samples;
     private long seriesDropped;
     private long cpuNanos;
+    private final long rssEverySamples;
+    private long samplesUntilRss;
+    private long lastRssBytes = -1;
     private final ScheduledExecutorService thread;
 
     /** Starts sampling, or does nothing but answer empty summaries when {@code intervalMs} is 0. */
@@ -47,6 +61,7 @@ final class Sampler implements AutoCloseable {
         this.intervalMs = intervalMs;
         this.connector = connector;
         this.counters = counters;
+        this.rssEverySamples = intervalMs > 0 ? Math.max(1, RSS_READ_EVERY_MS / intervalMs) : 1;
         if (intervalMs > 0) {
             thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread t = new Thread(runnable, "harness-sampler");
@@ -64,7 +79,17 @@ final class Sampler implements AutoCloseable {
         ThreadsSnapshot threads = connector.threads();
         ConnectionsSnapshot conns = connector.connections();
         record(new Sample(System.currentTimeMillis(), threads.busy(), threads.poolSize(), threads.queueLength(),
-                conns.count(), conns.pollerSockets(), counters.asyncInFlightTotal(), counters.wsSessions()));
+                conns.count(), conns.pollerSockets(), counters.asyncInFlightTotal(), counters.wsSessions(),
+                ProcessMemory.heapUsedBytes(), rssBytes()));
+    }
+
+    /** The resident set size, read anew every {@link #rssEverySamples} calls (the first one included). */
+    private long rssBytes() {
+        if (samplesUntilRss-- <= 0) {
+            lastRssBytes = ProcessMemory.rssBytes();
+            samplesUntilRss = rssEverySamples - 1;
+        }
+        return lastRssBytes;
     }
 
     synchronized void record(Sample sample) {
@@ -76,6 +101,8 @@ final class Sampler implements AutoCloseable {
         recordIfKnown(pollerSockets, sample.pollerSockets());
         recordIfKnown(asyncInFlight, sample.asyncInFlight());
         recordIfKnown(wsSessions, sample.wsSessions());
+        recordIfKnown(heapUsedBytes, sample.heapUsedBytes());
+        recordIfKnown(rssBytes, sample.rssBytes());
         if (series.size() == SERIES_CAPACITY) {
             series.removeFirst();
             seriesDropped++;
@@ -87,7 +114,7 @@ final class Sampler implements AutoCloseable {
         return new SampledSummary(intervalMs, samples, seriesDropped, cpuNanos / 1_000, HistogramSummary.of(busy),
                 HistogramSummary.of(poolSize), HistogramSummary.of(queueLength), HistogramSummary.of(connections),
                 HistogramSummary.of(pollerSockets), HistogramSummary.of(asyncInFlight),
-                HistogramSummary.of(wsSessions));
+                HistogramSummary.of(wsSessions), HistogramSummary.of(heapUsedBytes), HistogramSummary.of(rssBytes));
     }
 
     synchronized List<Sample> series() {
@@ -105,6 +132,8 @@ final class Sampler implements AutoCloseable {
         pollerSockets.reset();
         asyncInFlight.reset();
         wsSessions.reset();
+        heapUsedBytes.reset();
+        rssBytes.reset();
         series.clear();
     }
 

@@ -106,6 +106,13 @@ public final class StatsReport {
         s.set("pollerSockets", MAPPER.valueToTree(sampled.pollerSockets()));
         s.set("asyncInFlight", MAPPER.valueToTree(sampled.asyncInFlight()));
         s.set("wsSessions", MAPPER.valueToTree(sampled.wsSessions()));
+        s.set("heapUsedBytes", MAPPER.valueToTree(sampled.heapUsedBytes()));
+        s.set("rssBytes", MAPPER.valueToTree(sampled.rssBytes()));
+
+        ObjectNode memory = root.putObject("memory");
+        memory.put("heapUsedBytes", ProcessMemory.heapUsedBytes());
+        memory.put("heapMaxBytes", Runtime.getRuntime().maxMemory());
+        memory.put("rssBytes", ProcessMemory.rssBytes());
 
         ConnectionLedger.Summary ledger = probe.perConnection();
         ObjectNode p = root.putObject("perConnection");
@@ -135,6 +142,8 @@ public final class StatsReport {
                 row.put("pollerSockets", sample.pollerSockets());
                 row.put("asyncInFlight", sample.asyncInFlight());
                 row.put("wsSessions", sample.wsSessions());
+                row.put("heapUsed", sample.heapUsedBytes());
+                row.put("rss", sample.rssBytes());
             }
         }
         return root;

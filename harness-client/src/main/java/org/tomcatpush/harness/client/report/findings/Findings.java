@@ -19,7 +19,7 @@ public final class Findings {
     public static List<FindingRule> defaultRules() {
         return List.of(new RunStatusRule(), new ThresholdRule(), new SessionsOpenedRule(),
                 new ThreadSaturationRule(), new ConnectionLimitRule(),
-                new ServerSamplesRule(),
+                new ServerSamplesRule(), new ClientSaturationRule(),
                 new DeliveryRule(), new FailureRule(), new AccountingAgreementRule(), new ServerCloseRule(),
                 new KeepAliveLimitRule(),
                 new IdleTimeoutRule(), new ReconnectRule(), new LatencyRule(), new PublisherLagRule(),

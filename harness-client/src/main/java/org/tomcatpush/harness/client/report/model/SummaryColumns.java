@@ -106,6 +106,13 @@ public final class SummaryColumns {
     public static final String FIRST_MESSAGE_P99_MS = "first_message_p99_ms";
     /** Optional: stream ends (server ended, lost, could not open), whatever followed. */
     public static final String STREAMS_ENDED = "streams_ended";
+    // the client's own cost (issue 10)
+    /** Optional: the client process's CPU time over the measured window, s. */
+    public static final String CLIENT_CPU_S = "client_cpu_s";
+    /** Optional: 99th percentile lateness of a task scheduled on the client's event loops, ms. */
+    public static final String CLIENT_EVENT_LOOP_DELAY_P99_MS = "client_event_loop_delay_p99_ms";
+    /** Optional: the largest such lateness, ms. */
+    public static final String CLIENT_EVENT_LOOP_DELAY_MAX_MS = "client_event_loop_delay_max_ms";
 
     /** Prefix of the close-by-cause columns ({@code closes_keepalive_limit}, ...). */
     public static final String CLOSES_PREFIX = "closes_";
