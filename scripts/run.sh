@@ -79,6 +79,6 @@ status=0
 latest="$(ls -1dt "$out"/*/ 2>/dev/null | head -n 1 || true)"
 if [[ $status -eq 0 && -n "$latest" ]]; then
     echo "run.sh: results are in ${latest%/}"
-    echo "run.sh: open report.html there; summary.csv, timeseries.csv, server_samples.csv, latency.hlog, run.json (README.md explains every column)"
+    echo "run.sh: open report.html there; summary.csv, timeseries.csv, server_samples.csv, latency.hlog, run.json (docs/COLUMNS.md explains every column)"
 fi
 exit $status

@@ -96,7 +96,7 @@ public record Threshold(String expression, String transport, String column, Oper
         if (!columns.contains(column)) {
             throw new ConfigException("unknown column '" + column + "' in " + quoted
                     + nearestColumn(column, columns).map(s -> ": did you mean " + s + "?")
-                            .orElse(": name a summary.csv column (README.md lists them)"));
+                            .orElse(": name a summary.csv column (docs/COLUMNS.md lists them)"));
         }
         if (TEXT_COLUMNS.contains(column)) {
             throw new ConfigException("column '" + column + "' in " + quoted + " holds text, not a number: name a"

@@ -10,18 +10,18 @@ import org.junit.jupiter.api.Test;
 
 import org.tomcatpush.harness.client.scenario.Transport;
 
-/** README.md explains every column the writers produce. */
+/** docs/COLUMNS.md explains every column the writers produce. */
 class ColumnDocsTest {
 
     private static String clientDoc() throws Exception {
-        return Files.readString(Path.of(System.getProperty("basedir", ".")).resolve("../README.md"));
+        return Files.readString(Path.of(System.getProperty("basedir", ".")).resolve("../docs/COLUMNS.md"));
     }
 
     @Test
     void everySummaryColumnIsExplained() throws Exception {
         String doc = clientDoc();
         List<String> missing = SummaryCsv.header().stream().filter(c -> !doc.contains("| `" + c + "` |")).toList();
-        assertEquals(List.of(), missing, "summary.csv columns without a row in README.md");
+        assertEquals(List.of(), missing, "summary.csv columns without a row in docs/COLUMNS.md");
     }
 
     @Test
@@ -32,6 +32,6 @@ class ColumnDocsTest {
                 .distinct()
                 .filter(c -> !doc.contains("| `" + c + "` |"))
                 .toList();
-        assertEquals(List.of(), missing, "timeseries.csv columns without a row in README.md");
+        assertEquals(List.of(), missing, "timeseries.csv columns without a row in docs/COLUMNS.md");
     }
 }

@@ -53,7 +53,7 @@ class ThresholdTest {
                 Arguments.of("sse:mesages_lost==0", "unknown column 'mesages_lost' in --threshold"
                         + " 'sse:mesages_lost==0': did you mean messages_lost?"),
                 Arguments.of("no_such_figure_at_all>1", "unknown column 'no_such_figure_at_all' in --threshold"
-                        + " 'no_such_figure_at_all>1': name a summary.csv column (README.md lists them)"),
+                        + " 'no_such_figure_at_all>1': name a summary.csv column (docs/COLUMNS.md lists them)"),
                 Arguments.of("see:errors==0", "unknown transport 'see' in --threshold 'see:errors==0': write one of"
                         + " short-poll, long-poll, sse, ws, all before the colon, or none for every row (did you"
                         + " mean sse?)"),

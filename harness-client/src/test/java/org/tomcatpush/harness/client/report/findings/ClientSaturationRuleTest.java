@@ -28,7 +28,7 @@ class ClientSaturationRuleTest {
                 "client_event_loop_delay_max_ms", "412.5")));
 
         assertEquals(List.of(Finding.warning("figures are bounded by the load generator: its event loops ran up to"
-                + " 412.5 ms late (p99 73.2 ms)" + ADVICE)), findings);
+                + " 413 ms late (p99 73.2 ms)" + ADVICE)), findings);
     }
 
     @Test
