@@ -28,8 +28,8 @@ public final class ConsoleReport {
             List<String[]> rows = new ArrayList<>();
             rows.add(HEADER);
             for (MetricResult m : run.metrics()) {
-                rows.add(new String[] {m.metric(), Figures.cell(m.baseline()), Figures.cell(m.current()),
-                    Figures.change(m), Figures.limit(m), m.verdict().label()});
+                rows.add(new String[] {m.metric(), MetricText.figure(m.baseline()), MetricText.figure(m.current()),
+                    MetricText.change(m), MetricText.limit(m), m.verdict().label()});
             }
             printAligned(rows, out);
             if (run.statusProblem() != null) {

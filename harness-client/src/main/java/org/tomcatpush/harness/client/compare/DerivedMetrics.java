@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.tomcatpush.harness.client.results.Figures;
+
 /**
  * Metrics compare computes from a run's own columns, so that throughput and the share of
  * keep-alive closes can be compared like any column:
@@ -49,7 +51,7 @@ public final class DerivedMetrics {
     }
 
     private static RunRow add(RunRow row, String column, double value) {
-        return row.has(column) ? row : row.with(column, Figures.format(value));
+        return row.has(column) ? row : row.with(column, Figures.cell(value));
     }
 
     private static double perSecond(RunRow row, String count) {

@@ -44,10 +44,11 @@ public final class JUnitReport {
         cases.add(run.statusProblem() == null ? JUnitXml.Case.passed("status", null)
                 : JUnitXml.Case.failed("status", run.statusProblem(), "regression", null));
         for (MetricResult m : run.metrics()) {
-            String detail = "baseline " + Figures.cell(m.baseline()) + ", current " + Figures.cell(m.current())
-                    + ", change " + Figures.change(m) + ", allowed " + Figures.limit(m);
+            String detail = "baseline " + MetricText.figure(m.baseline())
+                    + ", current " + MetricText.figure(m.current()) + ", change " + MetricText.change(m)
+                    + ", allowed " + MetricText.limit(m);
             if (m.verdict().failure()) {
-                cases.add(JUnitXml.Case.failed(m.metric(), Figures.explain(m),
+                cases.add(JUnitXml.Case.failed(m.metric(), MetricText.explain(m),
                         m.verdict() == Verdict.MISSING ? "missing" : "regression", detail));
             } else if (m.verdict() == Verdict.NOT_AVAILABLE) {
                 cases.add(JUnitXml.Case.skipped(m.metric(), "no baseline value: " + detail));

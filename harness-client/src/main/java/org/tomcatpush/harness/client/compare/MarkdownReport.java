@@ -33,7 +33,7 @@ public final class MarkdownReport {
                 }
                 for (MetricResult m : run.metrics()) {
                     if (m.verdict().failure()) {
-                        md.append("- ").append(code(run.label())).append(": ").append(escape(Figures.explain(m)))
+                        md.append("- ").append(code(run.label())).append(": ").append(escape(MetricText.explain(m)))
                                 .append('\n');
                     }
                 }
@@ -53,9 +53,10 @@ public final class MarkdownReport {
             md.append("|---|---:|---:|---:|---|---|\n");
             for (MetricResult m : run.metrics()) {
                 String verdict = m.verdict().failure() ? "**" + m.verdict().label() + "**" : m.verdict().label();
-                md.append("| ").append(code(m.metric())).append(" | ").append(Figures.cell(m.baseline()))
-                        .append(" | ").append(Figures.cell(m.current())).append(" | ").append(escape(Figures.change(m)))
-                        .append(" | ").append(escape(Figures.limit(m))).append(" | ").append(verdict).append(" |\n");
+                md.append("| ").append(code(m.metric())).append(" | ").append(MetricText.figure(m.baseline()))
+                        .append(" | ").append(MetricText.figure(m.current()))
+                        .append(" | ").append(escape(MetricText.change(m)))
+                        .append(" | ").append(escape(MetricText.limit(m))).append(" | ").append(verdict).append(" |\n");
             }
             md.append('\n');
         }

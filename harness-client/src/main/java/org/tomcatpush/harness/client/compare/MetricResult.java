@@ -1,7 +1,7 @@
 package org.tomcatpush.harness.client.compare;
 
 /**
- * One metric of one run compared with its baseline. Immutable; formatting lives in {@link Figures}.
+ * One metric of one run compared with its baseline. Immutable; its wording lives in {@link MetricText}.
  *
  * @param metric     the column name
  * @param baseline   the baseline value, NaN when empty

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.tomcatpush.harness.client.results.Figures;
+
 /**
  * Reduces repeated runs of one configuration to one row, so a noisy machine does not decide a
  * verdict: a metric with an allowance takes the median of the repeats; a strict metric (exact,
@@ -88,7 +90,7 @@ public final class RepeatReducer {
         Arrays.sort(values);
         double median = median(values);
         if (!tolerance.compared() || !tolerance.strict()) {
-            return Figures.format(median);
+            return Figures.cell(median);
         }
         double kept = switch (tolerance.direction()) {
             case MAY_NOT_RISE -> values[values.length - 1];
@@ -100,9 +102,9 @@ public final class RepeatReducer {
             List<String> seen = new ArrayList<>();
             repeats.forEach(r -> seen.add(r.cell(column).isEmpty() ? "-" : r.cell(column)));
             warnings.accept(label + ": " + column + " differs between repeats (" + String.join(", ", seen)
-                    + "), although it is exact by design: kept " + Figures.format(kept));
+                    + "), although it is exact by design: kept " + Figures.cell(kept));
         }
-        return Figures.format(kept);
+        return Figures.cell(kept);
     }
 
     static double median(double[] sorted) {

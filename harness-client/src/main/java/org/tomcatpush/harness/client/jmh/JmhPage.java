@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.html.ChartSpec;
 import org.tomcatpush.harness.client.report.html.Html;
 import org.tomcatpush.harness.client.report.html.HtmlTable;
 import org.tomcatpush.harness.client.report.html.PageSection;
 import org.tomcatpush.harness.client.report.html.ReportPage;
 import org.tomcatpush.harness.client.report.html.Series;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * The HTML page of a JMH run: the environment, then one section per benchmark method with a table
@@ -72,7 +72,7 @@ public final class JmhPage {
         header.addAll(List.of("score", "± error", "99.9% CI", "unit"));
         if (sample) {
             for (double p : SAMPLE_PERCENTILES) {
-                header.add("p" + Figures.format(p));
+                header.add("p" + Figures.display(p));
             }
         }
         HtmlTable table = new HtmlTable("figures", header);
@@ -87,14 +87,14 @@ public final class JmhPage {
             for (String p : paramNames) {
                 row.add(r.params().getOrDefault(p, ""));
             }
-            row.add(Figures.format(r.score()));
-            row.add(Figures.format(r.scoreError()));
-            row.add(Double.isFinite(r.scoreLow()) ? Figures.format(r.scoreLow()) + " .. " + Figures.format(r.scoreHigh())
-                    : Figures.NOT_AVAILABLE);
+            row.add(Figures.display(r.score()));
+            row.add(Figures.display(r.scoreError()));
+            row.add(Double.isFinite(r.scoreLow())
+                    ? Figures.display(r.scoreLow()) + " .. " + Figures.display(r.scoreHigh()) : Figures.NOT_AVAILABLE);
             row.add(r.unit());
             if (sample) {
                 for (double p : SAMPLE_PERCENTILES) {
-                    row.add(Figures.format(r.percentile(p)));
+                    row.add(Figures.display(r.percentile(p)));
                 }
             }
             table.row(row);

@@ -28,9 +28,9 @@ public final class ServerSamplesCsv {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator('\n').get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (ServerSample s : result.serverSamples()) {
-                printer.printRecord(s.epochMs(), s.epochMs() - startMs, Cells.count(s.busyThreads()),
-                        Cells.count(s.queueLength()), Cells.count(s.connections()), Cells.count(s.asyncInFlight()),
-                        Cells.count(s.wsSessions()), Cells.megabytes(s.heapUsedBytes()), Cells.megabytes(s.rssBytes()));
+                printer.printRecord(s.epochMs(), s.epochMs() - startMs, Figures.countCell(s.busyThreads()),
+                        Figures.countCell(s.queueLength()), Figures.countCell(s.connections()), Figures.countCell(s.asyncInFlight()),
+                        Figures.countCell(s.wsSessions()), Figures.megabytesCell(s.heapUsedBytes()), Figures.megabytesCell(s.rssBytes()));
             }
         }
     }

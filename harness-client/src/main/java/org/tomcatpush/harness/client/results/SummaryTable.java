@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.tomcatpush.harness.client.report.Figures;
-
 /**
  * The short table printed on stdout at the end of a run: per transport (and {@code all}) the
  * headline figures of the report's capacity table, from the same {@link CapacityFigures} of the
@@ -36,11 +34,11 @@ public final class SummaryTable {
         for (Map<String, String> cells : SummaryCsv.cells(result)) {
             CapacityFigures f = CapacityFigures.of(cells);
             byOpened &= f.heldColumn().equals(CapacityFigures.SESSIONS_OPENED);
-            lines.add(List.of(cells.get("transport"), Figures.format(f.sessionsOpened()) + "/"
-                            + Figures.format(f.sessionsPlanned()), Figures.format(f.connectionsPer1k()),
-                    Figures.format(f.busyThreadsMaxPer1k()), Figures.format(f.requestsPerMinutePer1k()),
-                    Figures.format(f.latencyP50Ms()), Figures.format(f.latencyP99Ms()),
-                    Figures.format(f.firstMessageP99Ms()), cells.get("messages_lost")));
+            lines.add(List.of(cells.get("transport"), Figures.display(f.sessionsOpened()) + "/"
+                            + Figures.display(f.sessionsPlanned()), Figures.display(f.connectionsPer1k()),
+                    Figures.display(f.busyThreadsMaxPer1k()), Figures.display(f.requestsPerMinutePer1k()),
+                    Figures.display(f.latencyP50Ms()), Figures.display(f.latencyP99Ms()),
+                    Figures.display(f.firstMessageP99Ms()), cells.get("messages_lost")));
         }
         aligned(lines).forEach(out::println);
         out.println("/1k: per 1,000 sessions " + (byOpened ? "opened" : "planned")

@@ -48,16 +48,16 @@ public final class TimeseriesCsv {
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (TimeseriesRow row : result.timeseries()) {
                 List<Object> cells = new ArrayList<>(List.of(row.elapsedS(), row.epochMs(), row.sessions(),
-                        Cells.decimal(row.messagesPerS()), Cells.decimal(row.requestsPerS()),
-                        Cells.count(row.busyThreads()), Cells.count(row.queueLength()),
-                        Cells.count(row.serverConnections()), row.clientConnectionsOpen(), row.reconnects(),
-                        row.connectFailures(), row.errors(), Cells.decimal(row.latencyP99Ms())));
+                        Figures.cell(row.messagesPerS()), Figures.cell(row.requestsPerS()),
+                        Figures.countCell(row.busyThreads()), Figures.countCell(row.queueLength()),
+                        Figures.countCell(row.serverConnections()), row.clientConnectionsOpen(), row.reconnects(),
+                        row.connectFailures(), row.errors(), Figures.cell(row.latencyP99Ms())));
                 if (transports.size() > 1) {
                     for (Transport t : transports) {
                         TimeseriesRow.TransportSecond second = row.perTransport().get(t);
                         cells.add(second == null ? "" : second.sessions());
-                        cells.add(second == null ? "" : Cells.decimal(second.messagesPerS()));
-                        cells.add(second == null ? "" : Cells.decimal(second.requestsPerS()));
+                        cells.add(second == null ? "" : Figures.cell(second.messagesPerS()));
+                        cells.add(second == null ? "" : Figures.cell(second.requestsPerS()));
                     }
                 }
                 printer.printRecord(cells);

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.tomcatpush.harness.client.report.Figures;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * The table {@code harness sweep} ends with on stdout: one line per run, the values of the keys
  * the sweep varies, its status, sessions opened/planned, requests, connections, reconnects,
  * delivery latency p50/p99 and the most busy worker threads, from the run's {@code summary.csv}
- * (its {@code all} row for a mix), written as the report writes them ({@link Figures#format(double)}:
+ * (its {@code all} row for a mix), written as the report writes them ({@link Figures#display(double)}:
  * counts exact, the rest to three significant digits); {@code -} where a run wrote none. Columns are aligned: text to the left, figures to the right.
  * Stateless.
  */
@@ -83,7 +83,7 @@ public final class SweepRunsTable {
             if (value < 0) {
                 return "-"; // -1: not known (e.g. busy threads on virtual threads)
             }
-            return rounded ? Figures.format(value) : text;
+            return rounded ? Figures.display(value) : text;
         } catch (NumberFormatException e) {
             return text;
         }

@@ -70,12 +70,13 @@ class MetricResultTest {
         MetricResult r = MetricResult.evaluate("latency_p99_ms", 10, 40,
                 ToleranceSyntax.parse("+50% or +20ms", "latency_p99_ms", null));
         assertEquals(30.0, r.upperLimit(), 1e-9);
-        assertEquals("<= 30 (+50% or +20ms)", Figures.limit(r));
-        assertEquals("+30 (+300.0%)", Figures.change(r));
+        assertEquals("<= 30 (+50% or +20ms)", MetricText.limit(r));
+        assertEquals("+30 (+300.0%)", MetricText.change(r));
         assertEquals("latency_p99_ms rose from 10 ms to 40 ms (+30 (+300.0%)); allowed: <= 30 (+50% or +20ms)",
-                Figures.explain(r));
+                MetricText.explain(r));
         MetricResult exact = MetricResult.evaluate("messages_lost", 0, 2, Tolerance.EXACT);
-        assertEquals("= 0", Figures.limit(exact));
-        assertTrue(Figures.explain(exact).startsWith("messages_lost changed from 0 to 2"), Figures.explain(exact));
+        assertEquals("= 0", MetricText.limit(exact));
+        assertTrue(MetricText.explain(exact).startsWith("messages_lost changed from 0 to 2"),
+                MetricText.explain(exact));
     }
 }

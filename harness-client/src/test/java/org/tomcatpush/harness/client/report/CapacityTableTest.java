@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.tomcatpush.harness.client.results.Figures;
+
 /**
  * The capacity table at the top of report.html: per 1,000 sessions held, the raw summary.csv
  * columns divided by sessions held (computed here again from the fixture's file), and findings
@@ -45,18 +47,18 @@ class CapacityTableTest {
         Map<String, String> row = capacityTable(Files.readString(RunReport.write(run))).get("short-poll");
 
         assertEquals("16 / 20", row.get("sessions"));
-        assertEquals(Figures.format(number(raw, "server_connections_max") / held * 1000), row.get("connections"));
-        assertEquals(Figures.format(number(raw, "busy_threads_mean") / held * 1000), row.get("busy mean"));
-        assertEquals(Figures.format(number(raw, "busy_threads_max") / held * 1000), row.get("busy max"));
-        assertEquals(Figures.format(number(raw, "requests") / number(raw, "measured_duration_s") * 60 / held * 1000),
+        assertEquals(Figures.display(number(raw, "server_connections_max") / held * 1000), row.get("connections"));
+        assertEquals(Figures.display(number(raw, "busy_threads_mean") / held * 1000), row.get("busy mean"));
+        assertEquals(Figures.display(number(raw, "busy_threads_max") / held * 1000), row.get("busy max"));
+        assertEquals(Figures.display(number(raw, "requests") / number(raw, "measured_duration_s") * 60 / held * 1000),
                 row.get("requests/min"));
-        assertEquals(Figures.format(number(raw, "server_heap_mb_max") / held * 1000), row.get("heap"));
+        assertEquals(Figures.display(number(raw, "server_heap_mb_max") / held * 1000), row.get("heap"));
         assertEquals("n/a", row.get("rss"), "a memory column the file lacks is not available");
-        assertEquals(Figures.format(number(raw, "bytes_per_message")), row.get("bytes/message"));
-        assertEquals(Figures.format(number(raw, "latency_p50_ms")), row.get("p50"));
-        assertEquals(Figures.format(number(raw, "latency_p99_ms")), row.get("p99"));
-        assertEquals(Figures.format(number(raw, "latency_p999_ms")), row.get("p99.9"));
-        assertEquals(Figures.format(number(raw, "first_message_p99_ms")), row.get("first message p99"));
+        assertEquals(Figures.display(number(raw, "bytes_per_message")), row.get("bytes/message"));
+        assertEquals(Figures.display(number(raw, "latency_p50_ms")), row.get("p50"));
+        assertEquals(Figures.display(number(raw, "latency_p99_ms")), row.get("p99"));
+        assertEquals(Figures.display(number(raw, "latency_p999_ms")), row.get("p99.9"));
+        assertEquals(Figures.display(number(raw, "first_message_p99_ms")), row.get("first message p99"));
         // by hand: 20 connections / 16 sessions; 1000 requests in 10.02 s; 40 MB heap / 16 sessions
         assertEquals(List.of("1250", "25", "188", "374000", "2500", "n/a", "312", "101", "199", "201", "4380"),
                 List.copyOf(row.values()).subList(1, 12));

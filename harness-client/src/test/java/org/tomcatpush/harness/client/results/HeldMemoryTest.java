@@ -17,14 +17,14 @@ class HeldMemoryTest {
         HeldMemory held = new HeldMemory(BASELINE, new HeapReading(50_000_000, 190_000_000, 120), 500);
 
         assertEquals(80_000.0, held.heapBytesPerSession());
-        assertEquals("80000", Cells.wholeNumber(held.heapBytesPerSession()));
+        assertEquals("80000", Figures.wholeNumberCell(held.heapBytesPerSession()));
     }
 
     @Test
     void aHeapSmallerThanTheBaselineIsWrittenAsTheNegativeNumberItIs() {
         HeldMemory shrunk = new HeldMemory(BASELINE, new HeapReading(9_999_000, 100_000_000, 50), 3);
 
-        assertEquals("-333", Cells.wholeNumber(shrunk.heapBytesPerSession()));
+        assertEquals("-333", Figures.wholeNumberCell(shrunk.heapBytesPerSession()));
     }
 
     @Test
@@ -34,6 +34,6 @@ class HeldMemoryTest {
         assertTrue(Double.isNaN(new HeldMemory(HeapReading.UNKNOWN, held, 500).heapBytesPerSession()));
         assertTrue(Double.isNaN(new HeldMemory(BASELINE, HeapReading.UNKNOWN, 500).heapBytesPerSession()));
         assertTrue(Double.isNaN(new HeldMemory(BASELINE, held, 0).heapBytesPerSession()), "no session held");
-        assertEquals("", Cells.wholeNumber(HeldMemory.UNKNOWN.heapBytesPerSession()));
+        assertEquals("", Figures.wholeNumberCell(HeldMemory.UNKNOWN.heapBytesPerSession()));
     }
 }

@@ -11,8 +11,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.tomcatpush.harness.client.report.Figures;
-
 /**
  * The CLI's summary table shows the report's headline figures, computed from the cells
  * summary.csv holds: per 1,000 sessions opened the server's connections, busy threads and
@@ -32,13 +30,13 @@ class SummaryTableTest {
 
         assertEquals("sse", sse.get(0));
         assertEquals(cells.get("sessions_opened") + "/" + cells.get("sessions"), sse.get(1));
-        assertEquals(Figures.format(Double.parseDouble(cells.get("server_connections_max")) / opened * 1000), sse.get(2));
-        assertEquals(Figures.format(Double.parseDouble(cells.get("busy_threads_max")) / opened * 1000), sse.get(3));
-        assertEquals(Figures.format(Double.parseDouble(cells.get("requests"))
+        assertEquals(Figures.display(Double.parseDouble(cells.get("server_connections_max")) / opened * 1000), sse.get(2));
+        assertEquals(Figures.display(Double.parseDouble(cells.get("busy_threads_max")) / opened * 1000), sse.get(3));
+        assertEquals(Figures.display(Double.parseDouble(cells.get("requests"))
                 / Double.parseDouble(cells.get("measured_duration_s")) * 60 / opened * 1000), sse.get(4));
-        assertEquals(Figures.format(Double.parseDouble(cells.get("latency_p50_ms"))), sse.get(5));
-        assertEquals(Figures.format(Double.parseDouble(cells.get("latency_p99_ms"))), sse.get(6));
-        assertEquals(Figures.format(Double.parseDouble(cells.get("first_message_p99_ms"))), sse.get(7));
+        assertEquals(Figures.display(Double.parseDouble(cells.get("latency_p50_ms"))), sse.get(5));
+        assertEquals(Figures.display(Double.parseDouble(cells.get("latency_p99_ms"))), sse.get(6));
+        assertEquals(Figures.display(Double.parseDouble(cells.get("first_message_p99_ms"))), sse.get(7));
         assertEquals(cells.get("messages_lost"), sse.get(8));
         // the fixture's figures, worked by hand: 12 connections and 4 busy threads of 8 sessions opened;
         // 100 requests / 3.2 s * 60 / 8 opened * 1000 = 234375 exactly

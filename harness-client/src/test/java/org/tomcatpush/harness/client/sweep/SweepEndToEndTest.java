@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.tomcatpush.harness.client.launch.ServerLaunch;
-import org.tomcatpush.harness.client.report.Figures;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * {@code harness sweep} end to end: real server JVMs, the real session engine, runs of a second or
@@ -162,7 +162,7 @@ class SweepEndToEndTest {
     }
 
     private static String sig(String cell) {
-        return Figures.format(Double.parseDouble(cell));
+        return Figures.display(Double.parseDouble(cell));
     }
 
     private static List<CSVRecord> csv(Path file) throws Exception {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * Whether the client's request and connection counts agree with the server's own ledger. They
@@ -66,19 +66,19 @@ public final class AccountingAgreementRule implements FindingRule {
         }
         List<String> reasons = new ArrayList<>();
         if (stale > 0) {
-            reasons.add(Figures.count(stale, "request was", "requests were") + " written onto a connection the server"
+            reasons.add(Figures.display(stale, "request was", "requests were") + " written onto a connection the server"
                     + " was closing (stale connection) and never started");
         }
         if (queued > 0 && (extraRequests > stale || extraConnections > 0)) {
             reasons.add("requests still waiting in the executor queue when the run stopped (it peaked at "
-                    + Figures.format(queued) + ") never reached the server's counts");
+                    + Figures.display(queued) + ") never reached the server's counts");
         }
         return reasons;
     }
 
     private static String difference(double clientMinusServer, String singular, String plural) {
         String side = clientMinusServer > 0 ? "more" : "fewer";
-        return "the client counted " + Figures.count(Math.abs(clientMinusServer), singular, plural) + " " + side
+        return "the client counted " + Figures.display(Math.abs(clientMinusServer), singular, plural) + " " + side
                 + " than the server";
     }
 }

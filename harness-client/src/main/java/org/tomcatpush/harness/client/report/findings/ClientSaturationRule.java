@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * The load generator itself was saturated, so every figure of the run says as much about the
@@ -29,8 +29,8 @@ public final class ClientSaturationRule implements FindingRule {
         List<String> signs = new ArrayList<>();
         OptionalDouble p99 = run.runNumber(SummaryColumns.CLIENT_EVENT_LOOP_DELAY_P99_MS);
         if (p99.isPresent() && p99.getAsDouble() > EVENT_LOOP_DELAY_P99_MS) {
-            signs.add("its event loops ran up to " + Figures.format(run.runNumber(
-                    SummaryColumns.CLIENT_EVENT_LOOP_DELAY_MAX_MS)) + " ms late (p99 " + Figures.format(p99) + " ms)");
+            signs.add("its event loops ran up to " + Figures.display(run.runNumber(
+                    SummaryColumns.CLIENT_EVENT_LOOP_DELAY_MAX_MS)) + " ms late (p99 " + Figures.display(p99) + " ms)");
         }
         OptionalDouble cpuS = run.runNumber(SummaryColumns.CLIENT_CPU_S);
         OptionalDouble windowS = run.runNumber(SummaryColumns.MEASURED_DURATION_S);
@@ -39,9 +39,9 @@ public final class ClientSaturationRule implements FindingRule {
         if (cpuS.isPresent() && RuleText.positive(windowS) && RuleText.positive(cores)) {
             double share = cpuS.getAsDouble() / (windowS.getAsDouble() * cores.getAsDouble());
             if (share > CPU_SHARE) {
-                signs.add("it used " + Figures.format(cpuS) + " s of CPU in the " + Figures.format(windowS)
-                        + " s window, " + Figures.format(Math.round(share * 100)) + "% of its "
-                        + Figures.format(cores) + (cores.getAsDouble() == 1 ? " core" : " cores"));
+                signs.add("it used " + Figures.display(cpuS) + " s of CPU in the " + Figures.display(windowS)
+                        + " s window, " + Figures.display(Math.round(share * 100)) + "% of its "
+                        + Figures.display(cores) + (cores.getAsDouble() == 1 ? " core" : " cores"));
             }
         }
         if (signs.isEmpty()) {

@@ -3,10 +3,10 @@ package org.tomcatpush.harness.client.report.findings;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.TimeSeries;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * Server connections against {@code maxConnections} (experiment E5): past the limit the acceptor
@@ -26,22 +26,22 @@ public final class ConnectionLimitRule implements FindingRule {
         OptionalDouble maxConnections = run.runNumber(SummaryColumns.MAX_CONNECTIONS);
         if (!RuleText.positive(maxConnections) || peak.getAsDouble() < maxConnections.getAsDouble()) {
             String of = RuleText.positive(maxConnections)
-                    ? " of maxConnections " + Figures.format(maxConnections) : "";
-            return List.of(Finding.info("server connections peaked at " + Figures.format(peak) + of));
+                    ? " of maxConnections " + Figures.display(maxConnections) : "";
+            return List.of(Finding.info("server connections peaked at " + Figures.display(peak) + of));
         }
         double limit = maxConnections.getAsDouble();
         double seconds = Math.round(run.serverSamples().has(TimeSeries.SAMPLE_CONNECTIONS)
                 ? run.serverSamples().secondsAtOrAbove(TimeSeries.SAMPLE_CONNECTIONS, limit)
                 : run.series().secondsAtOrAbove(TimeSeries.SERVER_CONNECTIONS, limit));
         StringBuilder text = new StringBuilder("server connections reached maxConnections (")
-                .append(Figures.format(maxConnections)).append(')');
+                .append(Figures.display(maxConnections)).append(')');
         if (seconds > 0) {
-            text.append(" for ").append(Figures.format(seconds)).append(" s");
+            text.append(" for ").append(Figures.display(seconds)).append(" s");
         }
         text.append(": further connections waited in the accept backlog");
         OptionalDouble acceptCount = run.runNumber(SummaryColumns.ACCEPT_COUNT);
         if (acceptCount.isPresent()) {
-            text.append(" (acceptCount ").append(Figures.format(acceptCount)).append(')');
+            text.append(" (acceptCount ").append(Figures.display(acceptCount)).append(')');
         }
         return List.of(Finding.warning(text.toString()));
     }

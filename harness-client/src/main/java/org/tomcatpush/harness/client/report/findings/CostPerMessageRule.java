@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * What one delivered message cost per transport, in HTTP requests and bytes on the wire
@@ -23,10 +23,10 @@ public final class CostPerMessageRule implements FindingRule {
             OptionalDouble bytes = row.number(SummaryColumns.BYTES_PER_MESSAGE);
             List<String> parts = new ArrayList<>();
             if (requests.isPresent()) {
-                parts.add(Figures.format(requests) + (requests.getAsDouble() == 1 ? " request" : " requests"));
+                parts.add(Figures.display(requests) + (requests.getAsDouble() == 1 ? " request" : " requests"));
             }
             if (bytes.isPresent()) {
-                parts.add(Figures.format(bytes) + " bytes");
+                parts.add(Figures.display(bytes) + " bytes");
             }
             if (!parts.isEmpty()) {
                 findings.add(Finding.info(RuleText.subject(row) + String.join(" and ", parts)

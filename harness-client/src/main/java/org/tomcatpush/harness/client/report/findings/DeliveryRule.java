@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * Lost and duplicated messages per transport, as the sessions' sequence checks counted them
@@ -25,11 +25,11 @@ public final class DeliveryRule implements FindingRule {
             OptionalDouble duplicated = row.number(SummaryColumns.MESSAGES_DUPLICATED);
             String subject = RuleText.subject(row);
             if (RuleText.positive(lost)) {
-                findings.add(Finding.warning(subject + Figures.count(lost.getAsDouble(), "message", "messages")
+                findings.add(Finding.warning(subject + Figures.display(lost.getAsDouble(), "message", "messages")
                         + " lost"));
             }
             if (RuleText.positive(duplicated)) {
-                findings.add(Finding.warning(subject + Figures.count(duplicated.getAsDouble(), "message", "messages")
+                findings.add(Finding.warning(subject + Figures.display(duplicated.getAsDouble(), "message", "messages")
                         + " delivered twice"));
             }
             double received = row.numberOr(SummaryColumns.MESSAGES_RECEIVED, 0);
@@ -37,14 +37,14 @@ public final class DeliveryRule implements FindingRule {
             if (row.number(SummaryColumns.MESSAGES_RECEIVED).isPresent() && received == 0
                     && RuleText.positive(published)) {
                 findings.add(Finding.warning(subject + "no message delivered, although the server published "
-                        + Figures.format(published.getAsDouble())));
+                        + Figures.display(published.getAsDouble())));
             }
             if (lost.isPresent() && duplicated.isPresent() && !RuleText.positive(lost)
                     && !RuleText.positive(duplicated) && received > 0) {
                 double reconnects = row.numberOr(SummaryColumns.RECONNECTS, 0);
-                findings.add(Finding.info(subject + "all " + Figures.count(received, "message", "messages")
+                findings.add(Finding.info(subject + "all " + Figures.display(received, "message", "messages")
                         + " delivered once, none lost or duplicated"
-                        + (reconnects > 0 ? " across " + Figures.count(reconnects, "reconnect", "reconnects") : "")));
+                        + (reconnects > 0 ? " across " + Figures.display(reconnects, "reconnect", "reconnects") : "")));
             }
         }
         return findings;

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * Kept-alive connections the server closed because they sat idle past {@code keepAliveTimeout}
@@ -28,14 +28,14 @@ public final class IdleTimeoutRule implements FindingRule {
                 continue;
             }
             StringBuilder text = new StringBuilder(RuleText.subject(row))
-                    .append(Figures.count(idle, "connection", "connections"))
+                    .append(Figures.display(idle, "connection", "connections"))
                     .append(" closed idle after keepAliveTimeout");
             if (timeoutMs.isPresent()) {
-                text.append(" (").append(Figures.format(timeoutMs)).append(" ms)");
+                text.append(" (").append(Figures.display(timeoutMs)).append(" ms)");
             }
             OptionalDouble perConnection = row.number(SummaryColumns.REQUESTS_PER_CONNECTION_MEAN);
             if (perConnection.isPresent()) {
-                text.append(", ").append(Figures.count(perConnection.getAsDouble(), "request", "requests"))
+                text.append(", ").append(Figures.display(perConnection.getAsDouble(), "request", "requests"))
                         .append(" per connection");
                 if (perConnection.getAsDouble() <= NO_REUSE_REQUESTS_PER_CONNECTION) {
                     text.append(": almost every request opened a new connection");

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * Connections the server closed at {@code maxKeepAliveRequests} (experiments E1, E2), per
@@ -30,13 +30,13 @@ public final class KeepAliveLimitRule implements FindingRule {
                 continue;
             }
             double serverCloses = SERVER_CLOSES.stream().mapToDouble(c -> row.numberOr(c, 0)).sum();
-            String limitText = limit.isPresent() ? "maxKeepAliveRequests " + Figures.format(limit) : "";
+            String limitText = limit.isPresent() ? "maxKeepAliveRequests " + Figures.display(limit) : "";
             String text;
             if (atLimit >= serverCloses) {
-                text = "every server close (" + Figures.format(atLimit) + ") at the keep-alive limit: "
+                text = "every server close (" + Figures.display(atLimit) + ") at the keep-alive limit: "
                         + perConnection(row.number(SummaryColumns.REQUESTS_PER_CONNECTION_MEAN), limit, limitText);
             } else {
-                text = Figures.format(atLimit) + " of " + Figures.format(serverCloses)
+                text = Figures.display(atLimit) + " of " + Figures.display(serverCloses)
                         + " server closes at the keep-alive limit" + (limitText.isEmpty() ? "" : " (" + limitText + ")");
             }
             findings.add(Finding.note(RuleText.subject(row) + text));
@@ -46,10 +46,10 @@ public final class KeepAliveLimitRule implements FindingRule {
 
     private static String perConnection(OptionalDouble mean, OptionalDouble limit, String limitText) {
         if (mean.isPresent() && limit.isPresent() && Math.round(mean.getAsDouble()) == Math.round(limit.getAsDouble())) {
-            return Figures.format(limit) + " requests per connection as configured";
+            return Figures.display(limit) + " requests per connection as configured";
         }
         if (mean.isPresent()) {
-            return Figures.format(mean) + " requests per connection on average"
+            return Figures.display(mean) + " requests per connection on average"
                     + (limitText.isEmpty() ? "" : " (" + limitText + ")");
         }
         return limitText.isEmpty() ? "connections closed after their last allowed request" : limitText;

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.LatencyDistribution;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * Delivery latency per transport: p99 first (what a capacity planner sizes for), then p50 and the
@@ -28,8 +28,8 @@ public final class LatencyRule implements FindingRule {
             }
             OptionalDouble p50 = figure(row, SummaryColumns.LATENCY_P50_MS, histogram.map(LatencyDistribution::p50Ms));
             OptionalDouble max = figure(row, SummaryColumns.LATENCY_MAX_MS, histogram.map(LatencyDistribution::maxMs));
-            findings.add(Finding.info(RuleText.subject(row) + "p99 latency " + Figures.format(p99) + " ms (p50 "
-                    + Figures.format(p50) + " ms, max " + Figures.format(max) + " ms)"));
+            findings.add(Finding.info(RuleText.subject(row) + "p99 latency " + Figures.display(p99) + " ms (p50 "
+                    + Figures.display(p50) + " ms, max " + Figures.display(max) + " ms)"));
         }
         return findings;
     }

@@ -3,9 +3,9 @@ package org.tomcatpush.harness.client.report.findings;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * The server's publisher fell behind its schedule (a GC pause, a loaded machine, a slow fan-out):
@@ -40,10 +40,10 @@ public final class PublisherLagRule implements FindingRule {
         }
         OptionalDouble p99 = run.runNumber(SummaryColumns.PUBLISHER_LAG_P99_MS);
         String limit = paced && thresholdMs == INTERVAL_SHARE * intervalMs
-                ? "more than a tenth of its " + Figures.format(intervalMs) + " ms publish interval"
-                : "more than " + Figures.format(thresholdMs) + " ms";
-        return List.of(Finding.note("the publisher fell behind its schedule by up to " + Figures.format(max)
-                + " ms" + (p99.isPresent() ? " (p99 " + Figures.format(p99) + " ms)" : "") + ", " + limit
+                ? "more than a tenth of its " + Figures.display(intervalMs) + " ms publish interval"
+                : "more than " + Figures.display(thresholdMs) + " ms";
+        return List.of(Finding.note("the publisher fell behind its schedule by up to " + Figures.display(max)
+                + " ms" + (p99.isPresent() ? " (p99 " + Figures.display(p99) + " ms)" : "") + ", " + limit
                 + ": those messages went out late, and delivery latency, counted from each message's intended"
                 + " publish time, already includes the delay"));
     }

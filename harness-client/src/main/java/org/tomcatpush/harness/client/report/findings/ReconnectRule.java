@@ -3,10 +3,10 @@ package org.tomcatpush.harness.client.report.findings;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * Stream reconnects per transport (SSE, WebSocket), by cause when recorded (experiments E2,
@@ -23,7 +23,7 @@ public final class ReconnectRule implements FindingRule {
                 continue;
             }
             String causes = RuleText.parts(row.breakdown(SummaryColumns.RECONNECTS_PREFIX));
-            findings.add(Finding.note(RuleText.subject(row) + Figures.count(reconnects, "reconnect", "reconnects")
+            findings.add(Finding.note(RuleText.subject(row) + Figures.display(reconnects, "reconnect", "reconnects")
                     + (causes.isEmpty() ? "" : " (" + causes + ")")));
         }
         return findings;

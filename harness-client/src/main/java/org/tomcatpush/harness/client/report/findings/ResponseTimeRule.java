@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * Poll response time per transport: p99 timed from the intended send time beside the figure
@@ -28,10 +28,10 @@ public final class ResponseTimeRule implements FindingRule {
                 continue;
             }
             OptionalDouble uncorrected = row.number(SummaryColumns.RESPONSE_TIME_UNCORRECTED_P99_MS);
-            String text = RuleText.subject(row) + "p99 poll response time " + Figures.format(corrected)
+            String text = RuleText.subject(row) + "p99 poll response time " + Figures.display(corrected)
                     + " ms from the intended send time";
             if (uncorrected.isPresent()) {
-                text += ", " + Figures.format(uncorrected) + " ms from the actual send";
+                text += ", " + Figures.display(uncorrected) + " ms from the actual send";
             }
             boolean omission = uncorrected.isPresent() && uncorrected.getAsDouble() > 0
                     && corrected.getAsDouble() > OMISSION_RATIO * uncorrected.getAsDouble();

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.Figures;
 
 /** Wording shared by the rules, so that findings read alike. */
 final class RuleText {
@@ -24,7 +24,7 @@ final class RuleText {
         List<String> parts = new ArrayList<>();
         breakdown.forEach((cause, count) -> {
             if (count > 0) {
-                parts.add(Figures.format(count) + " " + cause.replace('_', ' ').replace('-', ' '));
+                parts.add(Figures.display(count) + " " + cause.replace('_', ' ').replace('-', ' '));
             }
         });
         return String.join(", ", parts);

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * Why the server closed connections, in one sentence with the server's own counts by cause
@@ -38,7 +38,7 @@ public final class ServerCloseRule implements FindingRule {
             double total = causes.values().stream().mapToDouble(Double::doubleValue).sum();
             double slowOrError = causes.get("slow consumers cut") + causes.get("errors");
             if (total > 0) {
-                String text = RuleText.subject(row) + Figures.count(total, "connection", "connections")
+                String text = RuleText.subject(row) + Figures.display(total, "connection", "connections")
                         + " closed by the server: " + parts(causes);
                 findings.add(slowOrError > 0 ? Finding.note(text) : Finding.info(text));
             }
@@ -46,7 +46,7 @@ public final class ServerCloseRule implements FindingRule {
             if (RuleText.positive(unexplained)) {
                 double serverOther = row.numberOr(SummaryColumns.CLOSES_SERVER_OTHER, 0);
                 findings.add(Finding.warning(RuleText.subject(row) + "server-other closes unexplained: "
-                        + Figures.format(unexplained) + " of " + Figures.format(serverOther)
+                        + Figures.display(unexplained) + " of " + Figures.display(serverOther)
                         + " had no cause the server counted (a close it cannot see, such as a reset on the way, "
                         + "or a counting fault)"));
             }
@@ -58,7 +58,7 @@ public final class ServerCloseRule implements FindingRule {
         List<String> parts = new ArrayList<>();
         causes.forEach((cause, count) -> {
             if (count > 0) {
-                parts.add(Figures.format(count) + " " + cause);
+                parts.add(Figures.display(count) + " " + cause);
             }
         });
         return String.join(", ", parts);

@@ -3,9 +3,9 @@ package org.tomcatpush.harness.client.report.findings;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * Whether the server's samples cover the measured window, since every thread, queue and
@@ -40,10 +40,10 @@ public final class ServerSamplesRule implements FindingRule {
             return List.of();
         }
         double coveredS = samples * intervalMs.getAsDouble() / 1000;
-        return List.of(Finding.warning("the server's samples cover about " + Figures.format(Math.round(coveredS))
-                + " s of the " + Figures.format(Math.round(windowS.getAsDouble())) + " s window ("
-                + Figures.format(samples) + " of about " + Figures.format(Math.round(expected)) + " at "
-                + Figures.format(intervalMs) + " ms): busy threads, queue and server connections describe only "
+        return List.of(Finding.warning("the server's samples cover about " + Figures.display(Math.round(coveredS))
+                + " s of the " + Figures.display(Math.round(windowS.getAsDouble())) + " s window ("
+                + Figures.display(samples) + " of about " + Figures.display(Math.round(expected)) + " at "
+                + Figures.display(intervalMs) + " ms): busy threads, queue and server connections describe only "
                 + "that part (the server keeps its newest 36,000 samples; use a longer --sample-interval for "
                 + "longer runs)"));
     }

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * Warns, per transport, when sessions never opened (never got a response, a stream or an upgrade,
@@ -29,10 +29,10 @@ public final class SessionsOpenedRule implements FindingRule {
             OptionalDouble p99 = row.number(SummaryColumns.FIRST_MESSAGE_P99_MS);
             double count = neverOpened.getAsDouble();
             String howMany = sessions.isPresent()
-                    ? Figures.format(count) + " of " + Figures.count(sessions.getAsDouble(), "session", "sessions")
-                    : Figures.count(count, "session", "sessions");
+                    ? Figures.display(count) + " of " + Figures.display(sessions.getAsDouble(), "session", "sessions")
+                    : Figures.display(count, "session", "sessions");
             findings.add(Finding.warning(RuleText.subject(row) + howMany + " never opened (no response, stream or upgrade): the delivery figures leave them out"
-                    + (p99.isPresent() ? "; time to first message p99 " + Figures.format(p99.getAsDouble())
+                    + (p99.isPresent() ? "; time to first message p99 " + Figures.display(p99.getAsDouble())
                             + " ms, those still waiting counted until the end of the run" : "")));
         }
         return findings;

@@ -3,10 +3,10 @@ package org.tomcatpush.harness.client.report.findings;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.TimeSeries;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * Busy worker threads against {@code maxThreads} (experiments E3/E4): a warning with the time
@@ -25,7 +25,7 @@ public final class ThreadSaturationRule implements FindingRule {
             return List.of();
         }
         if (run.runRow().text(SummaryColumns.VIRTUAL_THREADS).filter("true"::equalsIgnoreCase).isPresent()) {
-            return List.of(Finding.info("handlers in progress peaked at " + Figures.format(busyMax)
+            return List.of(Finding.info("handlers in progress peaked at " + Figures.display(busyMax)
                     + " (virtual threads: maxThreads does not limit them)"));
         }
         OptionalDouble queueMax = run.runNumber(SummaryColumns.QUEUE_LENGTH_MAX);
@@ -36,13 +36,13 @@ public final class ThreadSaturationRule implements FindingRule {
         double limit = maxThreads.getAsDouble();
         double seconds = Math.round(finest(run, TimeSeries.BUSY_THREADS)
                 .secondsAtOrAbove(TimeSeries.BUSY_THREADS, limit));
-        StringBuilder text = new StringBuilder("busy threads reached maxThreads (").append(Figures.format(limit))
+        StringBuilder text = new StringBuilder("busy threads reached maxThreads (").append(Figures.display(limit))
                 .append(')');
         if (seconds > 0) {
-            text.append(" for ").append(Figures.format(seconds)).append(" s");
+            text.append(" for ").append(Figures.display(seconds)).append(" s");
         }
         if (RuleText.positive(queueMax)) {
-            text.append(": requests queued (executor queue peaked at ").append(Figures.format(queueMax)).append(')');
+            text.append(": requests queued (executor queue peaked at ").append(Figures.display(queueMax)).append(')');
         } else if (queueMax.isPresent()) {
             text.append("; the executor queue stayed empty");
         } else {
@@ -53,12 +53,12 @@ public final class ThreadSaturationRule implements FindingRule {
 
     private static Finding belowLimit(RunData run, OptionalDouble busyMax, OptionalDouble maxThreads,
                                       OptionalDouble queueMax) {
-        String of = RuleText.positive(maxThreads) ? " of maxThreads " + Figures.format(maxThreads) : "";
+        String of = RuleText.positive(maxThreads) ? " of maxThreads " + Figures.display(maxThreads) : "";
         OptionalDouble mean = run.runNumber(SummaryColumns.BUSY_THREADS_MEAN);
-        String text = "busy threads peaked at " + Figures.format(busyMax) + of
-                + (mean.isPresent() ? " (mean " + Figures.format(mean) + ")" : "");
+        String text = "busy threads peaked at " + Figures.display(busyMax) + of
+                + (mean.isPresent() ? " (mean " + Figures.display(mean) + ")" : "");
         if (RuleText.positive(queueMax)) {
-            return Finding.note(text + "; still, requests waited in the executor queue (peak " + Figures.format(queueMax)
+            return Finding.note(text + "; still, requests waited in the executor queue (peak " + Figures.display(queueMax)
                     + ")");
         }
         return Finding.info(text);

@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.html.Html;
 import org.tomcatpush.harness.client.report.html.HtmlTable;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.RunInfo;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * The configuration of a run, shown once and folded in a {@code <details>} element at the end of

@@ -3,7 +3,6 @@ package org.tomcatpush.harness.client.report.run;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.findings.Finding;
 import org.tomcatpush.harness.client.report.findings.Severity;
 import org.tomcatpush.harness.client.report.html.Html;
@@ -11,6 +10,7 @@ import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.results.CapacityFigures;
+import org.tomcatpush.harness.client.results.Figures;
 import org.tomcatpush.harness.client.results.RunStatus;
 import org.tomcatpush.harness.client.thresholds.RunThresholds;
 import org.tomcatpush.harness.client.thresholds.ThresholdOutcome;
@@ -50,7 +50,7 @@ final class Headline {
             }
         }
         long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
-        out.append("<span>").append(warnings == 0 ? "no warnings" : Figures.count(warnings, "warning", "warnings")
+        out.append("<span>").append(warnings == 0 ? "no warnings" : Figures.display(warnings, "warning", "warnings")
                 + " (see Findings)").append("</span>");
         return out.append("</div>").toString();
     }
@@ -58,9 +58,9 @@ final class Headline {
     /** {@code 16 of 20 sessions opened}, or the planned sessions alone in files without the opened count. */
     static String sessions(CapacityFigures f) {
         if (Double.isNaN(f.sessionsOpened())) {
-            return Figures.count(f.sessionsPlanned(), "session", "sessions") + " planned";
+            return Figures.display(f.sessionsPlanned(), "session", "sessions") + " planned";
         }
-        return Figures.format(f.sessionsOpened()) + " of " + Figures.count(f.sessionsPlanned(), "session",
+        return Figures.display(f.sessionsOpened()) + " of " + Figures.display(f.sessionsPlanned(), "session",
                 "sessions") + " opened";
     }
 
@@ -92,11 +92,11 @@ final class Headline {
         for (SummaryRow row : rows) {
             CapacityFigures f = CapacityFigures.of(row.cells());
             out.append("<tr><th scope=\"row\">").append(Html.escape(row.transport())).append("</th>");
-            cell(out, Figures.format(f.sessionsOpened()) + " / " + Figures.format(f.sessionsPlanned()));
+            cell(out, Figures.display(f.sessionsOpened()) + " / " + Figures.display(f.sessionsPlanned()));
             for (double v : new double[] {f.connectionsPer1k(), f.busyThreadsMeanPer1k(), f.busyThreadsMaxPer1k(),
                     f.requestsPerMinutePer1k(), f.heapMbPer1k(), f.rssMbPer1k(), f.bytesPerMessage(),
                     f.latencyP50Ms(), f.latencyP99Ms(), f.latencyP999Ms(), f.firstMessageP99Ms()}) {
-                cell(out, Figures.format(v));
+                cell(out, Figures.display(v));
             }
             out.append("</tr>");
         }

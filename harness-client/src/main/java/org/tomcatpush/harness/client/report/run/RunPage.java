@@ -3,7 +3,6 @@ package org.tomcatpush.harness.client.report.run;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.findings.Finding;
 import org.tomcatpush.harness.client.report.html.Html;
 import org.tomcatpush.harness.client.report.html.HtmlTable;
@@ -13,6 +12,7 @@ import org.tomcatpush.harness.client.report.model.LatencyDistribution;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.Figures;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.thresholds.RunThresholds;
 import org.tomcatpush.harness.client.thresholds.Threshold;
@@ -67,7 +67,7 @@ public final class RunPage {
         }
 
         String valueIn(SummaryRow row) {
-            return row.number(column).isPresent() ? Figures.format(row.number(column))
+            return row.number(column).isPresent() ? Figures.display(row.number(column))
                     : row.text(column).orElse(Figures.NOT_AVAILABLE);
         }
     }
@@ -175,7 +175,7 @@ public final class RunPage {
                 "p99 (ms)", "p99.9 (ms)", "max (ms)"));
         for (LatencyDistribution d : run.latency()) {
             boolean any = d.count() > 0;
-            table.row(List.of(d.tag(), Figures.format(d.count()), ms(any, d.meanMs()), ms(any, d.p50Ms()),
+            table.row(List.of(d.tag(), Figures.display(d.count()), ms(any, d.meanMs()), ms(any, d.p50Ms()),
                     ms(any, d.p90Ms()), ms(any, d.p99Ms()), ms(any, d.p999Ms()), ms(any, d.maxMs())));
         }
         if (table.isEmpty()) {
@@ -185,6 +185,6 @@ public final class RunPage {
     }
 
     private static String ms(boolean recorded, double valueMs) {
-        return recorded ? Figures.format(valueMs) : Figures.NOT_AVAILABLE;
+        return recorded ? Figures.display(valueMs) : Figures.NOT_AVAILABLE;
     }
 }

@@ -3,8 +3,6 @@ package org.tomcatpush.harness.client.report.run;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-import org.tomcatpush.harness.client.report.Figures;
-
 import org.tomcatpush.harness.client.report.html.ChartSpec;
 import org.tomcatpush.harness.client.report.html.ChartSpec.Kind;
 import org.tomcatpush.harness.client.report.html.ChartSpec.XAxis;
@@ -13,6 +11,7 @@ import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.report.model.TimeSeries;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * Charts over the run's time, all on the same x axis (seconds since the load started) so they
@@ -39,7 +38,7 @@ public final class TimeCharts {
                 .filter("true"::equalsIgnoreCase).isPresent();
         OptionalDouble maxThreads = run.runNumber(SummaryColumns.MAX_THREADS);
         if (!virtualThreads && maxThreads.isPresent() && maxThreads.getAsDouble() > 0) {
-            limit(chart, s, "maxThreads " + Figures.format(maxThreads), maxThreads.getAsDouble(), false);
+            limit(chart, s, "maxThreads " + Figures.display(maxThreads), maxThreads.getAsDouble(), false);
         }
         return chart.build();
     }
@@ -63,10 +62,10 @@ public final class TimeCharts {
         OptionalDouble maxConnections = run.runNumber(SummaryColumns.MAX_CONNECTIONS);
         if (maxConnections.isPresent() && maxConnections.getAsDouble() > 0) {
             double limit = maxConnections.getAsDouble();
-            limit(chart, s, "maxConnections " + Figures.format(limit), limit, false);
+            limit(chart, s, "maxConnections " + Figures.display(limit), limit, false);
             OptionalDouble acceptCount = run.runNumber(SummaryColumns.ACCEPT_COUNT);
             if (acceptCount.isPresent() && acceptCount.getAsDouble() > 0) {
-                limit(chart, s, "maxConnections + acceptCount " + Figures.format(limit + acceptCount.getAsDouble()),
+                limit(chart, s, "maxConnections + acceptCount " + Figures.display(limit + acceptCount.getAsDouble()),
                         limit + acceptCount.getAsDouble(), false);
             }
         }

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.html.Html;
 import org.tomcatpush.harness.client.report.html.PageSection;
 import org.tomcatpush.harness.client.report.html.ReportPage;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.Figures;
 
 /**
  * Assembles the sweep report from a {@link SweepTable}: what was swept and what failed, the
@@ -100,7 +100,7 @@ public final class SweepPage {
             html.append("<td>").append(Html.escape(row.text(SummaryColumns.TRANSPORT).orElse(""))).append("</td><td>")
                     .append(Html.escape(row.text(SweepColumns.STATUS).orElse(""))).append("</td>");
             TABLE_FIGURES.values().forEach(column -> html.append("<td>")
-                    .append(Html.escape(Figures.format(row.number(column)))).append("</td>"));
+                    .append(Html.escape(Figures.display(row.number(column)))).append("</td>"));
             Optional<String> folder = row.text(SweepColumns.RUN_FOLDER);
             html.append("<td>");
             folder.ifPresent(f -> html.append("<a href=\"").append(Html.escape(f)).append("/report.html\">")

@@ -2,11 +2,11 @@ package org.tomcatpush.harness.client.sweep.experiments;
 
 import java.util.List;
 
-import org.tomcatpush.harness.client.report.Figures;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.report.sweep.SweepColumns;
 import org.tomcatpush.harness.client.report.sweep.SweepTable;
+import org.tomcatpush.harness.client.results.Figures;
 
 /** Reading figures out of sweep rows for the evaluators. Stateless. */
 final class Rows {
@@ -21,12 +21,12 @@ final class Rows {
 
     /** A figure for a table or an observation; {@code n/a} for NaN. */
     static String fmt(double value) {
-        return Figures.format(value);
+        return Figures.display(value);
     }
 
     /** The cell formatted; {@code n/a} when absent. */
     static String fmt(SummaryRow row, String column) {
-        return Figures.format(row.number(column));
+        return Figures.display(row.number(column));
     }
 
     /** Completed rows of the given transports, in sweep order ({@code all} rows of mixes left out). */

@@ -1,29 +1,23 @@
 package org.tomcatpush.harness.client.compare;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 
+import org.tomcatpush.harness.client.results.Figures;
+
 /**
- * How compare writes figures, changes, limits and failure messages, the same in the console
- * table, {@code compare.md} and {@code compare-junit.xml}. Stateless.
+ * How compare words a metric's result: its figures, change, limit and failure sentence, the same
+ * in the console table, {@code compare.md} and {@code compare-junit.xml}. Numbers are written as
+ * {@link Figures#cell(double) cells}, with the precision the files were compared on, so that a
+ * value just past its limit never reads as the limit itself. Stateless.
  */
-public final class Figures {
+public final class MetricText {
 
-    private Figures() {
+    private MetricText() {
     }
 
-    /** A figure as the results files write it: at most three decimals, no trailing zeros, empty when unknown. */
-    public static String format(double value) {
-        if (!Double.isFinite(value)) {
-            return "";
-        }
-        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-    }
-
-    /** A figure for a table: {@link #format(double)}, or {@code -} when unknown. */
-    public static String cell(double value) {
-        String text = format(value);
+    /** A baseline or current figure for a table: {@link Figures#cell(double)}, or {@code -} when unknown. */
+    public static String figure(double value) {
+        String text = Figures.cell(value);
         return text.isEmpty() ? "-" : text;
     }
 
@@ -33,7 +27,7 @@ public final class Figures {
             return "-";
         }
         double delta = r.current() - r.baseline();
-        String absolute = format(delta);
+        String absolute = Figures.cell(delta);
         if (absolute.equals("0")) {
             return "0";
         }
@@ -53,10 +47,10 @@ public final class Figures {
         }
         String range;
         if (lower && upper) {
-            range = r.lowerLimit() == r.upperLimit() ? "= " + format(r.upperLimit())
-                    : format(r.lowerLimit()) + " .. " + format(r.upperLimit());
+            range = r.lowerLimit() == r.upperLimit() ? "= " + Figures.cell(r.upperLimit())
+                    : Figures.cell(r.lowerLimit()) + " .. " + Figures.cell(r.upperLimit());
         } else {
-            range = upper ? "<= " + format(r.upperLimit()) : ">= " + format(r.lowerLimit());
+            range = upper ? "<= " + Figures.cell(r.upperLimit()) : ">= " + Figures.cell(r.lowerLimit());
         }
         return r.tolerance().kind() == Tolerance.Kind.EXACT ? range : range + " (" + r.tolerance().text() + ")";
     }
@@ -64,11 +58,11 @@ public final class Figures {
     /** One sentence on a failed metric, for the JUnit failure and the markdown report. */
     public static String explain(MetricResult r) {
         MetricUnit unit = MetricUnit.of(r.metric());
-        String was = unit.format(format(r.baseline()));
+        String was = unit.format(Figures.cell(r.baseline()));
         if (r.verdict() == Verdict.MISSING) {
             return r.metric() + " is empty in the current run but was " + was + " in the baseline";
         }
-        String now = unit.format(format(r.current()));
+        String now = unit.format(Figures.cell(r.current()));
         String verb = r.tolerance().kind() == Tolerance.Kind.EXACT ? "changed"
                 : r.current() > r.baseline() ? "rose" : "fell";
         return r.metric() + " " + verb + " from " + was + " to " + now + " (" + change(r) + "); allowed: "
