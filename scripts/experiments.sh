@@ -24,7 +24,6 @@ ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 JAR="$ROOT/harness-client/target/harness-client.jar"
 JAVA_BIN="${JAVA:-java}"
 SCENARIOS="$ROOT/scripts/scenarios"
-EVALUATOR=org.tomcatpush.harness.client.sweep.experiments.ExperimentsCommand
 
 case "${1:-}" in -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 
@@ -91,6 +90,6 @@ for file in "${files[@]}"; do
 done
 
 args="$*"
-"$JAVA_BIN" -cp "$JAR" "$EVALUATOR" --out "$OUT" --command "scripts/experiments.sh${args:+ $args}" \
+"$JAVA_BIN" -jar "$JAR" experiments --out "$OUT" --command "scripts/experiments.sh${args:+ $args}" \
     --machine-note "${MACHINE_NOTE:-}" "${pairs[@]}" || status=1
 exit "$status"

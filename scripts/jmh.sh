@@ -63,7 +63,7 @@ echo "jmh.sh: load average at the end $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/nul
      "(a busy machine widens the errors; note it beside the figures)" >&2
 
 if [[ -s "$json" ]]; then
-    "$java" -cp "$jar" org.tomcatpush.harness.client.jmh.JmhReportCommand "$json"
+    "$java" -cp "$jar" org.tomcatpush.harness.client.cli.HarnessCli jmh "$json"
 else
     echo "jmh.sh: JMH wrote no results ($json is missing or empty)" >&2
     [[ $status -ne 0 ]] || status=1

@@ -9,8 +9,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tomcatpush.harness.server.hub.MessageCodec;
-import org.tomcatpush.harness.server.hub.PollBody;
 
 /** {@code GET /longpoll}: at once, held until a publish, or empty after the hold; both modes. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -25,9 +23,9 @@ class LongPollTest {
              RawConnection socket = new RawConnection(server.baseUri())) {
             server.hub().publish(3);
             long start = System.nanoTime();
-            PollBody body = MessageCodec.parsePollBody(socket.exchange("GET", "/longpoll?since=1").body());
+            PollBody body = WireJson.parsePollBody(socket.exchange("GET", "/longpoll?since=1").body());
             long ms = elapsedMs(start);
-            assertEquals(List.of(2L, 3L), body.messages().stream().map(MessageCodec::seq).toList());
+            assertEquals(List.of(2L, 3L), body.messages().stream().map(WireJson::seq).toList());
             assertEquals(3, body.last());
             assertTrue(ms < HOLD_MS, "answered before the hold ended (" + ms + " ms)");
         }
@@ -43,9 +41,9 @@ class LongPollTest {
             socket.send("GET", "/longpoll?since=3");
             assertTrue(socket.silentFor(300), "nothing newer than 3: the request is held");
             server.hub().publish(1);
-            PollBody body = MessageCodec.parsePollBody(socket.readResponse().body());
+            PollBody body = WireJson.parsePollBody(socket.readResponse().body());
             long ms = elapsedMs(start);
-            assertEquals(List.of(4L), body.messages().stream().map(MessageCodec::seq).toList());
+            assertEquals(List.of(4L), body.messages().stream().map(WireJson::seq).toList());
             assertTrue(ms < HOLD_MS, "answered with the new message before the hold ended (" + ms + " ms)");
         }
     }
@@ -59,7 +57,7 @@ class LongPollTest {
             long start = System.nanoTime();
             RawConnection.Response r = socket.exchange("GET", "/longpoll?since=2");
             long ms = elapsedMs(start);
-            PollBody body = MessageCodec.parsePollBody(r.body());
+            PollBody body = WireJson.parsePollBody(r.body());
             assertEquals(200, r.status());
             assertTrue(body.messages().isEmpty());
             assertEquals(2, body.last());

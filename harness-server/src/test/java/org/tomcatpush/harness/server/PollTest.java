@@ -10,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tomcatpush.harness.server.hub.MessageCodec;
-import org.tomcatpush.harness.server.hub.PollBody;
 
 /** {@code GET /poll}: cursors, batch limit, gaps and bad input, in both handler modes. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -22,7 +20,7 @@ class PollTest {
     void pollAnswersAtOnceWithTheMessagesAfterTheCursor(String handler) throws Exception {
         try (HarnessServer server = TestServers.start("--handler", handler);
              RawConnection socket = new RawConnection(server.baseUri())) {
-            PollBody empty = MessageCodec.parsePollBody(socket.exchange("GET", "/poll").body());
+            PollBody empty = WireJson.parsePollBody(socket.exchange("GET", "/poll").body());
             assertEquals(0, empty.last());
             assertTrue(empty.messages().isEmpty());
 
@@ -31,12 +29,12 @@ class PollTest {
             assertEquals(200, r.status());
             assertEquals("application/json", r.header("content-type"));
             assertEquals(String.valueOf(r.body().length()), r.header("content-length"));
-            PollBody body = MessageCodec.parsePollBody(r.body());
+            PollBody body = WireJson.parsePollBody(r.body());
             assertEquals(5, body.last());
             assertNull(body.gap());
-            assertEquals(List.of(3L, 4L, 5L), body.messages().stream().map(MessageCodec::seq).toList());
+            assertEquals(List.of(3L, 4L, 5L), body.messages().stream().map(WireJson::seq).toList());
 
-            PollBody none = MessageCodec.parsePollBody(socket.exchange("GET", "/poll?since=5").body());
+            PollBody none = WireJson.parsePollBody(socket.exchange("GET", "/poll?since=5").body());
             assertEquals(5, none.last());
             assertTrue(none.messages().isEmpty());
         }
@@ -48,7 +46,7 @@ class PollTest {
         try (HarnessServer server = TestServers.start("--handler", handler);
              RawConnection socket = new RawConnection(server.baseUri())) {
             server.hub().publish(3);
-            PollBody body = MessageCodec.parsePollBody(socket.exchange("GET", "/poll").body());
+            PollBody body = WireJson.parsePollBody(socket.exchange("GET", "/poll").body());
             assertEquals(3, body.last());
             assertTrue(body.messages().isEmpty());
         }
@@ -60,11 +58,11 @@ class PollTest {
         try (HarnessServer server = TestServers.start("--handler", handler, "--max-batch", "4");
              RawConnection socket = new RawConnection(server.baseUri())) {
             server.hub().publish(10);
-            PollBody first = MessageCodec.parsePollBody(socket.exchange("GET", "/poll?since=0").body());
+            PollBody first = WireJson.parsePollBody(socket.exchange("GET", "/poll?since=0").body());
             assertEquals(4, first.last());
-            assertEquals(List.of(1L, 2L, 3L, 4L), first.messages().stream().map(MessageCodec::seq).toList());
-            PollBody next = MessageCodec.parsePollBody(socket.exchange("GET", "/poll?since=" + first.last()).body());
-            assertEquals(List.of(5L, 6L, 7L, 8L), next.messages().stream().map(MessageCodec::seq).toList());
+            assertEquals(List.of(1L, 2L, 3L, 4L), first.messages().stream().map(WireJson::seq).toList());
+            PollBody next = WireJson.parsePollBody(socket.exchange("GET", "/poll?since=" + first.last()).body());
+            assertEquals(List.of(5L, 6L, 7L, 8L), next.messages().stream().map(WireJson::seq).toList());
         }
     }
 
@@ -74,10 +72,10 @@ class PollTest {
         try (HarnessServer server = TestServers.start("--handler", handler, "--ring-capacity", "5");
              RawConnection socket = new RawConnection(server.baseUri())) {
             server.hub().publish(12);
-            PollBody body = MessageCodec.parsePollBody(socket.exchange("GET", "/poll?since=2").body());
+            PollBody body = WireJson.parsePollBody(socket.exchange("GET", "/poll?since=2").body());
             assertEquals(3, body.gap().fromSeq());
             assertEquals(7, body.gap().toSeq());
-            assertEquals(List.of(8L, 9L, 10L, 11L, 12L), body.messages().stream().map(MessageCodec::seq).toList());
+            assertEquals(List.of(8L, 9L, 10L, 11L, 12L), body.messages().stream().map(WireJson::seq).toList());
             assertEquals(12, body.last());
         }
     }
@@ -100,7 +98,7 @@ class PollTest {
         try (HarnessServer server = TestServers.start("--payload-bytes", Integer.toString(payloadBytes));
              RawConnection socket = new RawConnection(server.baseUri())) {
             server.hub().publish(1);
-            String message = MessageCodec.parsePollBody(socket.exchange("GET", "/poll?since=0").body()).messages().get(0);
+            String message = WireJson.parsePollBody(socket.exchange("GET", "/poll?since=0").body()).messages().get(0);
             assertTrue(message.endsWith(",\"p\":\"" + "x".repeat(payloadBytes) + "\"}"), message);
         }
     }

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.tomcatpush.harness.server.config.ServerConfig;
 import org.tomcatpush.harness.server.hub.Message;
-import org.tomcatpush.harness.server.hub.MessageCodec;
 import org.tomcatpush.harness.server.hub.MessageHub;
 import org.tomcatpush.harness.server.hub.Publisher;
 
@@ -45,20 +44,20 @@ class PublisherLagTest {
 
             List<String> onTheWire;
             try (RawConnection c = new RawConnection(server.baseUri())) {
-                onTheWire = MessageCodec.parsePollBody(c.exchange("GET", "/poll?since=" + beforeStall).body())
+                onTheWire = WireJson.parsePollBody(c.exchange("GET", "/poll?since=" + beforeStall).body())
                         .messages();
             }
             assertTrue(onTheWire.size() >= 14, onTheWire.size() + " messages");
             for (int i = 1; i < onTheWire.size(); i++) {
-                assertEquals(PERIOD_MICROS, MessageCodec.intendedAtMicros(onTheWire.get(i))
-                        - MessageCodec.intendedAtMicros(onTheWire.get(i - 1)),
-                        "ts of seq " + MessageCodec.seq(onTheWire.get(i)) + " is the schedule's, stall or no stall");
+                assertEquals(PERIOD_MICROS, WireJson.intendedAtMicros(onTheWire.get(i))
+                        - WireJson.intendedAtMicros(onTheWire.get(i - 1)),
+                        "ts of seq " + WireJson.seq(onTheWire.get(i)) + " is the schedule's, stall or no stall");
             }
             long late = 0;
             long maxLagMicros = 0;
             for (String json : onTheWire) {
-                Message m = hub.get(MessageCodec.seq(json));
-                assertEquals(m.intendedAtMicros(), MessageCodec.intendedAtMicros(json), "ts is the intended time");
+                Message m = hub.get(WireJson.seq(json));
+                assertEquals(m.intendedAtMicros(), WireJson.intendedAtMicros(json), "ts is the intended time");
                 maxLagMicros = Math.max(maxLagMicros, m.lagMicros());
                 late += m.lagMicros() >= PERIOD_MICROS ? 1 : 0;
             }
@@ -82,12 +81,12 @@ class PublisherLagTest {
              RawConnection control = new RawConnection(server.controlUri())) {
             assertEquals(200, control.exchange("POST", "/harness/publish?count=3").status());
 
-            List<String> onTheWire = MessageCodec.parsePollBody(c.exchange("GET", "/poll?since=0").body()).messages();
+            List<String> onTheWire = WireJson.parsePollBody(c.exchange("GET", "/poll?since=0").body()).messages();
             assertEquals(3, onTheWire.size());
             for (String json : onTheWire) {
-                Message m = server.hub().get(MessageCodec.seq(json));
+                Message m = server.hub().get(WireJson.seq(json));
                 assertEquals(0, m.lagMicros());
-                assertEquals(m.publishedAtMicros(), MessageCodec.intendedAtMicros(json));
+                assertEquals(m.publishedAtMicros(), WireJson.intendedAtMicros(json));
             }
             JsonNode publisher = TestServers.stats(server).get("publisher");
             assertEquals(3, publisher.get("published").asLong());

@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.tomcatpush.harness.server.hub.MessageCodec;
 import org.tomcatpush.harness.server.probe.Endpoint;
 
 /**
@@ -33,7 +32,7 @@ class SlowClientTest {
             for (int i = 0; i < messages; i++) {
                 server.hub().publish(1); // returns at once: the publisher only signals
                 SseConnection.Event e = reader.nextMessage();
-                assertEquals(expected++, MessageCodec.seq(e.data()), "the reading stream gets every message in order");
+                assertEquals(expected++, WireJson.seq(e.data()), "the reading stream gets every message in order");
             }
             assertEquals(messages, server.hub().lastSeq());
             assertEquals(2, server.probe().counters().asyncInFlight(Endpoint.SSE), "the stuck stream is parked, not ended");
@@ -49,9 +48,9 @@ class SlowClientTest {
                 }
                 if ("gap".equals(e.event())) {
                     sawGap = true;
-                    last = MessageCodec.gapTo(e.data());
+                    last = WireJson.gapTo(e.data());
                 } else if (e.data() != null) {
-                    long seq = MessageCodec.seq(e.data());
+                    long seq = WireJson.seq(e.data());
                     assertEquals(last + 1, seq, "no message twice and none lost without a gap");
                     last = seq;
                 }

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tomcatpush.harness.server.hub.MessageCodec;
 import org.tomcatpush.harness.server.probe.Endpoint;
 
 /** {@code GET /sse}: stream format, retry, heartbeats, timeout and lossless resume; both modes. */
@@ -35,7 +34,7 @@ class SseTest {
             for (long seq = 1; seq <= 3; seq++) {
                 SseConnection.Event e = sse.nextMessage();
                 assertEquals(Long.toString(seq), e.id());
-                assertEquals(seq, MessageCodec.seq(e.data()));
+                assertEquals(seq, WireJson.seq(e.data()));
             }
         }
     }
@@ -80,7 +79,7 @@ class SseTest {
                 List<String> data = sse.readToEnd();
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 assertTrue(ms >= 290 && ms <= 2500, "the stream ended after " + ms + " ms");
-                data.forEach(d -> received.add(MessageCodec.seq(d)));
+                data.forEach(d -> received.add(WireJson.seq(d)));
                 assertEquals(List.of(3L, 4L, 5L), received);
                 lastId = Long.toString(received.get(received.size() - 1));
                 assertTrue(sse.raw().silentFor(100), "the connection stays open for the reconnect");
@@ -89,7 +88,7 @@ class SseTest {
 
             try (SseConnection again = SseConnection.open(server.baseUri(), "/sse", "Last-Event-ID: " + lastId)) {
                 server.hub().publish(1); // 10, while the second stream is open
-                again.readToEnd().forEach(d -> received.add(MessageCodec.seq(d)));
+                again.readToEnd().forEach(d -> received.add(WireJson.seq(d)));
             }
             assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), received, "every message once, in order");
         }
@@ -102,8 +101,8 @@ class SseTest {
              SseConnection sse = SseConnection.open(server.baseUri(), "/sse?since=0")) {
             assertEquals("open", sse.next().comment());
             server.hub().publish(2);
-            assertEquals(1, MessageCodec.seq(sse.nextMessage().data()));
-            assertEquals(2, MessageCodec.seq(sse.nextMessage().data()));
+            assertEquals(1, WireJson.seq(sse.nextMessage().data()));
+            assertEquals(2, WireJson.seq(sse.nextMessage().data()));
         }
     }
 
@@ -116,9 +115,9 @@ class SseTest {
                 assertEquals("open", sse.next().comment());
                 SseConnection.Event gap = sse.next();
                 assertEquals("gap", gap.event());
-                assertTrue(MessageCodec.isGap(gap.data()));
-                assertEquals(2, MessageCodec.gapFrom(gap.data()));
-                assertEquals(6, MessageCodec.gapTo(gap.data()));
+                assertTrue(WireJson.isGap(gap.data()));
+                assertEquals(2, WireJson.gapFrom(gap.data()));
+                assertEquals(6, WireJson.gapTo(gap.data()));
                 for (long seq = 7; seq <= 10; seq++) {
                     assertEquals(Long.toString(seq), sse.nextMessage().id());
                 }

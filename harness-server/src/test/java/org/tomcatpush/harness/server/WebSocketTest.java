@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tomcatpush.harness.server.hub.MessageCodec;
 
 /** {@code /ws}: messages in order as text frames, resume from {@code since}, gaps; both modes. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -69,7 +68,7 @@ class WebSocketTest {
             assertTrue(TestServers.await(5_000, () -> server.probe().counters().wsSessions() == 1));
             server.hub().publish(5);
             for (int i = 0; i < 5; i++) {
-                received.add(MessageCodec.seq(first.next()));
+                received.add(WireJson.seq(first.next()));
             }
             assertEquals(List.of(1L, 2L, 3L, 4L, 5L), received);
             ws.abort();
@@ -84,11 +83,11 @@ class WebSocketTest {
             WebSocket again = connect(client, server, "/ws?since=" + resumeFrom, second);
             List<Long> resumed = new ArrayList<>();
             for (long seq = resumeFrom + 1; seq <= newest; seq++) {
-                resumed.add(MessageCodec.seq(second.next()));
+                resumed.add(WireJson.seq(second.next()));
             }
             server.hub().publish(2);
-            resumed.add(MessageCodec.seq(second.next()));
-            resumed.add(MessageCodec.seq(second.next()));
+            resumed.add(WireJson.seq(second.next()));
+            resumed.add(WireJson.seq(second.next()));
             List<Long> expected = new ArrayList<>();
             for (long seq = resumeFrom + 1; seq <= newest + 2; seq++) {
                 expected.add(seq);
@@ -107,12 +106,12 @@ class WebSocketTest {
             Frames frames = new Frames();
             WebSocket ws = connect(client, server, "/ws?since=2", frames);
             String gap = frames.next();
-            assertTrue(MessageCodec.isGap(gap), gap);
-            assertEquals(3, MessageCodec.gapFrom(gap));
-            assertEquals(5, MessageCodec.gapTo(gap));
-            assertEquals(6, MessageCodec.seq(frames.next()));
-            assertEquals(7, MessageCodec.seq(frames.next()));
-            assertEquals(8, MessageCodec.seq(frames.next()));
+            assertTrue(WireJson.isGap(gap), gap);
+            assertEquals(3, WireJson.gapFrom(gap));
+            assertEquals(5, WireJson.gapTo(gap));
+            assertEquals(6, WireJson.seq(frames.next()));
+            assertEquals(7, WireJson.seq(frames.next()));
+            assertEquals(8, WireJson.seq(frames.next()));
             ws.abort();
         }
     }

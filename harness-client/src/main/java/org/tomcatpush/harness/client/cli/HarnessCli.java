@@ -6,12 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 import org.tomcatpush.harness.client.ExitStatus;
-import org.tomcatpush.harness.client.compare.CompareCommand;
-import org.tomcatpush.harness.client.jmh.JmhReportCommand;
-import org.tomcatpush.harness.client.report.ReportCommand;
 import org.tomcatpush.harness.client.run.Load;
 import org.tomcatpush.harness.client.run.LoadRun;
-import org.tomcatpush.harness.client.sweep.SweepCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,15 +16,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code harness}: the command-line entry point of the tool ({@code java -jar harness-client.jar},
- * {@code scripts/harness}). Subcommands: {@code run} (a load run against a server it starts, or a
- * running one), {@code server} (harness-server in the foreground), {@code sweep} (the cartesian
- * product of run options), {@code report} (a run folder's report.html, drawn again) and
- * {@code compare} (a CI regression gate), {@code jmh} (JMH results as CSV and HTML). Exit status: 0 success, 1 run failed (compare: a
- * regression), 2 bad input; bad input is always one line {@code harness: ...} on stderr.
+ * {@code scripts/harness}), and the only one: every command is a class of this package.
+ * Subcommands: {@code run} (a load run against a server it starts, or a running one),
+ * {@code server} (harness-server in the foreground), {@code sweep} (the cartesian product of run
+ * options), {@code report} (a run folder's report.html, drawn again), {@code compare} (a CI
+ * regression gate), {@code experiments} (the claims judged from their sweeps) and {@code jmh}
+ * (JMH results as CSV and HTML). Exit status ({@link ExitStatus}): 0 success, 1 run failed
+ * (compare: a regression), 2 bad input, 3 thresholds breached, 130 interrupted; bad input is
+ * always one line on stderr.
  */
 @Command(name = "harness", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
         subcommands = {RunCommand.class, ServerCommand.class, SweepCommand.class, ReportCommand.class,
-                CompareCommand.class, JmhReportCommand.class},
+                CompareCommand.class, ExperimentsCommand.class, JmhReportCommand.class},
         description = "Measures what push transports (short poll, long poll, SSE, WebSocket) cost on Apache Tomcat.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'harness COMMAND --help' for the options of a command."})

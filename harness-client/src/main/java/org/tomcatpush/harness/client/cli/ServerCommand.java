@@ -3,6 +3,7 @@ package org.tomcatpush.harness.client.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.server.ServerMain;
 import org.tomcatpush.harness.server.config.ServerOptions;
 
@@ -35,6 +36,6 @@ final class ServerCommand implements Callable<Integer> {
         server.toConfig();
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         ServerMain.main(args.subList(args.indexOf(spec.name()) + 1, args.size()).toArray(String[]::new));
-        return 0; // not reached: ServerMain ends the JVM with the server's exit status
+        return ExitStatus.OK; // not reached: ServerMain ends the JVM with the server's exit status
     }
 }

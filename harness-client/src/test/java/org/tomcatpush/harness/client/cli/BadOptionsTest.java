@@ -110,8 +110,8 @@ class BadOptionsTest {
     void harnessWithoutACommandSaysWhatToType() {
         CliRun run = CliRun.of(List.of());
         assertEquals(2, run.exit());
-        assertEquals(List.of("harness: name a command: run, server, sweep, report, compare, jmh (see 'harness --help')"),
-                run.errLines());
+        assertEquals(List.of("harness: name a command: run, server, sweep, report, compare, experiments, jmh"
+                + " (see 'harness --help')"), run.errLines());
     }
 
     @Test

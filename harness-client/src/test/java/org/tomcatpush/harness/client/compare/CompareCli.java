@@ -3,6 +3,8 @@ package org.tomcatpush.harness.client.compare;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
+import org.tomcatpush.harness.client.cli.CompareCommand;
+
 import picocli.CommandLine;
 
 /** Runs {@code harness compare} in-process and keeps its exit status, stdout and stderr. */

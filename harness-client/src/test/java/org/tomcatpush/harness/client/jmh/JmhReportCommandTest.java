@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import org.tomcatpush.harness.client.ExitStatus;
+import org.tomcatpush.harness.client.cli.JmhReportCommand;
 
 /**
  * {@code harness jmh RESULT.json}: CSV and HTML from a real JMH result file (avgt with and without

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import org.tomcatpush.harness.client.cli.ReportCommand;
+
 /** {@code harness report RUN_DIR}: what it writes, and how it refuses bad input. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ReportCommandTest {

@@ -3,23 +3,25 @@ package org.tomcatpush.harness.client.sweep.experiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.tomcatpush.harness.client.cli.HarnessCli;
 import org.tomcatpush.harness.client.sweep.BrowserCheck;
 
-import picocli.CommandLine;
-
 /**
- * The experiments summary command: judges each ID=SWEEP_DIR pair, writes experiments.md and
- * experiments.html (which render in a headless browser), records a sweep that did not run as
- * inconclusive, and refuses unknown experiments and folders without sweep.csv with exit status 2.
+ * {@code harness experiments}, the experiments summary command: judges each ID=SWEEP_DIR pair,
+ * writes experiments.md and experiments.html (which render in a headless browser), records a sweep
+ * that did not run as inconclusive, and refuses unknown experiments, folders without sweep.csv and
+ * a missing --out with exit status 2.
  */
 @Timeout(300)
 class ExperimentsCommandTest {
@@ -30,14 +32,14 @@ class ExperimentsCommandTest {
     private record Result(int exit, String out, String err) {
     }
 
+    /** {@code harness experiments ARGS...} in-process. */
     private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = ExperimentsCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] command = Stream.concat(Stream.of("experiments"), Stream.of(args)).toArray(String[]::new);
+        int exit = HarnessCli.execute(command, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -82,6 +84,15 @@ class ExperimentsCommandTest {
 
         assertEquals(2, r.exit());
         assertEquals("experiments: unknown experiment 'E9': use one of E1, E2, E3, E4, E7, E8\n", r.err());
+    }
+
+    @Test
+    void missingOutIsOneLineOfTheHarnessCommandLineAndExitTwo() throws Exception {
+        Result r = run("E1=" + FixtureSweeps.folder("e1", dir));
+
+        assertEquals(2, r.exit());
+        assertEquals("harness: missing required option: '--out=DIR' (see 'harness experiments --help')\n", r.err());
+        assertEquals("", r.out());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.tomcatpush.harness.client.sweep;
+package org.tomcatpush.harness.client.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -7,11 +7,15 @@ import java.util.concurrent.Callable;
 
 import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.SignalExit;
-import org.tomcatpush.harness.client.cli.HarnessVersion;
-import org.tomcatpush.harness.client.cli.RunPlans;
 import org.tomcatpush.harness.client.run.Load;
 import org.tomcatpush.harness.client.run.LoadRun;
 import org.tomcatpush.harness.client.run.RunPlan;
+import org.tomcatpush.harness.client.sweep.DryRun;
+import org.tomcatpush.harness.client.sweep.OptionKeys;
+import org.tomcatpush.harness.client.sweep.ScenarioFile;
+import org.tomcatpush.harness.client.sweep.StartupOverhead;
+import org.tomcatpush.harness.client.sweep.SweepPlan;
+import org.tomcatpush.harness.client.sweep.SweepRunner;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package org.tomcatpush.harness.client.jmh;
+package org.tomcatpush.harness.client.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.tomcatpush.harness.client.ExitStatus;
+import org.tomcatpush.harness.client.jmh.JmhCsv;
+import org.tomcatpush.harness.client.jmh.JmhJsonReader;
+import org.tomcatpush.harness.client.jmh.JmhPage;
+import org.tomcatpush.harness.client.jmh.JmhResult;
 import org.tomcatpush.harness.client.report.ReportFiles;
 import org.tomcatpush.harness.client.report.load.ReportInputException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,10 +26,10 @@ import picocli.CommandLine.Spec;
  * benchmark and {@code @Param} combination, see {@link JmhCsv}) and {@code RESULT.html} (tables and
  * charts with error bars, see {@link JmhPage}) beside it, or into {@code --out}. Exit status 0 when
  * both are written, 2 for bad input (one line on stderr naming the file and the fix), 1 when they
- * cannot be written. Also runnable on its own ({@link #main}), as {@code scripts/jmh.sh} does.
+ * cannot be written.
  */
 @Command(name = "jmh",
-        description = {"Writes CSV and a self-contained HTML page (scores and 99.9% error bars per @Param "
+        description = {"Writes CSV and a self-contained HTML page (scores and 99.9%% error bars per @Param "
                 + "combination) from a JMH JSON result file."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:CSV and HTML written", "1:could not be written", "2:bad input (missing or corrupt file)"})
@@ -45,11 +48,6 @@ public final class JmhReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR",
             description = "Folder for the CSV and HTML files. Default: the folder of RESULT.json.")
     private Path outDir;
-
-    /** Runs the command outside the harness CLI and exits with its status. */
-    public static void main(String... args) {
-        System.exit(new CommandLine(new JmhReportCommand()).execute(args));
-    }
 
     @Override
     public Integer call() {
@@ -77,7 +75,7 @@ public final class JmhReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("jmh: " + results.size() + " results; wrote " + csv + " and " + html);
         out.flush();
-        return 0;
+        return ExitStatus.OK;
     }
 
     private static String baseName(Path file) {

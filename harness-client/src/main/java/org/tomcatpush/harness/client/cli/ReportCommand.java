@@ -1,4 +1,4 @@
-package org.tomcatpush.harness.client.report;
+package org.tomcatpush.harness.client.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.tomcatpush.harness.client.ExitStatus;
+import org.tomcatpush.harness.client.report.RunReport;
 import org.tomcatpush.harness.client.report.load.ReportInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,18 +1,20 @@
-package org.tomcatpush.harness.server.hub;
+package org.tomcatpush.harness.server;
 
 import java.util.List;
 
+import org.tomcatpush.harness.server.hub.Gap;
+
 /**
  * A {@code /poll} or {@code /longpoll} answer split into its parts by
- * {@link MessageCodec#parsePollBody(CharSequence)}.
+ * {@link WireJson#parsePollBody(String)}.
  *
  * @param last     the cursor to send as the next {@code since}
  * @param gap      messages lost before the first one in {@code messages}, or {@code null}
- * @param messages each message's JSON, in sequence order (decode with {@link MessageCodec})
+ * @param messages each message's JSON, in sequence order (read with {@link WireJson})
  */
-public record PollBody(long last, Gap gap, List<String> messages) {
+record PollBody(long last, Gap gap, List<String> messages) {
 
-    public PollBody {
+    PollBody {
         messages = List.copyOf(messages);
     }
 }

@@ -1,4 +1,4 @@
-package org.tomcatpush.harness.client.compare;
+package org.tomcatpush.harness.client.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,7 +9,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.tomcatpush.harness.client.ExitStatus;
-import org.tomcatpush.harness.client.cli.HarnessVersion;
+import org.tomcatpush.harness.client.compare.CompareInputException;
+import org.tomcatpush.harness.client.compare.CompareResult;
+import org.tomcatpush.harness.client.compare.ConsoleReport;
+import org.tomcatpush.harness.client.compare.JUnitReport;
+import org.tomcatpush.harness.client.compare.MarkdownReport;
+import org.tomcatpush.harness.client.compare.OutputFiles;
+import org.tomcatpush.harness.client.compare.RunComparer;
+import org.tomcatpush.harness.client.compare.RunTable;
+import org.tomcatpush.harness.client.compare.RunTableReader;
+import org.tomcatpush.harness.client.compare.ToleranceFile;
+import org.tomcatpush.harness.client.compare.ToleranceSet;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

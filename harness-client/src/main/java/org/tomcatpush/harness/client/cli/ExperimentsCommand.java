@@ -1,0 +1,110 @@
+package org.tomcatpush.harness.client.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.tomcatpush.harness.client.ExitStatus;
+import org.tomcatpush.harness.client.report.load.ReportInputException;
+import org.tomcatpush.harness.client.sweep.experiments.Experiment;
+import org.tomcatpush.harness.client.sweep.experiments.ExperimentResult;
+import org.tomcatpush.harness.client.sweep.experiments.Experiments;
+import org.tomcatpush.harness.client.sweep.experiments.ExperimentsSummary;
+import org.tomcatpush.harness.client.sweep.experiments.SummaryContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code harness experiments}: judges experiments from their sweep folders and writes one
+ * summary, {@code experiments.md} and {@code experiments.html} ({@link ExperimentsSummary}),
+ * stating per experiment the claim, the key figures read from its {@code sweep.csv}, each
+ * criterion and whether the measurement supports the claim. {@code scripts/experiments.sh} runs it
+ * after the sweeps:
+ *
+ * <pre>
+ * harness experiments --out results/experiments/X E1=results/experiments/X/...-sweep-e1-keepalive-limit
+ * </pre>
+ *
+ * Exit status 0 when the summary was written (whatever the verdicts), 2 on bad input, 1 when it
+ * could not be written.
+ */
+@Command(name = "experiments", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
+        sortOptions = false,
+        description = "Judges experiments (E1, E2, E3, E4, E7, E8) from their sweep folders and writes"
+                + " experiments.md and experiments.html into --out.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:summary written (whatever the verdicts)", "1:the summary could not be written",
+            "2:bad input"})
+public final class ExperimentsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "Folder that receives experiments.md and experiments.html (created if missing).")
+    Path out;
+
+    @Option(names = "--command", paramLabel = "TEXT", defaultValue = "harness experiments",
+            description = "The command that ran the experiments, stated in the summary. Default: ${DEFAULT-VALUE}.")
+    String command;
+
+    @Option(names = "--machine-note", paramLabel = "TEXT", defaultValue = "",
+            description = "Said about the machine after its cores, OS and Java, e.g. 'shared, noisy'.")
+    String machineNote;
+
+    @Parameters(paramLabel = "ID=SWEEP_DIR", arity = "1..*",
+            description = "An experiment and its sweep folder, e.g. E1=results/runs/20260101-120000-sweep-e1;"
+                    + " an empty SWEEP_DIR (E1=) records that its sweep did not run.")
+    List<String> pairs;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        List<ExperimentResult> results = new ArrayList<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq < 1) {
+                err.println("experiments: '" + pair + "' is not ID=SWEEP_DIR: write e.g. E1=results/runs/<sweep>");
+                return ExitStatus.BAD_INPUT;
+            }
+            String id = pair.substring(0, eq);
+            Experiment experiment = Experiments.byId(id).orElse(null);
+            if (experiment == null) {
+                err.println("experiments: unknown experiment '" + id + "': use one of "
+                        + Experiments.all().stream().map(Experiment::id).collect(Collectors.joining(", ")));
+                return ExitStatus.BAD_INPUT;
+            }
+            String dir = pair.substring(eq + 1);
+            try {
+                results.add(dir.isBlank() ? ExperimentsSummary.notRun(experiment)
+                        : ExperimentsSummary.judge(experiment, Path.of(dir), out));
+            } catch (ReportInputException e) {
+                err.println("experiments: " + e.getMessage());
+                return ExitStatus.BAD_INPUT;
+            }
+        }
+        SummaryContext context = new SummaryContext(command, Instant.now(), ExperimentsSummary.machine(machineNote));
+        try {
+            ExperimentsSummary.write(out, context, results);
+        } catch (IOException e) {
+            err.println("experiments: cannot write the summary into " + out + " (" + e.getMessage() + ")");
+            return ExitStatus.FAILED;
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        results.forEach(r -> stdout.println(r.verdict().experiment().id() + " " + r.verdict().support().label()
+                + ": " + r.verdict().experiment().title()));
+        stdout.println("summary: " + out.resolve(ExperimentsSummary.MARKDOWN) + " and "
+                + out.resolve(ExperimentsSummary.HTML));
+        stdout.flush();
+        return ExitStatus.OK;
+    }
+}
