@@ -7,6 +7,7 @@ import java.util.List;
 import org.tomcatpush.harness.client.serverstats.ServerSample;
 import org.tomcatpush.harness.client.serverstats.ServerStats;
 import org.tomcatpush.harness.client.thresholds.Threshold;
+import org.tomcatpush.harness.client.thresholds.ThresholdCheck;
 import org.tomcatpush.harness.client.thresholds.ThresholdOutcome;
 
 /**
@@ -68,7 +69,7 @@ public record RunResult(String runId, RunStatus status, String failure, RunSetup
      * run keeps its status).
      */
     public RunResult withThresholdOutcomes(List<ThresholdOutcome> outcomes) {
-        RunStatus judged = status == RunStatus.COMPLETED && outcomes.stream().anyMatch(ThresholdOutcome::breached)
+        RunStatus judged = status == RunStatus.COMPLETED && ThresholdCheck.anyBreached(outcomes)
                 ? RunStatus.THRESHOLDS_BREACHED : status;
         return new RunResult(runId, judged, failure, setup, environment, startedAt, endedAt, transports, all,
                 finalServerStats, timeseries, serverSamples, statsFailures, thresholds, outcomes, heldMemory);

@@ -31,7 +31,12 @@ public enum RunStatus {
 
     /** Whether a status label as written in the files (e.g. in sweep.csv) means complete data. */
     public static boolean dataComplete(String label) {
-        return COMPLETED.label.equals(label) || THRESHOLDS_BREACHED.label.equals(label);
+        for (RunStatus status : values()) {
+            if (status.label.equals(label)) {
+                return status.dataComplete();
+            }
+        }
+        return false;
     }
 
     @Override

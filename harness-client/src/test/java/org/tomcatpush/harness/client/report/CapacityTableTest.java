@@ -108,6 +108,18 @@ class CapacityTableTest {
     }
 
     @Test
+    void aCompletedRunWithSessionsThatNeverOpenedIsNeverShownGreen() throws Exception {
+        Path run = FixtureRuns.create(FixtureRuns.POLL, tmp.resolve("run"));
+        withSessionsOpened(run);
+
+        String html = Files.readString(RunReport.write(run));
+
+        assertTrue(html.contains("short-poll: 4 of 20 sessions never opened"), "the warning finding");
+        assertTrue(html.contains("<div class=\"verdict warn\" id=\"verdict\"><span class=\"status\">completed</span>"),
+                html.substring(html.indexOf("<div class=\"verdict"), html.indexOf("<div class=\"verdict") + 120));
+    }
+
+    @Test
     void theVerdictNamesStatusThresholdsAndWarningsAsTheFindingsDo() throws Exception {
         Path run = FixtureRuns.create(FixtureRuns.POLL, tmp.resolve("run"));
         FixtureRuns.replace(run.resolve("run.json"), "\"status\": \"completed\",",

@@ -33,8 +33,12 @@ final class Headline {
     static String verdict(RunData run, List<Finding> findings, RunThresholds thresholds) {
         String status = run.status().orElse("unknown");
         boolean breached = !thresholds.breaches().isEmpty() || !thresholds.problems().isEmpty();
-        boolean good = !breached && (RunStatus.COMPLETED.label().equals(status) || "ok".equals(status));
-        StringBuilder out = new StringBuilder("<div class=\"verdict ").append(good ? "good" : "bad")
+        boolean completed = !breached && (RunStatus.COMPLETED.label().equals(status) || "ok".equals(status));
+        long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        // a completed run with warnings (sessions that never opened, nothing delivered, saturation)
+        // did not simply do what was asked: it is never shown green
+        String look = !completed ? "bad" : warnings > 0 ? "warn" : "good";
+        StringBuilder out = new StringBuilder("<div class=\"verdict ").append(look)
                 .append("\" id=\"verdict\"><span class=\"status\">").append(Html.escape(status)).append("</span>");
         out.append("<span>").append(Html.escape(sessions(CapacityFigures.of(run.runRow().cells())))).append("</span>");
         if (!thresholds.isEmpty()) {
@@ -49,7 +53,6 @@ final class Headline {
                         .append(" more (see below)</span>");
             }
         }
-        long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
         out.append("<span>").append(warnings == 0 ? "no warnings" : Figures.display(warnings, "warning", "warnings")
                 + " (see Findings)").append("</span>");
         return out.append("</div>").toString();

@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.tomcatpush.harness.client.report.load.ReportInputException;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.RunStatus;
 
 /**
  * A sweep's {@code sweep.csv}, read whole: which keys were swept (in scenario order) and one
@@ -96,8 +97,7 @@ public record SweepTable(Path file, List<String> sweptKeys, List<SummaryRow> row
 
     /** Whether the run of {@code row} completed (a breached threshold does not make its figures partial). */
     public static boolean completed(SummaryRow row) {
-        return row.text(SweepColumns.STATUS).map(s -> SweepColumns.STATUS_COMPLETED.equals(s)
-                || SweepColumns.STATUS_THRESHOLDS_BREACHED.equals(s)).orElse(false);
+        return row.text(SweepColumns.STATUS).map(RunStatus::dataComplete).orElse(false);
     }
 
     /** The number of runs (rows of a mixed run share their index). */
