@@ -1,12 +1,11 @@
 package org.tomcatpush.harness.client.sweep.experiments;
 
 import static org.tomcatpush.harness.client.sweep.experiments.Rows.fmt;
-import static org.tomcatpush.harness.client.sweep.experiments.Rows.num;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.tomcatpush.harness.client.report.model.SummaryColumns;
+import org.tomcatpush.harness.client.judge.ThreadPool;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.report.sweep.SweepTable;
 
@@ -16,7 +15,8 @@ import org.tomcatpush.harness.client.report.sweep.SweepTable;
  * the sessions, while the mean of the busy-thread samples stays at most 1 for all those sessions
  * (a blocking handler needs one per session). The peak is reported but not judged: the server
  * samples every 100 ms and catches the short bursts in which a published message is written to
- * every session, which is work, not a thread held by an idle session.
+ * every session, which is work, not a thread held by an idle session. The conditions are
+ * {@link ThreadPool}'s, shared with E4 and the report's thread finding.
  */
 public final class AsyncThreadsExperiment implements Experiment {
 
@@ -44,22 +44,16 @@ public final class AsyncThreadsExperiment implements Experiment {
                 + " connections peak >= sessions");
         Criterion.Builder threads = new Criterion.Builder("but no worker thread while idle: busy threads mean <= 1"
                 + " for all the open sessions");
-        for (SummaryRow r : rows) {
-            double sessions = num(r, SummaryColumns.SESSIONS);
-            double serverConnections = num(r, SummaryColumns.SERVER_CONNECTIONS_MAX);
-            double busyMax = num(r, SummaryColumns.BUSY_THREADS_MAX);
-            double busyMean = num(r, SummaryColumns.BUSY_THREADS_MEAN);
-            connections.check(r.transport(), serverConnections >= sessions,
-                    fmt(serverConnections) + " connections for " + fmt(sessions) + " sessions", serverConnections, sessions);
-            threads.check(r.transport(), busyMean <= 1, "mean " + fmt(busyMean) + " for " + fmt(sessions)
-                    + " sessions", busyMean);
-        }
         List<String> notes = new ArrayList<>();
         for (SummaryRow r : rows) {
-            notes.add(r.transport() + ": busy threads peaked at " + fmt(r, SummaryColumns.BUSY_THREADS_MAX) + " of "
-                    + fmt(r, SummaryColumns.MAX_THREADS) + " (executor queue peak "
-                    + fmt(r, SummaryColumns.QUEUE_LENGTH_MAX) + ") in the bursts that write each message to every"
-                    + " session");
+            ThreadPool pool = ThreadPool.of(r);
+            connections.check(r.transport(), pool.everySessionHoldsAConnection(), fmt(pool.serverConnectionsMax())
+                    + " connections for " + fmt(pool.sessions()) + " sessions");
+            threads.check(r.transport(), pool.idleSessionsHoldNoThread(), "mean " + fmt(pool.busyMean()) + " for "
+                    + fmt(pool.sessions()) + " sessions");
+            notes.add(r.transport() + ": busy threads peaked at " + fmt(pool.busyMax()) + " of "
+                    + fmt(pool.maxThreads()) + " (executor queue peak " + fmt(pool.queueMax())
+                    + ") in the bursts that write each message to every session");
         }
         notes.addAll(Rows.incompleteRuns(sweep));
         return Verdict.of(this, ThreadTable.of(rows), List.of(connections.build(), threads.build()), notes);

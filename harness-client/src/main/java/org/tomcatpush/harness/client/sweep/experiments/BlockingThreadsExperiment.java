@@ -1,11 +1,11 @@
 package org.tomcatpush.harness.client.sweep.experiments;
 
 import static org.tomcatpush.harness.client.sweep.experiments.Rows.fmt;
-import static org.tomcatpush.harness.client.sweep.experiments.Rows.num;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tomcatpush.harness.client.judge.ThreadPool;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.report.sweep.SweepTable;
@@ -15,8 +15,9 @@ import org.tomcatpush.harness.client.report.sweep.SweepTable;
  * {@code maxThreads} new requests wait in the executor queue. Judged on blocking rows of the
  * long-lived transports with more sessions than threads: busy threads reach {@code maxThreads}
  * and the queue is not empty. Neither "their latency grows" nor the virtual-thread half of the
- * claim (it needs a Java 21+ server) is judged, so the verdict is at best <em>partly judged</em>. WebSocket rows are shown beside them but not judged: the claim is about SSE and
- * long polling.
+ * claim (it needs a Java 21+ server) is judged, so the verdict is at best <em>partly judged</em>.
+ * WebSocket rows are shown beside them but not judged: the claim is about SSE and long polling.
+ * The conditions are {@link ThreadPool}'s, shared with E3 and the report's thread finding.
  */
 public final class BlockingThreadsExperiment implements Experiment {
 
@@ -49,18 +50,16 @@ public final class BlockingThreadsExperiment implements Experiment {
     public Verdict evaluate(SweepTable sweep) {
         List<SummaryRow> rows = Rows.completed(sweep, "long-poll", "sse").stream()
                 .filter(r -> ThreadTable.handler(r, "blocking"))
-                .filter(r -> num(r, SummaryColumns.SESSIONS) > num(r, SummaryColumns.MAX_THREADS)).toList();
+                .filter(r -> ThreadPool.of(r).moreSessionsThanThreads()).toList();
         Criterion.Builder saturated = new Criterion.Builder("with more sessions than threads, busy threads reach"
                 + " maxThreads");
         Criterion.Builder queued = new Criterion.Builder("and further requests wait in the executor queue"
                 + " (queue peak > 0)");
         for (SummaryRow r : rows) {
-            double maxThreads = num(r, SummaryColumns.MAX_THREADS);
-            double busyMax = num(r, SummaryColumns.BUSY_THREADS_MAX);
-            double queue = num(r, SummaryColumns.QUEUE_LENGTH_MAX);
-            saturated.check(r.transport(), busyMax == maxThreads, "peak " + fmt(busyMax) + " of maxThreads "
-                    + fmt(maxThreads), busyMax, maxThreads);
-            queued.check(r.transport(), queue > 0, "queue peak " + fmt(queue), queue);
+            ThreadPool pool = ThreadPool.of(r);
+            saturated.check(r.transport(), pool.reachedMaxThreads(), "peak " + fmt(pool.busyMax()) + " of maxThreads "
+                    + fmt(pool.maxThreads()));
+            queued.check(r.transport(), pool.queued(), "queue peak " + fmt(pool.queueMax()));
         }
         List<String> notes = new ArrayList<>();
         for (SummaryRow r : rows) {

@@ -3,6 +3,8 @@ package org.tomcatpush.harness.client.sweep.experiments;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tomcatpush.harness.client.judge.Outcome;
+
 /**
  * One explicit test of a claim against the measurement, with what was observed. Immutable.
  *
@@ -54,16 +56,19 @@ public record Criterion(String description, Result result, String observed) {
          * whatever {@code passed} says.
          */
         public Builder check(String label, boolean passed, String figure, double... needed) {
+            return check(label, Outcome.of(passed, needed), figure);
+        }
+
+        /** Adds one row's outcome: {@code label: figure}; {@link Outcome#NO_DATA} counts as no data. */
+        public Builder check(String label, Outcome outcome, String figure) {
             checked++;
-            for (double value : needed) {
-                if (Double.isNaN(value)) {
-                    anyMissing = true;
-                    observed.add(label + ": " + figure + " (no data)");
-                    return this;
-                }
-            }
-            anyFailed |= !passed;
-            observed.add(label + ": " + figure + (passed ? "" : " (fails)"));
+            anyMissing |= outcome == Outcome.NO_DATA;
+            anyFailed |= outcome.fails();
+            observed.add(label + ": " + figure + switch (outcome) {
+                case HOLDS -> "";
+                case FAILS -> " (fails)";
+                case NO_DATA -> " (no data)";
+            });
             return this;
         }
 

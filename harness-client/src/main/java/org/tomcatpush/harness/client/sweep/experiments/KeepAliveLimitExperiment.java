@@ -1,11 +1,11 @@
 package org.tomcatpush.harness.client.sweep.experiments;
 
 import static org.tomcatpush.harness.client.sweep.experiments.Rows.fmt;
-import static org.tomcatpush.harness.client.sweep.experiments.Rows.num;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tomcatpush.harness.client.judge.KeepAliveCloses;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.report.sweep.SweepTable;
@@ -14,7 +14,8 @@ import org.tomcatpush.harness.client.report.sweep.SweepTable;
  * E1: Tomcat closes a kept-alive connection after {@code maxKeepAliveRequests} requests. Judged
  * on short-poll and long-poll rows. The mean requests per connection cannot equal the limit
  * exactly, because the connection each session holds when the run ends is cut short; so the
- * criteria ask that every connection the server closed carried exactly the limit instead.
+ * criteria ask that every connection the server closed carried exactly the limit instead. The
+ * conditions are {@link KeepAliveCloses}', shared with the report's keep-alive finding.
  */
 public final class KeepAliveLimitExperiment implements Experiment {
 
@@ -50,29 +51,18 @@ public final class KeepAliveLimitExperiment implements Experiment {
                 + " client, give or take the connections the client closed as the run ended (a Connection: close"
                 + " response can be in flight on each)");
         for (SummaryRow r : rows) {
-            double limit = num(r, SummaryColumns.MAX_KEEP_ALIVE_REQUESTS);
-            double keepAlive = num(r, SummaryColumns.CLOSES_KEEPALIVE_LIMIT);
-            double others = num(r, SummaryColumns.CLOSES_IDLE_TIMEOUT) + num(r, SummaryColumns.CLOSES_SERVER_OTHER)
-                    + num(r, SummaryColumns.CLOSES_ERROR);
-            double client = num(r, SummaryColumns.CLOSES_CLIENT);
-            double requests = num(r, SummaryColumns.REQUESTS);
-            double serverClosed = num(r, "server_closed_keepalive_limit");
-            String label = r.transport() + " L=" + fmt(limit);
-            table.row(r.transport(), fmt(limit), fmt(requests), fmt(r, SummaryColumns.CONNECTIONS_OPENED),
-                    fmt(r, SummaryColumns.REQUESTS_PER_CONNECTION_MEAN),
-                    fmt(r, SummaryColumns.REQUESTS_PER_CONNECTION_MAX), fmt(keepAlive), fmt(others), fmt(client),
-                    fmt(serverClosed));
-            max.check(label, num(r, SummaryColumns.REQUESTS_PER_CONNECTION_MAX) == limit,
-                    "max " + fmt(r, SummaryColumns.REQUESTS_PER_CONNECTION_MAX),
-                    num(r, SummaryColumns.REQUESTS_PER_CONNECTION_MAX), limit);
-            causes.check(label, keepAlive > 0 && others == 0, fmt(keepAlive) + " at the limit, " + fmt(others)
-                    + " otherwise", keepAlive, others);
-            exact.check(label, limit * keepAlive <= requests && requests <= limit * (keepAlive + client),
-                    fmt(limit * keepAlive) + " <= " + fmt(requests) + " <= " + fmt(limit * (keepAlive + client)),
-                    limit, keepAlive, requests, client);
-            server.check(label, Math.abs(serverClosed - keepAlive) <= client, "server " + fmt(serverClosed)
-                    + ", client " + fmt(keepAlive) + ", client closes at the end " + fmt(client), serverClosed,
-                    keepAlive, client);
+            KeepAliveCloses c = KeepAliveCloses.of(r);
+            String label = r.transport() + " L=" + fmt(c.limit());
+            table.row(r.transport(), fmt(c.limit()), fmt(c.requests()), fmt(r, SummaryColumns.CONNECTIONS_OPENED),
+                    fmt(c.perConnectionMean()), fmt(c.perConnectionMax()), fmt(c.atLimit()),
+                    fmt(c.otherServerCloses()), fmt(c.client()), fmt(c.serverCountedAtLimit()));
+            max.check(label, c.maxCarriedTheLimit(), "max " + fmt(c.perConnectionMax()));
+            causes.check(label, c.allServerClosesAtLimit(), fmt(c.atLimit()) + " at the limit, "
+                    + fmt(c.otherServerCloses()) + " otherwise");
+            exact.check(label, c.carriedExactlyTheLimit(), fmt(c.limit() * c.atLimit()) + " <= " + fmt(c.requests())
+                    + " <= " + fmt(c.limit() * (c.atLimit() + c.client())));
+            server.check(label, c.serverCountsAgree(), "server " + fmt(c.serverCountedAtLimit()) + ", client "
+                    + fmt(c.atLimit()) + ", client closes at the end " + fmt(c.client()));
         }
         List<String> notes = new ArrayList<>();
         notes.add("The mean requests per connection stays below the limit only because each session's last"

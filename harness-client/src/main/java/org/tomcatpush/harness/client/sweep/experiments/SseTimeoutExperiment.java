@@ -6,6 +6,8 @@ import static org.tomcatpush.harness.client.sweep.experiments.Rows.num;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tomcatpush.harness.client.judge.Delivery;
+import org.tomcatpush.harness.client.judge.KeepAliveCloses;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.report.sweep.SweepTable;
@@ -14,7 +16,8 @@ import org.tomcatpush.harness.client.report.sweep.SweepTable;
  * E2: an SSE stream with a server-side timeout ends each response; the client reconnects on the
  * same TCP connection until Tomcat closes it at {@code maxKeepAliveRequests} stream requests, and
  * no message is lost across reconnects; without a timeout one request serves the session. Judged
- * on SSE rows, split by {@code sse_timeout_ms}.
+ * on SSE rows, split by {@code sse_timeout_ms}. The keep-alive and delivery conditions are
+ * {@link KeepAliveCloses}' and {@link Delivery}'s, shared with the report's findings.
  */
 public final class SseTimeoutExperiment implements Experiment {
 
@@ -53,35 +56,31 @@ public final class SseTimeoutExperiment implements Experiment {
         Criterion.Builder lossless = new Criterion.Builder("no message lost or duplicated across reconnects");
         for (SummaryRow r : rows) {
             double timeout = num(r, SummaryColumns.SSE_TIMEOUT_MS);
-            double keepAliveLimit = num(r, SummaryColumns.MAX_KEEP_ALIVE_REQUESTS);
-            double requests = num(r, SummaryColumns.REQUESTS);
             double sessions = num(r, SummaryColumns.SESSIONS);
             double streamEnded = num(r, "reconnects_stream_ended");
-            double perConnectionMax = num(r, SummaryColumns.REQUESTS_PER_CONNECTION_MAX);
-            double keepAliveCloses = num(r, SummaryColumns.CLOSES_KEEPALIVE_LIMIT);
-            double lost = num(r, SummaryColumns.MESSAGES_LOST);
-            double duplicated = num(r, SummaryColumns.MESSAGES_DUPLICATED);
+            KeepAliveCloses closes = KeepAliveCloses.of(r);
+            Delivery delivery = Delivery.of(r);
+            double requests = closes.requests();
             String label = "timeout " + fmt(timeout) + " ms";
-            table.row(fmt(timeout), fmt(keepAliveLimit), fmt(sessions), fmt(requests), fmt(streamEnded),
-                    fmt(r, SummaryColumns.CONNECTIONS_OPENED), fmt(r, SummaryColumns.REQUESTS_PER_CONNECTION_MEAN),
-                    fmt(perConnectionMax), fmt(keepAliveCloses), fmt(r, SummaryColumns.MESSAGES_RECEIVED), fmt(lost),
-                    fmt(duplicated));
+            table.row(fmt(timeout), fmt(closes.limit()), fmt(sessions), fmt(requests), fmt(streamEnded),
+                    fmt(r, SummaryColumns.CONNECTIONS_OPENED), fmt(closes.perConnectionMean()),
+                    fmt(closes.perConnectionMax()), fmt(closes.atLimit()), fmt(delivery.received()),
+                    fmt(delivery.lost()), fmt(delivery.duplicated()));
             if (timeout > 0) {
                 reconnect.check(label, streamEnded > 0, fmt(streamEnded) + " stream-ended reconnects", streamEnded);
-                reuse.check(label, num(r, SummaryColumns.REQUESTS_PER_CONNECTION_MEAN) > 1,
-                        "mean " + fmt(r, SummaryColumns.REQUESTS_PER_CONNECTION_MEAN),
-                        num(r, SummaryColumns.REQUESTS_PER_CONNECTION_MEAN));
-                limit.check(label, perConnectionMax == keepAliveLimit && keepAliveCloses > 0, "max "
-                        + fmt(perConnectionMax) + " of limit " + fmt(keepAliveLimit) + ", " + fmt(keepAliveCloses)
-                        + " closes at the limit", perConnectionMax, keepAliveLimit, keepAliveCloses);
+                reuse.check(label, closes.perConnectionMean() > 1, "mean " + fmt(closes.perConnectionMean()),
+                        closes.perConnectionMean());
+                limit.check(label, closes.maxCarriedTheLimit().and(closes.anyAtLimit()), "max "
+                        + fmt(closes.perConnectionMax()) + " of limit " + fmt(closes.limit()) + ", "
+                        + fmt(closes.atLimit()) + " closes at the limit");
             } else if (timeout == 0) {
                 forever.check(label, requests == sessions && num(r, SummaryColumns.RECONNECTS) == 0,
                         fmt(requests) + " requests for " + fmt(sessions) + " sessions, "
                                 + fmt(r, SummaryColumns.RECONNECTS) + " reconnects", requests, sessions,
                         num(r, SummaryColumns.RECONNECTS));
             }
-            lossless.check(label, lost == 0 && duplicated == 0, fmt(lost) + " lost, " + fmt(duplicated)
-                    + " duplicated of " + fmt(r, SummaryColumns.MESSAGES_RECEIVED), lost, duplicated);
+            lossless.check(label, delivery.lossless(), fmt(delivery.lost()) + " lost, " + fmt(delivery.duplicated())
+                    + " duplicated of " + fmt(delivery.received()));
         }
         List<String> notes = new ArrayList<>(Rows.incompleteRuns(sweep));
         return Verdict.of(this, table.build(), List.of(reconnect.build(), reuse.build(), limit.build(),

@@ -28,7 +28,8 @@ class KeepAliveLimitRuleTest {
     @Test
     void meanBelowTheLimitIsStatedWithTheLimit() {
         List<Finding> findings = rule.evaluate(run(row("transport", "long-poll", "max_keep_alive_requests", "100",
-                "requests_per_connection_mean", "87.5", "closes_keepalive_limit", "7")));
+                "requests_per_connection_mean", "87.5", "closes_keepalive_limit", "7", "closes_idle_timeout", "0",
+                "closes_server_other", "0", "closes_error", "0")));
 
         assertEquals(List.of(Finding.note("long-poll: every server close (7) at the keep-alive limit: "
                 + "87.5 requests per connection on average (maxKeepAliveRequests 100)")), findings);
@@ -37,10 +38,17 @@ class KeepAliveLimitRuleTest {
     @Test
     void someClosesAtTheLimitAreCountedAgainstAllServerCloses() {
         List<Finding> findings = rule.evaluate(run(row("transport", "sse", "max_keep_alive_requests", "3",
-                "closes_keepalive_limit", "9", "closes_idle_timeout", "2", "closes_server_other", "1")));
+                "closes_keepalive_limit", "9", "closes_idle_timeout", "2", "closes_server_other", "1", "closes_error", "0")));
 
         assertEquals(List.of(Finding.note("sse: 9 of 12 server closes at the keep-alive limit (maxKeepAliveRequests 3)")),
                 findings);
+    }
+
+    @Test
+    void closesAtTheLimitWithoutTheOtherCloseCountsSayNothing() {
+        // "every server close" cannot be told when the other causes were not recorded
+        assertEquals(List.of(), rule.evaluate(run(row("transport", "sse", "closes_keepalive_limit", "9",
+                "closes_idle_timeout", "2"))));
     }
 
     @Test
