@@ -9,12 +9,8 @@ import org.tomcatpush.harness.client.report.model.SummaryRow;
  * Messages lost, duplicated and delivered, as the sessions' sequence checks counted them, for one
  * summary row: the one place where experiment E2 and the report's and the CLI's delivery warnings
  * judge them. Every figure is NaN when its cell is absent, and a condition resting on it is
- * {@link Outcome#NO_DATA}: silence is not proof. Immutable.
- *
- * @param lost       messages lost
- * @param duplicated messages delivered twice
- * @param received   messages received
- * @param published  messages the server published (a run-level figure)
+ * {@link Outcome#NO_DATA}: silence is not proof. {@code published} is the server's, for the run.
+ * Immutable.
  */
 public record Delivery(double lost, double duplicated, double received, double published) {
 

@@ -10,15 +10,6 @@ import org.tomcatpush.harness.client.report.model.SummaryRow;
  * row: the one place where experiment E7 and the report's idle-timeout finding judge it. With a
  * poll interval longer than the timeout every poll opens a connection. Every figure is NaN when its
  * cell is absent, and a condition resting on it is {@link Outcome#NO_DATA}. Immutable.
- *
- * @param timeoutMs         {@code keepAliveTimeout}
- * @param pollIntervalMs    the short-poll interval
- * @param idle              closes after {@code keepAliveTimeout}
- * @param client            closes by the client, mostly as the run ended
- * @param serverOther       other closes by the server
- * @param opened            connections opened
- * @param requests          requests sent
- * @param perConnectionMean requests per connection, mean
  */
 public record IdleCloses(double timeoutMs, double pollIntervalMs, double idle, double client, double serverOther,
         double opened, double requests, double perConnectionMean) {

@@ -8,19 +8,9 @@ import org.tomcatpush.harness.client.report.model.SummaryRow;
 /**
  * Connections closed at {@code maxKeepAliveRequests} against every other close, for one summary
  * row: the one place where experiments E1 and E2 and the report's keep-alive finding judge the
- * limit. Closes by the client (the end of the run) are not server closes. Every figure is NaN when
- * its cell is absent, and a condition resting on it is {@link Outcome#NO_DATA}. Immutable.
- *
- * @param limit                 {@code maxKeepAliveRequests}
- * @param atLimit               closes the client saw at the limit ({@code closes_keepalive_limit})
- * @param idle                  closes after {@code keepAliveTimeout}
- * @param serverOther           other closes by the server
- * @param error                 closes on an error
- * @param client                closes by the client, mostly as the run ended
- * @param requests              requests sent
- * @param perConnectionMean     requests per connection, mean
- * @param perConnectionMax      requests per connection, max
- * @param serverCountedAtLimit  the server's own count of closes at the limit
+ * limit. {@code atLimit} are the client's closes at the limit, {@code serverCountedAtLimit} the
+ * server's; closes by the client (mostly as the run ended) are not server closes. Every figure is
+ * NaN when its cell is absent, and a condition resting on it is {@link Outcome#NO_DATA}. Immutable.
  */
 public record KeepAliveCloses(double limit, double atLimit, double idle, double serverOther, double error,
         double client, double requests, double perConnectionMean, double perConnectionMax,

@@ -11,15 +11,8 @@ import org.tomcatpush.harness.client.report.model.SummaryRow;
  * Worker threads against {@code maxThreads} and the executor queue: the one place where
  * experiments E3 and E4 and the report's thread finding judge the pool. Every figure is NaN when
  * its cell is absent, and a condition resting on it is {@link Outcome#NO_DATA}. With virtual
- * threads {@code maxThreads} limits nothing. Immutable.
- *
- * @param maxThreads           {@code maxThreads}
- * @param busyMax              busy threads, peak (handlers in progress with virtual threads)
- * @param busyMean             busy threads, mean of the server's samples
- * @param queueMax             executor queue length, peak
- * @param sessions             sessions planned
- * @param serverConnectionsMax the server's connection count, peak
- * @param virtual              whether the server ran its handlers on virtual threads
+ * threads {@code maxThreads} limits nothing, and {@code busyMax} counts handlers in progress.
+ * Immutable.
  */
 public record ThreadPool(double maxThreads, double busyMax, double busyMean, double queueMax, double sessions,
         double serverConnectionsMax, boolean virtual) {

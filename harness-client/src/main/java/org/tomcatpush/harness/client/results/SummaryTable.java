@@ -1,18 +1,28 @@
 package org.tomcatpush.harness.client.results;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+
+import org.tomcatpush.harness.client.report.findings.DeliveryRule;
+import org.tomcatpush.harness.client.report.findings.FindingRule;
+import org.tomcatpush.harness.client.report.findings.Findings;
+import org.tomcatpush.harness.client.report.findings.SessionsOpenedRule;
+import org.tomcatpush.harness.client.report.findings.Severity;
+import org.tomcatpush.harness.client.report.model.RunData;
+import org.tomcatpush.harness.client.report.model.RunInfo;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.report.model.TimeSeries;
 
 /**
  * The short table printed on stdout at the end of a run: per transport (and {@code all}) the
  * headline figures of the report's capacity table, from the same {@link CapacityFigures} of the
  * same {@link SummaryCsv#cells cells} (sessions opened/planned, TCP connections, busy threads
  * and requests per minute per 1,000 sessions held, delivery latency p50/p99, time to first message
- * p99, messages lost), aligned, three significant digits; then a warning line per transport
- * whose sessions did not all open or that received nothing while the server published, one line
+ * p99, messages lost), aligned, three significant digits; then the report's warnings on sessions
+ * that did not all open and on messages lost, duplicated or not delivered at all, one line
  * per threshold outcome ({@code threshold breached: sse latency_p99_ms<200 (was 312.4)}), the
  * status and the results folder. Stateless.
  */
@@ -24,6 +34,9 @@ public final class SummaryTable {
 
     private static final String COLUMN_GAP = "  ";
 
+    /** The findings rules whose warnings the table repeats: sessions that never opened, messages not delivered. */
+    private static final List<FindingRule> WARNING_RULES = List.of(new SessionsOpenedRule(), new DeliveryRule());
+
     private SummaryTable() {
     }
 
@@ -31,7 +44,8 @@ public final class SummaryTable {
         List<List<String>> lines = new ArrayList<>();
         lines.add(HEADER);
         boolean byOpened = true;
-        for (Map<String, String> cells : SummaryCsv.cells(result)) {
+        List<Map<String, String>> rows = SummaryCsv.cells(result);
+        for (Map<String, String> cells : rows) {
             CapacityFigures f = CapacityFigures.of(cells);
             byOpened &= f.heldColumn().equals(CapacityFigures.SESSIONS_OPENED);
             lines.add(List.of(cells.get("transport"), Figures.display(f.sessionsOpened()) + "/"
@@ -43,16 +57,7 @@ public final class SummaryTable {
         aligned(lines).forEach(out::println);
         out.println("/1k: per 1,000 sessions " + (byOpened ? "opened" : "planned")
                 + "; conns and busy threads are the server's, for all its traffic (n/a in a row of a mix)");
-        long published = result.finalServerStats() == null ? 0 : result.finalServerStats().messagesPublished();
-        for (TransportResult row : result.transports()) {
-            if (row.sessionsNeverOpened() > 0) {
-                out.println(neverOpenedWarning(row));
-            }
-            if (row.client().messagesReceived() == 0 && published > 0) {
-                out.println("warning: no " + row.name() + " message delivered, although the server published "
-                        + published);
-            }
-        }
+        warnings(rows).forEach(out::println);
         result.thresholdOutcomes().forEach(o -> out.println(o.line()));
         if (result.status() != RunStatus.COMPLETED) {
             out.println("status: " + result.status().label() + (result.failure() == null ? "" : ": " + result.failure()));
@@ -62,16 +67,15 @@ public final class SummaryTable {
         }
     }
 
-    /** E.g. {@code warning: 12 of 20 sse sessions never opened (time to first message p99 5.0 s, censored ...)}. */
-    static String neverOpenedWarning(TransportResult row) {
-        String text = "warning: " + row.sessionsNeverOpened() + " of " + row.sessions() + " " + row.name()
-                + " sessions never opened";
-        LatencySummary firstMessage = row.firstMessage();
-        if (firstMessage.isEmpty()) {
-            return text;
-        }
-        return text + String.format(Locale.ROOT, " (time to first message p99 %.1f s%s)", firstMessage.p99Ms() / 1000.0,
-                row.client().firstMessagesCensored() > 0 ? ", censored at the end of the run" : "");
+    /**
+     * {@code warning: } and the text of each warning the report's {@link #WARNING_RULES} find in
+     * {@code rows}, so the terminal and the report judge and word them alike.
+     */
+    static List<String> warnings(List<Map<String, String>> rows) {
+        RunData run = new RunData(Path.of("."), RunInfo.empty(), rows.stream().map(SummaryRow::new).toList(),
+                TimeSeries.empty(), List.of(), TimeSeries.empty());
+        return Findings.evaluate(run, WARNING_RULES).stream().filter(f -> f.severity() == Severity.WARNING)
+                .map(f -> "warning: " + f.text()).toList();
     }
 
     /** The lines of {@code table} with its columns padded to their widest cell. */
