@@ -15,7 +15,7 @@ public record IdleCloses(double timeoutMs, double pollIntervalMs, double idle, d
         double opened, double requests, double perConnectionMean) {
 
     /** At or below this many requests per connection, connections are effectively not reused. */
-    static final double NO_REUSE_REQUESTS_PER_CONNECTION = 1.5;
+    private static final double NO_REUSE_REQUESTS_PER_CONNECTION = 1.5;
 
     /** The figures of {@code row}, its own {@code keep_alive_timeout_ms} the timeout. */
     public static IdleCloses of(SummaryRow row) {

@@ -1,7 +1,7 @@
 package org.tomcatpush.harness.client.judge;
 
-import java.util.function.Function;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
@@ -19,7 +19,7 @@ public record ThreadPool(double maxThreads, double busyMax, double busyMean, dou
 
     /** The figures of one row (a sweep's run). */
     public static ThreadPool of(SummaryRow row) {
-        return of(column -> row.number(column), row);
+        return of(row::number, row);
     }
 
     /** The run-level figures of {@code run}: the server's, from its {@code all} row or the first row that has them. */

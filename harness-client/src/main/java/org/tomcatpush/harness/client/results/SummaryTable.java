@@ -69,7 +69,8 @@ public final class SummaryTable {
 
     /**
      * {@code warning: } and the text of each warning the report's {@link #WARNING_RULES} find in
-     * {@code rows}, so the terminal and the report judge and word them alike.
+     * {@code rows}, so the terminal and the report judge and word them alike (those rules read
+     * the rows only, so the run needs no folder, series or latency log).
      */
     static List<String> warnings(List<Map<String, String>> rows) {
         RunData run = new RunData(Path.of("."), RunInfo.empty(), rows.stream().map(SummaryRow::new).toList(),
