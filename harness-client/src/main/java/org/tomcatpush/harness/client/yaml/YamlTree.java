@@ -106,15 +106,19 @@ public record YamlTree(int line, String text, Map<String, YamlTree> fields, List
     }
 
     /**
-     * The fault where the YAML parser found it: SnakeYAML's problem and its mark (the spot of the
-     * fault, where Jackson's location is the start of the construct it was reading, e.g. "while
-     * scanning for the next token" on the line before a tab).
+     * The fault where the YAML parser found it: SnakeYAML's problem at its mark (the spot of the
+     * fault; Jackson's location is the start of the construct it was reading), then that
+     * construct and where it starts ("while parsing a flow mapping at line 2, column 8"), which
+     * says where to look when the problem is only found at the end of the file.
      */
     private static BadYamlException syntax(JsonProcessingException e) {
         if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null
                 && marked.getProblemMark() != null) {
+            String context = marked.getContext() == null || marked.getContextMark() == null ? ""
+                    : "; " + oneLine(marked.getContext()) + " at line " + (marked.getContextMark().getLine() + 1)
+                            + ", column " + (marked.getContextMark().getColumn() + 1);
             return BadYamlException.syntax(marked.getProblemMark().getLine() + 1,
-                    marked.getProblemMark().getColumn() + 1, oneLine(marked.getProblem()));
+                    marked.getProblemMark().getColumn() + 1, oneLine(marked.getProblem()) + context);
         }
         JsonLocation at = e.getLocation();
         return BadYamlException.syntax(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
