@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.tomcatpush.harness.client.cli.Suggestions;
-import org.tomcatpush.harness.client.yaml.BadYamlException;
 import org.tomcatpush.harness.client.yaml.YamlTree;
 
 /**
@@ -70,7 +69,7 @@ public final class ToleranceFile {
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(name, in, defaults);
-        } catch (BadYamlException e) {
+        } catch (YamlTree.BadYamlException e) {
             throw new CompareInputException(name + ": " + e.getMessage());
         } catch (NoSuchFileException e) {
             throw new CompareInputException(name + " does not exist: check the path given to --tolerances");

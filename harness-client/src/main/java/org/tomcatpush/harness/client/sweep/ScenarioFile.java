@@ -15,7 +15,6 @@ import java.util.Set;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.thresholds.Threshold;
-import org.tomcatpush.harness.client.yaml.BadYamlException;
 import org.tomcatpush.harness.client.yaml.YamlTree;
 import org.tomcatpush.harness.server.config.ConfigException;
 
@@ -103,7 +102,7 @@ public record ScenarioFile(Path source, String name, List<Setting> fixed, List<A
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return YamlTree.read(in, "write a name, a fixed: map and a sweep: map (see docs/SWEEP.md)");
-        } catch (BadYamlException e) {
+        } catch (YamlTree.BadYamlException e) {
             throw new ConfigException(where + ": " + e.getMessage());
         } catch (CharacterCodingException e) {
             throw new ConfigException(where + ": is not UTF-8 text: save it as UTF-8");
@@ -155,7 +154,8 @@ public record ScenarioFile(Path source, String name, List<Setting> fixed, List<A
         }
         if (!node.isMap() || node.fields().isEmpty()) {
             throw new ConfigException(where + ": sweep must be a map of option: [values] with at least one key,"
-                    + " not " + (node.isMap() ? "an empty map" : node.kind()) + ", e.g. 'sweep: {transport: [sse, ws]}'");
+                    + " not " + (node.isMap() ? "an empty map" : node.kind())
+                    + ", e.g. 'sweep: {transport: [sse, ws]}'");
         }
         List<Axis> axes = new ArrayList<>();
         for (Map.Entry<String, YamlTree> e : node.fields().entrySet()) {

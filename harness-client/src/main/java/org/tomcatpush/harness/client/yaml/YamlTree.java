@@ -20,12 +20,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * document as a tree of maps, lists and scalars that keeps each scalar exactly as written (so
  * {@code +2} keeps its sign and {@code 0.50} its zero, which a number node would drop) and the
  * line of every node, for messages. A key written twice in one map is refused, as is an empty
- * document; every fault is a {@link BadYamlException} in one wording whatever the file. Immutable.
- *
- * <pre>
- * YamlTree root = YamlTree.read(reader, "write a name, a fixed: map and a sweep: map");
- * for (Map.Entry&lt;String, YamlTree&gt; e : root.fields().entrySet()) { ... e.getValue().line() ... }
- * </pre>
+ * document; every fault is a {@link BadYamlException} in one wording whatever the file
+ * ({@code not valid YAML at line 3, column 1 (...): fix the syntax}, {@code 'sessions' is written
+ * twice at line 2: keep one}, {@code the file is empty: ...}). Immutable.
  *
  * @param line   the 1-based line where the node starts
  * @param text   the scalar as written; null for a map or a list, empty for an empty value
@@ -51,8 +48,8 @@ public record YamlTree(int line, String text, Map<String, YamlTree> fields, List
         } catch (JsonProcessingException e) {
             throw syntax(e);
         }
-        if (root == null || root.isScalar() && root.text().isEmpty()) {
-            throw BadYamlException.empty(whatToWrite);
+        if (root == null || root.isEmpty()) {
+            throw new BadYamlException("the file is empty: " + whatToWrite);
         }
         return root;
     }
@@ -89,7 +86,8 @@ public record YamlTree(int line, String text, Map<String, YamlTree> fields, List
                 JsonLocation at = parser.currentTokenLocation();
                 parser.nextToken();
                 if (fields.put(key, node(parser)) != null) {
-                    throw BadYamlException.duplicate(key, at.getLineNr());
+                    throw new BadYamlException("'" + key + "' is written twice at line " + at.getLineNr()
+                            + ": keep one");
                 }
             }
             return new YamlTree(line, null, Collections.unmodifiableMap(fields), null);
@@ -106,30 +104,45 @@ public record YamlTree(int line, String text, Map<String, YamlTree> fields, List
     }
 
     /**
-     * The fault where the YAML parser found it: SnakeYAML's problem at its mark (the spot of the
-     * fault; Jackson's location is the start of the construct it was reading), then that
-     * construct and where it starts ("while parsing a flow mapping at line 2, column 8"), which
-     * says where to look when the problem is only found at the end of the file.
+     * The fault where the YAML parser found it: SnakeYAML's problem at its mark (Jackson's location
+     * is the start of the construct it was reading), then that construct and where it starts
+     * ("while parsing a flow mapping at line 2, column 8"): where to look when the problem is only
+     * found at the end of the file.
      */
     private static BadYamlException syntax(JsonProcessingException e) {
-        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null
-                && marked.getProblemMark() != null) {
-            String context = marked.getContext() == null || marked.getContextMark() == null ? ""
-                    : "; " + oneLine(marked.getContext()) + " at line " + (marked.getContextMark().getLine() + 1)
-                            + ", column " + (marked.getContextMark().getColumn() + 1);
-            return BadYamlException.syntax(marked.getProblemMark().getLine() + 1,
-                    marked.getProblemMark().getColumn() + 1, oneLine(marked.getProblem()) + context);
+        String where;
+        String reason;
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblem() != null && m.getProblemMark() != null) {
+            where = at(m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1);
+            reason = oneLine(m.getProblem()) + (m.getContext() == null || m.getContextMark() == null ? ""
+                    : "; " + oneLine(m.getContext()) + at(m.getContextMark().getLine() + 1,
+                            m.getContextMark().getColumn() + 1));
+        } else {
+            JsonLocation loc = e.getLocation();
+            where = loc == null ? "" : at(loc.getLineNr(), loc.getColumnNr());
+            reason = oneLine(e.getOriginalMessage());
         }
-        JsonLocation at = e.getLocation();
-        return BadYamlException.syntax(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                oneLine(e.getOriginalMessage()));
+        return new BadYamlException("not valid YAML" + where + " (" + reason + "): fix the syntax");
+    }
+
+    private static String at(int line, int column) {
+        return " at line " + line + ", column " + column;
     }
 
     private static String oneLine(String message) {
         String line = message == null ? "" : message.strip().lines().findFirst().orElse("").strip();
-        if (line.isEmpty()) {
-            return "syntax error";
+        return line.isEmpty() ? "syntax error" : line.length() > 160 ? line.substring(0, 160) + "..." : line;
+    }
+
+    /**
+     * A file that is no YAML document. The message is one line without the file's name, which the
+     * caller puts first.
+     */
+    public static final class BadYamlException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BadYamlException(String message) {
+            super(message);
         }
-        return line.length() > 160 ? line.substring(0, 160) + "..." : line;
     }
 }

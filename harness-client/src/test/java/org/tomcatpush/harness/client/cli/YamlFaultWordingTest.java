@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,28 @@ class YamlFaultWordingTest {
         "unclosed list|metrics: [errors\\n|not valid YAML at line 2, column 1 ("})
     void sameFaultInScenarioAndToleranceFileGetsTheSameWording(String fault, String yaml, String expected)
             throws Exception {
-        String text = yaml.replace("\\n", "\n").replace("\\t", "\t");
+        List<String> wordings = wordings(yaml.replace("\\n", "\n").replace("\\t", "\t"));
+
+        assertEquals(wordings.get(0), wordings.get(1));
+        assertTrue(wordings.get(0).startsWith(expected), fault + ": " + wordings.get(0));
+    }
+
+    @Test
+    void anEmptyScenarioOrToleranceFileIsSaidEmptyAlikeWithWhatToWriteInIt() throws Exception {
+        List<String> wordings = wordings("# nothing yet\n");
+
+        assertEquals("the file is empty: write a name, a fixed: map and a sweep: map (see docs/SWEEP.md)",
+                wordings.get(0));
+        assertEquals("the file is empty: give at least one of config:, metrics:, rules: (see the shipped"
+                + " default-tolerances.yaml)", wordings.get(1));
+    }
+
+    /**
+     * The one line of {@code harness sweep} on {@code text} as a scenario file, then of
+     * {@code harness compare} on it as a tolerance file, each after its file's name; both exit 2
+     * and write nothing.
+     */
+    private List<String> wordings(String text) throws Exception {
         Path scenario = Files.writeString(dir.resolve("scenario.yaml"), text);
         Path tolerances = Files.writeString(dir.resolve("tolerances.yaml"), text);
 
@@ -47,14 +69,13 @@ class YamlFaultWordingTest {
         assertEquals(1, compare.errLines().size(), compare.err());
         String sweepPrefix = "harness: " + scenario + ": ";
         String comparePrefix = "harness: tolerance file " + tolerances + ": ";
-        String sweepWording = sweep.errLines().get(0);
-        String compareWording = compare.errLines().get(0);
-        assertTrue(sweepWording.startsWith(sweepPrefix), sweepWording);
-        assertTrue(compareWording.startsWith(comparePrefix), compareWording);
-        assertEquals(sweepWording.substring(sweepPrefix.length()), compareWording.substring(comparePrefix.length()));
-        assertTrue(sweepWording.substring(sweepPrefix.length()).startsWith(expected), fault + ": " + sweepWording);
+        String sweepLine = sweep.errLines().get(0);
+        String compareLine = compare.errLines().get(0);
+        assertTrue(sweepLine.startsWith(sweepPrefix), sweepLine);
+        assertTrue(compareLine.startsWith(comparePrefix), compareLine);
         assertEquals(List.of(), List.of(dir.toFile().list()).stream()
                 .filter(name -> !name.endsWith(".yaml") && !name.equals("fixture")).toList(), "nothing written");
+        return List.of(sweepLine.substring(sweepPrefix.length()), compareLine.substring(comparePrefix.length()));
     }
 
     /** The summary.csv of the mixed fixture run, both baseline and current. */
