@@ -214,17 +214,15 @@ public record ScenarioFile(Path source, String name, List<Setting> fixed, List<A
         return thresholds;
     }
 
-    /** A scalar as the option takes it, as written; a switch takes true or false in any case. */
+    /** A scalar as the option takes it on the command line, as written; a switch {@code true} or {@code false}. */
     private static String value(YamlTree node, String where, String path, boolean flag) {
         String text = node.text().strip();
         if (text.isEmpty()) {
             throw new ConfigException(where + ": " + path + " has no value: write one after the colon");
         }
         if (flag) {
-            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-                return Boolean.toString(Boolean.parseBoolean(text));
-            }
-            throw new ConfigException(where + ": " + path + " is a switch: write true or false, not '" + text + "'");
+            return node.asSwitch().map(String::valueOf).orElseThrow(() -> new ConfigException(where + ": " + path
+                    + " is a switch: write true or false, not '" + text + "'"));
         }
         return text;
     }

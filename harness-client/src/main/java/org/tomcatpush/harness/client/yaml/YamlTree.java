@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -69,6 +71,19 @@ public record YamlTree(int line, String text, Map<String, YamlTree> fields, List
     /** Whether this is a scalar with nothing written ({@code key:}), the YAML null. */
     public boolean isEmpty() {
         return isScalar() && text.isEmpty();
+    }
+
+    /**
+     * The switch this scalar writes, as YAML 1.1 reads it: {@code true}, {@code yes}, {@code on}
+     * or {@code false}, {@code no}, {@code off}, in any case; empty for any other text.
+     */
+    public Optional<Boolean> asSwitch() {
+        String word = isScalar() ? text.strip().toLowerCase(Locale.ROOT) : "";
+        return switch (word) {
+            case "true", "yes", "on" -> Optional.of(true);
+            case "false", "no", "off" -> Optional.of(false);
+            default -> Optional.empty();
+        };
     }
 
     /** For messages: {@code a list}, {@code a map}, or the scalar in quotes. */

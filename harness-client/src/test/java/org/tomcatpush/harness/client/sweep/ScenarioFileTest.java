@@ -65,6 +65,21 @@ class ScenarioFileTest {
         assertEquals(List.of("--browser"), browser.setting(1).args());
     }
 
+    @Test
+    void switchesTakeYamlsWordsForTrueAndFalseAndValuesStayAsWritten() throws Exception {
+        Path file = SweepCli.scenario(dir, "words.yaml", """
+                name: words
+                fixed: {publish-rate: 0.50, sessions: +5}
+                sweep: {browser: [Off, yes]}
+                """);
+
+        ScenarioFile scenario = ScenarioFile.read(file, new OptionKeys(RunPlans.options()));
+
+        assertEquals(List.of(new Setting("publish-rate", "0.50", false), new Setting("sessions", "+5", false)),
+                scenario.fixed(), "as on the command line, not as a YAML number");
+        assertEquals(List.of("false", "true"), scenario.axes().get(0).values());
+    }
+
     static Stream<Arguments> badFiles() {
         return Stream.of(
                 Arguments.of("malformed YAML", "name: x\nfixed: {sessions: [1, 2\n",
