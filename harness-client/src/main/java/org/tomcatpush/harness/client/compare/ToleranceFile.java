@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import org.tomcatpush.harness.client.cli.Suggestions;
+import org.tomcatpush.harness.client.yaml.YamlTree;
 
 /**
  * Reads tolerance files: the defaults shipped in {@code compare/default-tolerances.yaml} and a
@@ -42,6 +41,8 @@ public final class ToleranceFile {
 
     private static final Set<String> TOP_LEVEL = Set.of("config", "metrics", "rules");
     private static final Set<String> RULE_KEYS = Set.of("when", "metrics");
+    private static final String WHAT_TO_WRITE = "give at least one of config:, metrics:, rules: (see the shipped"
+            + " default-tolerances.yaml)";
 
     private ToleranceFile() {
     }
@@ -68,6 +69,8 @@ public final class ToleranceFile {
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(name, in, defaults);
+        } catch (YamlTree.BadYamlException e) {
+            throw new CompareInputException(name + ": " + e.getMessage());
         } catch (NoSuchFileException e) {
             throw new CompareInputException(name + " does not exist: check the path given to --tolerances");
         } catch (IOException | UncheckedIOException e) {
@@ -83,18 +86,9 @@ public final class ToleranceFile {
      * @param base the set it overrides, or null when reading the defaults
      */
     static ToleranceSet read(String name, Reader in, ToleranceSet base) throws IOException {
-        YamlTree root;
-        try {
-            root = YamlTree.read(in);
-        } catch (YamlTree.DuplicateKeyException e) {
-            throw bad(name, e.line, e.getMessage() + ": keep one");
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw bad(name, line, "is not valid YAML (" + firstLine(e.getOriginalMessage())
-                    + "): fix the syntax, see the shipped default-tolerances.yaml");
-        }
-        if (root == null || root.isMap() && root.fields().isEmpty()) {
-            throw new CompareInputException(name + " is empty: give at least one of config:, metrics:, rules:");
+        YamlTree root = YamlTree.read(in, WHAT_TO_WRITE);
+        if (root.isMap() && root.fields().isEmpty()) {
+            throw new CompareInputException(name + ": the file is empty: " + WHAT_TO_WRITE);
         }
         if (!root.isMap()) {
             throw bad(name, root.line(), "must be a map with config:, metrics: and rules:");
@@ -204,11 +198,5 @@ public final class ToleranceFile {
 
     private static CompareInputException bad(String name, int line, String problem) {
         return new CompareInputException(name + (line > 0 ? " line " + line : "") + ": " + problem);
-    }
-
-    private static String firstLine(String message) {
-        String text = message == null ? "syntax error" : message.strip();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline).strip();
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.tomcatpush.harness.client.scenario.Scenario;
+import org.tomcatpush.harness.client.thresholds.RunThresholds;
 import org.tomcatpush.harness.client.thresholds.Threshold;
 import org.tomcatpush.harness.client.thresholds.ThresholdOutcome;
 import org.tomcatpush.harness.client.thresholds.ThresholdsXml;
@@ -68,8 +69,9 @@ public final class RunJson {
         if (!result.thresholds().isEmpty()) {
             files.put("thresholds", ThresholdsXml.FILE_NAME);
         }
-        root.set("thresholds", JSON.valueToTree(result.thresholds().stream().map(Threshold::expression).toList()));
-        ArrayNode outcomes = root.putArray("thresholdOutcomes");
+        root.set(RunThresholds.RUN_JSON_KEY, JSON.valueToTree(result.thresholds().stream()
+                .map(Threshold::expression).toList()));
+        ArrayNode outcomes = root.putArray(RunThresholds.RUN_JSON_OUTCOMES_KEY);
         for (ThresholdOutcome o : result.thresholdOutcomes()) {
             ObjectNode node = outcomes.addObject();
             node.put("threshold", o.threshold().expression());

@@ -8,27 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.thresholds.Threshold;
+import org.tomcatpush.harness.client.yaml.YamlTree;
 import org.tomcatpush.harness.server.config.ConfigException;
 
 /**
  * A sweep's scenario file, read and checked for shape: a {@code name}, a {@code fixed:} map of
  * settings every run shares and a {@code sweep:} map of lists whose cartesian product gives the
  * runs, and optionally a {@code thresholds:} list every run is judged by. Keys are
- * {@code harness run} options without dashes. Immutable. Whether each value is
+ * {@code harness run} options without dashes. Read by the one YAML reader ({@link YamlTree}): each
+ * value is kept as written, a key written twice is refused. Immutable. Whether each value is
  * good for its option is checked afterwards, by building every run's plan ({@link SweepPlan}).
  *
  * <pre>
@@ -46,8 +41,6 @@ import org.tomcatpush.harness.server.config.ConfigException;
 public record ScenarioFile(Path source, String name, List<Setting> fixed, List<Axis> axes, List<String> thresholds) {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "fixed", "sweep", "thresholds");
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     public ScenarioFile {
         fixed = List.copyOf(fixed);
@@ -68,25 +61,20 @@ public record ScenarioFile(Path source, String name, List<Setting> fixed, List<A
      */
     public static ScenarioFile read(Path file, OptionKeys keys) {
         String where = file.toString();
-        JsonNode root = parse(file, where);
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            throw new ConfigException(where + ": the file is empty: write a name, a fixed: map and a sweep: map"
-                    + " (see docs/SWEEP.md)");
-        }
-        if (!root.isObject()) {
+        YamlTree root = parse(file, where);
+        if (!root.isMap()) {
             throw new ConfigException(where + ": the top level must be a map with name, fixed and sweep,"
-                    + " not " + kind(root) + " (see docs/SWEEP.md)");
+                    + " not " + root.kind() + " (see docs/SWEEP.md)");
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
+        for (String key : root.fields().keySet()) {
             if (!TOP_LEVEL_KEYS.contains(key)) {
                 throw new ConfigException(where + ": unknown top-level key '" + key + "': the top level takes only"
                         + " name, fixed, sweep and thresholds (run options go under fixed: or sweep:)");
             }
         }
-        String name = name(root.get("name"), where);
-        List<Setting> fixed = fixed(root.get("fixed"), where, keys);
-        List<Axis> axes = axes(root.get("sweep"), where, keys);
+        String name = name(root.fields().get("name"), where);
+        List<Setting> fixed = fixed(root.fields().get("fixed"), where, keys);
+        List<Axis> axes = axes(root.fields().get("sweep"), where, keys);
         Set<String> fixedKeys = new HashSet<>();
         fixed.forEach(s -> fixedKeys.add(s.key()));
         for (Axis axis : axes) {
@@ -95,7 +83,7 @@ public record ScenarioFile(Path source, String name, List<Setting> fixed, List<A
                         + " sweep to vary it, or in fixed to hold it");
             }
         }
-        return new ScenarioFile(file, name, fixed, axes, thresholds(root.get("thresholds"), where));
+        return new ScenarioFile(file, name, fixed, axes, thresholds(root.fields().get("thresholds"), where));
     }
 
     /** The number of runs: the product of the axis sizes. */
@@ -107,19 +95,15 @@ public record ScenarioFile(Path source, String name, List<Setting> fixed, List<A
         return n;
     }
 
-    private static JsonNode parse(Path file, String where) {
+    private static YamlTree parse(Path file, String where) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(where + ": " + (Files.exists(file) ? "is not a regular file" : "does not exist")
                     + ": give the path of a scenario file, e.g. scripts/scenarios/e1-keepalive-limit.yaml");
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return YAML.readTree(in);
-        } catch (JacksonException e) {
-            JsonLocation at = e.getLocation();
-            String line = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column "
-                    + at.getColumnNr();
-            throw new ConfigException(where + ": not valid YAML" + line + " (" + firstLine(e.getOriginalMessage())
-                    + "): fix the syntax (see docs/SWEEP.md for the format)");
+            return YamlTree.read(in, "write a name, a fixed: map and a sweep: map (see docs/SWEEP.md)");
+        } catch (YamlTree.BadYamlException e) {
+            throw new ConfigException(where + ": " + e.getMessage());
         } catch (CharacterCodingException e) {
             throw new ConfigException(where + ": is not UTF-8 text: save it as UTF-8");
         } catch (IOException e) {
@@ -127,14 +111,14 @@ public record ScenarioFile(Path source, String name, List<Setting> fixed, List<A
         }
     }
 
-    private static String name(JsonNode node, String where) {
-        if (node == null || node.isNull()) {
+    private static String name(YamlTree node, String where) {
+        if (node == null || node.isEmpty()) {
             throw new ConfigException(where + ": name is missing: add e.g. 'name: threads-vs-transport'");
         }
-        if (!node.isValueNode() || node.asText().isBlank()) {
+        if (!node.isScalar() || node.text().isBlank()) {
             throw new ConfigException(where + ": name must be a short text, e.g. 'name: threads-vs-transport'");
         }
-        String name = node.asText().strip();
+        String name = node.text().strip();
         if (!name.equals(ResultsFolder.sanitize(name))) {
             throw new ConfigException(where + ": name '" + name + "' is not usable in a folder name: use letters,"
                     + " digits, '.', '_' or '-' (at most 80)");
@@ -142,21 +126,20 @@ public record ScenarioFile(Path source, String name, List<Setting> fixed, List<A
         return name;
     }
 
-    private static List<Setting> fixed(JsonNode node, String where, OptionKeys keys) {
+    private static List<Setting> fixed(YamlTree node, String where, OptionKeys keys) {
         List<Setting> settings = new ArrayList<>();
-        if (node == null || node.isNull()) {
+        if (node == null || node.isEmpty()) {
             return settings;
         }
-        if (!node.isObject()) {
-            throw new ConfigException(where + ": fixed must be a map of option: value, not " + kind(node)
+        if (!node.isMap()) {
+            throw new ConfigException(where + ": fixed must be a map of option: value, not " + node.kind()
                     + ", e.g. 'fixed: {sessions: 500, duration: 30s}'");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, YamlTree> e : node.fields().entrySet()) {
             String path = "fixed." + e.getKey();
             boolean flag = keys.check(where, path, e.getKey());
-            if (e.getValue().isContainerNode()) {
-                throw new ConfigException(where + ": " + path + " must be one value, not " + kind(e.getValue())
+            if (!e.getValue().isScalar()) {
+                throw new ConfigException(where + ": " + path + " must be one value, not " + e.getValue().kind()
                         + ": move it under sweep: to vary it");
             }
             settings.add(new Setting(e.getKey(), value(e.getValue(), where, path, flag), flag));
@@ -164,37 +147,37 @@ public record ScenarioFile(Path source, String name, List<Setting> fixed, List<A
         return settings;
     }
 
-    private static List<Axis> axes(JsonNode node, String where, OptionKeys keys) {
-        if (node == null || node.isNull()) {
+    private static List<Axis> axes(YamlTree node, String where, OptionKeys keys) {
+        if (node == null || node.isEmpty()) {
             throw new ConfigException(where + ": sweep is missing: add a map of option: [values], e.g."
                     + " 'sweep: {transport: [sse, ws]}'");
         }
-        if (!node.isObject() || node.isEmpty()) {
+        if (!node.isMap() || node.fields().isEmpty()) {
             throw new ConfigException(where + ": sweep must be a map of option: [values] with at least one key,"
-                    + " not " + kind(node) + ", e.g. 'sweep: {transport: [sse, ws]}'");
+                    + " not " + (node.isMap() ? "an empty map" : node.kind())
+                    + ", e.g. 'sweep: {transport: [sse, ws]}'");
         }
         List<Axis> axes = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, YamlTree> e : node.fields().entrySet()) {
             String path = "sweep." + e.getKey();
             boolean flag = keys.check(where, path, e.getKey());
-            JsonNode list = e.getValue();
-            if (!list.isArray()) {
-                throw new ConfigException(where + ": " + path + " must be a list of values, not " + kind(list)
-                        + ": write e.g. '" + e.getKey() + ": [" + (list.isValueNode() ? list.asText() : "a")
+            YamlTree list = e.getValue();
+            if (!list.isList()) {
+                throw new ConfigException(where + ": " + path + " must be a list of values, not " + list.kind()
+                        + ": write e.g. '" + e.getKey() + ": [" + (list.isScalar() ? list.text() : "a")
                         + "]' (or move it to fixed:)");
             }
-            if (list.isEmpty()) {
+            if (list.items().isEmpty()) {
                 throw new ConfigException(where + ": " + path + " is an empty list: give at least one value");
             }
             List<String> values = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
+            for (int i = 0; i < list.items().size(); i++) {
                 String itemPath = path + "[" + (i + 1) + "]";
-                if (list.get(i).isContainerNode()) {
-                    throw new ConfigException(where + ": " + itemPath + " must be one value, not "
-                            + kind(list.get(i)));
+                YamlTree item = list.items().get(i);
+                if (!item.isScalar()) {
+                    throw new ConfigException(where + ": " + itemPath + " must be one value, not " + item.kind());
                 }
-                String value = value(list.get(i), where, itemPath, flag);
+                String value = value(item, where, itemPath, flag);
                 if (values.contains(value)) {
                     throw new ConfigException(where + ": " + path + " lists " + value + " twice: give each value once");
                 }
@@ -206,63 +189,41 @@ public record ScenarioFile(Path source, String name, List<Setting> fixed, List<A
     }
 
     /** The {@code thresholds:} list, each expression parsed as {@code --threshold} parses it. */
-    private static List<String> thresholds(JsonNode node, String where) {
+    private static List<String> thresholds(YamlTree node, String where) {
         List<String> thresholds = new ArrayList<>();
-        if (node == null || node.isNull()) {
+        if (node == null || node.isEmpty()) {
             return thresholds;
         }
-        if (!node.isArray()) {
-            throw new ConfigException(where + ": thresholds must be a list of expressions, not " + kind(node)
+        if (!node.isList()) {
+            throw new ConfigException(where + ": thresholds must be a list of expressions, not " + node.kind()
                     + ", e.g. 'thresholds: [\"latency_p99_ms<200\", \"messages_lost==0\"]'");
         }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
-            if (!item.isTextual() || item.asText().isBlank()) {
+        for (int i = 0; i < node.items().size(); i++) {
+            YamlTree item = node.items().get(i);
+            if (!item.isScalar() || item.text().isBlank()) {
                 throw new ConfigException(where + ": thresholds[" + (i + 1) + "] must be an expression in quotes,"
-                        + " e.g. \"latency_p99_ms<200\", not " + kind(item));
+                        + " e.g. \"latency_p99_ms<200\", not " + (item.isEmpty() ? "nothing" : item.kind()));
             }
             try {
-                Threshold.parse(item.asText(), SummaryCsv.header());
+                Threshold.parse(item.text(), SummaryCsv.header());
             } catch (ConfigException e) {
                 throw new ConfigException(where + ": thresholds[" + (i + 1) + "]: " + e.getMessage());
             }
-            thresholds.add(item.asText().strip());
+            thresholds.add(item.text().strip());
         }
         return thresholds;
     }
 
-    private static String value(JsonNode node, String where, String path, boolean flag) {
-        if (node.isNull()) {
+    /** A scalar as the option takes it on the command line, as written; a switch {@code true} or {@code false}. */
+    private static String value(YamlTree node, String where, String path, boolean flag) {
+        String text = node.text().strip();
+        if (text.isEmpty()) {
             throw new ConfigException(where + ": " + path + " has no value: write one after the colon");
         }
-        String text = node.asText().strip();
         if (flag) {
-            if (node.isBoolean() || text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-                return Boolean.toString(Boolean.parseBoolean(text));
-            }
-            throw new ConfigException(where + ": " + path + " is a switch: write true or false, not '" + text + "'");
-        }
-        if (text.isEmpty()) {
-            throw new ConfigException(where + ": " + path + " is empty: write a value");
+            return node.asSwitch().map(String::valueOf).orElseThrow(() -> new ConfigException(where + ": " + path
+                    + " is a switch: write true or false, not '" + text + "'"));
         }
         return text;
-    }
-
-    private static String kind(JsonNode node) {
-        if (node.isArray()) {
-            return "a list";
-        }
-        if (node.isObject()) {
-            return "a map";
-        }
-        return "'" + node.asText() + "'";
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        String line = message.strip().lines().findFirst().orElse("unreadable");
-        return line.length() > 160 ? line.substring(0, 160) + "..." : line;
     }
 }

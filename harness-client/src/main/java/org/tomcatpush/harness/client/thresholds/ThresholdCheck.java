@@ -8,10 +8,11 @@ import org.tomcatpush.harness.client.report.model.SummaryRow;
 
 /**
  * Judges thresholds on the rows of a run's {@code summary.csv}, in the row model the report
- * reads ({@link SummaryRow}), so a threshold sees exactly the figure written in the file: the
- * run judges the cells it is about to write, the report judges the cells it read back, with the
- * same result. An empty cell is a breach with "no value": a figure that was not measured cannot
- * prove that a condition held. Stateless.
+ * reads ({@link SummaryRow}), so a threshold sees exactly the figure written in the file. The one
+ * judgement: {@code harness run} judges the cells it is about to write and records the outcomes
+ * (CLI lines, {@code thresholds.xml}, {@code run.json}); the report shows those
+ * ({@link RunThresholds}). An empty cell is a breach with "no value": a figure that was not
+ * measured cannot prove that a condition held. Stateless.
  */
 public final class ThresholdCheck {
 

@@ -109,7 +109,8 @@ class BadInputTableTest {
                 input("report <missing latency.hlog>", d -> report(d, "latency.hlog", null), "latency.hlog: is missing"),
                 input("report <empty summary.csv>", d -> report(d, "summary.csv", ""), "summary.csv: is empty (no header line)"),
                 // scenario files given to harness sweep
-                sweep("malformed YAML", "name: x\nfixed: {sessions: 2\n", "not valid YAML at line 2"),
+                sweep("malformed YAML", "name: x\nfixed: {sessions: 2\n", "not valid YAML at line 3, column 1 (expected"
+                        + " ',' or '}', but got <stream end>; while parsing a flow mapping at line 2, column 8)"),
                 sweep("unknown top-level key", "name: x\nfixd: {sessions: 2}\nsweep: {transport: [sse]}\n",
                         "unknown top-level key 'fixd'"),
                 sweep("unknown option key", "name: x\nfixed: {sesions: 2}\nsweep: {transport: [sse]}\n",

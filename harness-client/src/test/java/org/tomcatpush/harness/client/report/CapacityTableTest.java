@@ -123,7 +123,10 @@ class CapacityTableTest {
     void theVerdictNamesStatusThresholdsAndWarningsAsTheFindingsDo() throws Exception {
         Path run = FixtureRuns.create(FixtureRuns.POLL, tmp.resolve("run"));
         FixtureRuns.replace(run.resolve("run.json"), "\"status\": \"completed\",",
-                "\"status\": \"thresholds-breached\", \"thresholds\": [\"latency_p99_ms<100\", \"errors==0\"],");
+                "\"status\": \"thresholds-breached\", \"thresholds\": [\"latency_p99_ms<100\", \"errors==0\"],"
+                        + " \"thresholdOutcomes\": [{\"threshold\": \"latency_p99_ms<100\", \"row\": \"short-poll\","
+                        + " \"observed\": 198.5, \"breached\": true}, {\"threshold\": \"errors==0\", \"row\": \"short-poll\","
+                        + " \"observed\": 0, \"breached\": false}],");
         FixtureRuns.replace(run.resolve("summary.csv"), ",completed,", ",thresholds-breached,");
 
         String html = Files.readString(RunReport.write(run));

@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.tomcatpush.harness.client.report.load.RunLoader;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.thresholds.RunThresholds;
 import org.tomcatpush.harness.client.thresholds.Threshold;
 import org.tomcatpush.harness.client.thresholds.ThresholdCheck;
 import org.tomcatpush.harness.client.thresholds.ThresholdOutcome;
@@ -93,15 +95,7 @@ class ThresholdJudgingTest {
 
     @Test
     void aJudgedRunWritesItsStatusOutcomesAndJUnitXml() throws Exception {
-        RunResult plain = ResultFixtures.result("sse=1,ws=1", RunStatus.COMPLETED);
-        List<Threshold> thresholds = Threshold.parseAll(List.of("sse:errors<3", "latency_p99_ms<5",
-                "long-poll:errors==0"), SummaryCsv.header());
-        RunResult withThresholds = new RunResult(plain.runId(), plain.status(), plain.failure(), plain.setup(),
-                plain.environment(), plain.startedAt(), plain.endedAt(), plain.transports(), plain.all(),
-                plain.finalServerStats(), plain.timeseries(), plain.serverSamples(), plain.statsFailures(), thresholds,
-                List.of());
-        RunResult judged = withThresholds.withThresholdOutcomes(ThresholdCheck.evaluate(thresholds,
-                SummaryCsv.cells(withThresholds).stream().map(SummaryRow::new).toList()));
+        RunResult judged = judgedMix();
 
         ResultsFolder folder = ResultsFolder.begin(dir, "judged");
         Path committed = ResultsWriter.writeAndCommit(judged, folder);
@@ -141,5 +135,33 @@ class ThresholdJudgingTest {
         assertFalse(Files.exists(committed.resolve(ThresholdsXml.FILE_NAME)));
         assertEquals("[]", new ObjectMapper().readTree(committed.resolve(RunJson.FILE_NAME).toFile())
                 .path("thresholds").toString());
+    }
+
+    @Test
+    void theReportShowsTheOutcomesTheRunPrintedReadBackFromRunJson() throws Exception {
+        RunResult judged = judgedMix();
+        Path committed = ResultsWriter.writeAndCommit(judged, ResultsFolder.begin(dir, "judged"));
+
+        RunThresholds shown = RunThresholds.of(RunLoader.load(committed));
+
+        assertEquals(List.of("threshold breached: sse errors<3 (was 3)", "threshold passed: sse latency_p99_ms<5 (was 4)",
+                "threshold passed: ws latency_p99_ms<5 (was 4)", "threshold passed: all latency_p99_ms<5 (was 4)"),
+                lines(judged.thresholdOutcomes()), "what the CLI prints");
+        assertEquals(lines(judged.thresholdOutcomes()), lines(shown.outcomes()));
+        assertEquals(List.of(), shown.problems());
+        assertTrue(shown.recorded());
+    }
+
+    /** A mixed sse and ws run judged on {@code sse:errors<3}, {@code latency_p99_ms<5}, {@code long-poll:errors==0}. */
+    private static RunResult judgedMix() throws Exception {
+        RunResult plain = ResultFixtures.result("sse=1,ws=1", RunStatus.COMPLETED);
+        List<Threshold> thresholds = Threshold.parseAll(List.of("sse:errors<3", "latency_p99_ms<5",
+                "long-poll:errors==0"), SummaryCsv.header());
+        RunResult withThresholds = new RunResult(plain.runId(), plain.status(), plain.failure(), plain.setup(),
+                plain.environment(), plain.startedAt(), plain.endedAt(), plain.transports(), plain.all(),
+                plain.finalServerStats(), plain.timeseries(), plain.serverSamples(), plain.statsFailures(), thresholds,
+                List.of());
+        return withThresholds.withThresholdOutcomes(ThresholdCheck.evaluate(thresholds,
+                SummaryCsv.cells(withThresholds).stream().map(SummaryRow::new).toList()));
     }
 }

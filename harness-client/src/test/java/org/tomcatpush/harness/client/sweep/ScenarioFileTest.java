@@ -65,11 +65,29 @@ class ScenarioFileTest {
         assertEquals(List.of("--browser"), browser.setting(1).args());
     }
 
+    @Test
+    void switchesTakeYamlsWordsForTrueAndFalseAndValuesStayAsWritten() throws Exception {
+        Path file = SweepCli.scenario(dir, "words.yaml", """
+                name: words
+                fixed: {publish-rate: 0.50, sessions: +5}
+                sweep: {browser: [Off, yes]}
+                """);
+
+        ScenarioFile scenario = ScenarioFile.read(file, new OptionKeys(RunPlans.options()));
+
+        assertEquals(List.of(new Setting("publish-rate", "0.50", false), new Setting("sessions", "+5", false)),
+                scenario.fixed(), "as on the command line, not as a YAML number");
+        assertEquals(List.of("false", "true"), scenario.axes().get(0).values());
+    }
+
     static Stream<Arguments> badFiles() {
         return Stream.of(
                 Arguments.of("malformed YAML", "name: x\nfixed: {sessions: [1, 2\n",
                         "not valid YAML at line"),
                 Arguments.of("empty file", "", "the file is empty"),
+                Arguments.of("only comments", "# nothing yet\n", "the file is empty"),
+                Arguments.of("tab for indentation", "name: x\nsweep:\n\ttransport: [sse]\n",
+                        "not valid YAML at line 3, column 1"),
                 Arguments.of("top level is a list", "- a\n- b\n", "the top level must be a map"),
                 Arguments.of("unknown top-level key", "name: x\nruns: 3\nsweep: {sessions: [1]}\n",
                         "unknown top-level key 'runs'"),
@@ -101,7 +119,7 @@ class ScenarioFileTest {
                 Arguments.of("key both fixed and swept", "name: x\nfixed: {sessions: 5}\nsweep: {sessions: [1, 2]}\n",
                         "sessions is both in fixed and in sweep"),
                 Arguments.of("key given twice", "name: x\nfixed: {sessions: 1, sessions: 2}\nsweep: {handler: [async]}\n",
-                        "Duplicate field 'sessions'"),
+                        "'sessions' is written twice at line 2: keep one"),
                 Arguments.of("bad value in the last run only", "name: x\nfixed: {duration: 1s}\nsweep: {max-threads: [50, 0]}\n",
                         "sweep.max-threads = 0 (run 2 of 2): --max-threads"),
                 Arguments.of("value of the wrong type", "name: x\nfixed: {sessions: lots}\nsweep: {handler: [async]}\n",

@@ -9,7 +9,9 @@ import org.tomcatpush.harness.client.thresholds.ThresholdOutcome;
 
 /**
  * Warns for every {@code --threshold} the run breached ({@code threshold breached: sse
- * latency_p99_ms<200 (was 312.4)}) and for a threshold that could not be judged; says so in one
+ * latency_p99_ms<200 (was 312.4)}), as {@code harness run} judged it and recorded it in
+ * {@code run.json} ({@link RunThresholds}: never judged again here), for a recorded threshold that
+ * cannot be shown, and once when run.json lists thresholds without their outcomes; says so in one
  * line when every threshold held.
  */
 public final class ThresholdRule implements FindingRule {
@@ -19,6 +21,9 @@ public final class ThresholdRule implements FindingRule {
         RunThresholds thresholds = RunThresholds.of(run);
         if (thresholds.isEmpty()) {
             return List.of();
+        }
+        if (!thresholds.recorded()) {
+            return List.of(Finding.warning(thresholds.notRecordedText()));
         }
         List<Finding> findings = new ArrayList<>();
         for (ThresholdOutcome o : thresholds.breaches()) {

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -13,11 +15,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tomcatpush.harness.client.report.model.RunInfo;
 import org.tomcatpush.harness.client.report.model.RunInfo.Property;
 import org.tomcatpush.harness.client.report.model.RunInfo.Section;
+import org.tomcatpush.harness.client.report.model.RunInfo.ThresholdRecord;
+import org.tomcatpush.harness.client.thresholds.RunThresholds;
 
 /**
  * Reads {@code run.json} (a JSON object) into a {@link RunInfo}: each top-level object becomes a
  * section, nested keys are dotted, arrays of scalars are joined. The reader assumes nothing about
- * which keys exist, so the report shows whatever the run recorded.
+ * which keys exist, so the report shows whatever the run recorded. The threshold outcomes the run
+ * recorded ({@code thresholdOutcomes}) are also read as such, for the report to show, not re-judge.
  */
 public final class RunJsonReader {
 
@@ -40,7 +45,29 @@ public final class RunJsonReader {
         if (root == null || !root.isObject()) {
             throw InputFiles.corrupt(file, "does not hold a JSON object");
         }
-        return toRunInfo(root);
+        RunInfo info = toRunInfo(root);
+        JsonNode outcomes = root.get(RunThresholds.RUN_JSON_OUTCOMES_KEY);
+        return outcomes == null ? info : new RunInfo(info.sections(), Optional.of(thresholdOutcomes(file, outcomes)));
+    }
+
+    /** The outcomes {@code harness run} recorded, each as {@code RunJson} writes it. */
+    private static List<ThresholdRecord> thresholdOutcomes(Path file, JsonNode array) throws ReportInputException {
+        if (!array.isArray()) {
+            throw InputFiles.corrupt(file, RunThresholds.RUN_JSON_OUTCOMES_KEY + " is not a list");
+        }
+        List<ThresholdRecord> records = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode o = array.get(i);
+            JsonNode observed = o.path("observed");
+            if (!o.path("threshold").isTextual() || !o.path("row").isTextual() || !o.path("breached").isBoolean()
+                    || !(observed.isNumber() || observed.isNull())) {
+                throw InputFiles.corrupt(file, RunThresholds.RUN_JSON_OUTCOMES_KEY + "[" + i + "] lacks its threshold,"
+                        + " row, observed or breached");
+            }
+            records.add(new ThresholdRecord(o.get("threshold").asText(), o.get("row").asText(), observed.isNumber()
+                    ? OptionalDouble.of(observed.asDouble()) : OptionalDouble.empty(), o.get("breached").asBoolean()));
+        }
+        return records;
     }
 
     static RunInfo toRunInfo(JsonNode root) {

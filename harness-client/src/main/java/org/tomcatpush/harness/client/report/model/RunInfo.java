@@ -2,6 +2,7 @@ package org.tomcatpush.harness.client.report.model;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What {@code run.json} says about a run (scenario, server configuration, environment, status),
@@ -9,14 +10,23 @@ import java.util.Optional;
  *
  * @param sections the top-level objects of {@code run.json} in file order (top-level scalars
  *                 gathered in a section titled "run")
+ * @param thresholdOutcomes how each threshold came out, as the run judged and recorded it
+ *                 ({@code thresholdOutcomes}); empty when {@code run.json} records no outcomes
+ *                 at all (a file written before they were recorded)
  */
-public record RunInfo(List<Section> sections) {
+public record RunInfo(List<Section> sections, Optional<List<ThresholdRecord>> thresholdOutcomes) {
 
     /** How a JSON {@code null} is displayed. */
     public static final String NULL = "n/a";
 
     public RunInfo {
         sections = List.copyOf(sections);
+        thresholdOutcomes = thresholdOutcomes.map(List::copyOf);
+    }
+
+    /** Properties without recorded threshold outcomes. */
+    public RunInfo(List<Section> sections) {
+        this(sections, Optional.empty());
     }
 
     /** A run with no {@code run.json} properties. */
@@ -64,5 +74,17 @@ public record RunInfo(List<Section> sections) {
 
     /** One displayed value; arrays of scalars are joined with ", ". */
     public record Property(String key, String value) {
+    }
+
+    /**
+     * How one threshold came out on one row of {@code summary.csv}, as {@code harness run} judged
+     * it and recorded it in {@code run.json}: the report shows it and never judges it again.
+     *
+     * @param threshold the expression as given, e.g. {@code sse:latency_p99_ms<200}
+     * @param row       the transport of the row ({@code sse}, ..., {@code all})
+     * @param observed  the figure judged; empty when the cell was empty
+     * @param breached  whether the condition did not hold
+     */
+    public record ThresholdRecord(String threshold, String row, OptionalDouble observed, boolean breached) {
     }
 }

@@ -68,6 +68,9 @@ final class Headline {
     }
 
     private static String thresholdCounts(RunThresholds thresholds) {
+        if (!thresholds.recorded()) {
+            return "thresholds: not recorded";
+        }
         long passed = thresholds.outcomes().stream().filter(o -> !o.breached()).count();
         String counts = "thresholds: " + passed + " passed, " + thresholds.breaches().size() + " breached";
         return thresholds.problems().isEmpty() ? counts : counts + ", " + thresholds.problems().size() + " not judged";

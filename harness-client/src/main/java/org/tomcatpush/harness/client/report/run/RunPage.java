@@ -87,7 +87,10 @@ public final class RunPage {
         List<PageSection.Block> headline = new ArrayList<>();
         headline.add(PageSection.markup(Headline.verdict(run, findings, thresholds)));
         headline.add(PageSection.markup(Headline.capacityTable(run)));
-        if (!thresholds.isEmpty()) {
+        if (!thresholds.isEmpty() && !thresholds.recorded()) {
+            headline.add(PageSection.markup("<h3>Thresholds: not recorded</h3><p class=\"note\">"
+                    + Html.escape(thresholds.notRecordedText()) + "</p>"));
+        } else if (!thresholds.isEmpty()) {
             boolean held = thresholds.breaches().isEmpty() && thresholds.problems().isEmpty();
             headline.add(PageSection.markup("<h3>" + (held ? "Thresholds: every one held" : "Thresholds: breached")
                     + "</h3>" + thresholdTable(thresholds)));
