@@ -22,7 +22,7 @@ public final class TimeseriesCsv {
 
     private static final List<String> BASE_COLUMNS = List.of("elapsed_s", "epoch_ms", "sessions", "messages_per_s",
             "requests_per_s", "busy_threads", "queue_length", "server_connections", "client_connections",
-            "reconnects", "connect_failures", "errors", "latency_p99_ms");
+            "reconnects", "connect_failures", "errors", "latency_p99_ms", "client_cpu_ms");
 
     private TimeseriesCsv() {
     }
@@ -51,7 +51,8 @@ public final class TimeseriesCsv {
                         Figures.cell(row.messagesPerS()), Figures.cell(row.requestsPerS()),
                         Figures.countCell(row.busyThreads()), Figures.countCell(row.queueLength()),
                         Figures.countCell(row.serverConnections()), row.clientConnectionsOpen(), row.reconnects(),
-                        row.connectFailures(), row.errors(), Figures.cell(row.latencyP99Ms())));
+                        row.connectFailures(), row.errors(), Figures.cell(row.latencyP99Ms()),
+                        Figures.cell(row.clientCpuMs())));
                 if (transports.size() > 1) {
                     for (Transport t : transports) {
                         TimeseriesRow.TransportSecond second = row.perTransport().get(t);

@@ -27,10 +27,12 @@ import org.tomcatpush.harness.client.serverstats.ServerSample;
  * @param errors                errors during the second
  * @param latencyP99Ms          p99 delivery latency of the messages received during the second, NaN if none
  * @param perTransport          the session and rate figures per transport
+ * @param clientCpuMs           CPU time the client process spent during the second, ms; NaN when the JVM cannot tell
  */
 public record TimeseriesRow(long elapsedS, long epochMs, long sessions, double messagesPerS, double requestsPerS,
         long busyThreads, long queueLength, long serverConnections, long clientConnectionsOpen, long reconnects,
-        long connectFailures, long errors, double latencyP99Ms, Map<Transport, TransportSecond> perTransport) {
+        long connectFailures, long errors, double latencyP99Ms, Map<Transport, TransportSecond> perTransport,
+        double clientCpuMs) {
 
     public TimeseriesRow {
         Map<Transport, TransportSecond> copy = new EnumMap<>(Transport.class);
@@ -65,7 +67,7 @@ public record TimeseriesRow(long elapsedS, long epochMs, long sessions, double m
     private TimeseriesRow withServer(ServerSample sample) {
         return new TimeseriesRow(elapsedS, epochMs, sessions, messagesPerS, requestsPerS, sample.busyThreads(),
                 sample.queueLength(), sample.connections(), clientConnectionsOpen, reconnects, connectFailures, errors,
-                latencyP99Ms, perTransport);
+                latencyP99Ms, perTransport, clientCpuMs);
     }
 
     /** One transport's part of a second. */

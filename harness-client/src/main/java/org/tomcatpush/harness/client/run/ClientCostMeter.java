@@ -1,7 +1,5 @@
 package org.tomcatpush.harness.client.run;
 
-import java.lang.management.ManagementFactory;
-
 import org.tomcatpush.harness.client.results.ClientCost;
 import org.tomcatpush.harness.client.session.EventLoopDelay;
 import org.tomcatpush.harness.server.probe.ProcessMemory;
@@ -14,7 +12,6 @@ import org.tomcatpush.harness.server.probe.ProcessMemory;
  */
 final class ClientCostMeter {
 
-    private final com.sun.management.OperatingSystemMXBean os = operatingSystem();
     private long cpuStartNanos = -1;
     private long cpuStopNanos = -1;
     private long heapMaxBytes = -1;
@@ -22,7 +19,7 @@ final class ClientCostMeter {
 
     /** The window starts: CPU time counts from now. */
     void start() {
-        cpuStartNanos = cpuNanos();
+        cpuStartNanos = ProcessCpu.nanos();
         sample();
     }
 
@@ -39,7 +36,7 @@ final class ClientCostMeter {
     void stop() {
         if (cpuStartNanos >= 0 && cpuStopNanos < 0) {
             sample();
-            cpuStopNanos = cpuNanos();
+            cpuStopNanos = ProcessCpu.nanos();
         }
     }
 
@@ -48,15 +45,5 @@ final class ClientCostMeter {
         double cpuS = cpuStartNanos >= 0 && cpuStopNanos >= 0 && cpuStartNanos <= cpuStopNanos
                 ? (cpuStopNanos - cpuStartNanos) / 1e9 : Double.NaN;
         return new ClientCost(cpuS, rssMaxBytes, heapMaxBytes, eventLoopDelay.p99Ms(), eventLoopDelay.maxMs());
-    }
-
-    /** The process's CPU time so far, ns; -1 when this JVM cannot tell. */
-    private long cpuNanos() {
-        return os == null ? -1 : os.getProcessCpuTime();
-    }
-
-    private static com.sun.management.OperatingSystemMXBean operatingSystem() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os : null;
     }
 }

@@ -44,6 +44,7 @@ final class RunMonitor {
     private final Map<Transport, Long> sessionsOpenMax = new EnumMap<>(Transport.class);
     private Map<Transport, TransportCounters> previous;
     private long previousNanos;
+    private long previousCpuNanos;
     private long progressMessages;
     private long progressRequests;
     private long progressNanos;
@@ -66,6 +67,7 @@ final class RunMonitor {
     /** The run's clock started at {@code startNanos} ({@link System#nanoTime()}): rates count from then. */
     void clockStarted(long startNanos) {
         this.previousNanos = startNanos;
+        this.previousCpuNanos = ProcessCpu.nanos();
         this.progressNanos = startNanos;
     }
 
@@ -82,6 +84,8 @@ final class RunMonitor {
         Map<Transport, TransportCounters> now = snapshot();
         Histogram intervalLatency = latencyLog.drain();
         double seconds = Math.max(1e-3, (nanos - previousNanos) / 1e9);
+        long cpuNanos = ProcessCpu.nanos();
+        double clientCpuMs = cpuNanos < 0 || previousCpuNanos < 0 ? Double.NaN : (cpuNanos - previousCpuNanos) / 1e6;
 
         Map<Transport, TransportSecond> perTransport = new EnumMap<>(Transport.class);
         long messages = 0;
@@ -110,10 +114,11 @@ final class RunMonitor {
         TimeseriesRow row = new TimeseriesRow(elapsedS, epochMs, sessionsOpen, messages / seconds, requests / seconds,
                 server == null ? -1 : server.busyThreads(), server == null ? -1 : server.queueLength(),
                 server == null ? -1 : server.connections(), clientConnections, reconnects, connectFailures, errors,
-                p99Ms, perTransport);
+                p99Ms, perTransport, clientCpuMs);
         rows.add(row);
         previous = now;
         previousNanos = nanos;
+        previousCpuNanos = cpuNanos;
         if (elapsedS % PROGRESS_EVERY_S == 0) {
             printProgress(row, now, nanos);
         }

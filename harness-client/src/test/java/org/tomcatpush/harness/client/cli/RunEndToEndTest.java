@@ -70,6 +70,10 @@ class RunEndToEndTest {
                 "one row per second of --duration");
         assertFalse(timeseries.get(3).get("busy_threads").isEmpty(), "the server's figures beside the client's");
         assertEquals("5", timeseries.get(3).get("sessions"));
+        for (CSVRecord second : timeseries) {
+            assertTrue(Double.parseDouble(second.get("client_cpu_ms")) > 0,
+                    "the client's CPU in every second it received messages: " + second);
+        }
 
         JsonNode json = JSON.readTree(folder.resolve("run.json").toFile());
         assertEquals("completed", json.path("status").asText());

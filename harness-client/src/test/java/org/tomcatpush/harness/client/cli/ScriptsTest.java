@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code scripts/run.sh} and {@code scripts/harness}, without a build or a run: run.sh's
+ * {@code scripts/run.sh}, {@code scripts/harness}, the ramp sizing of {@code scripts/lib/ramp.sh} and
+ * {@code scripts/client-ceiling.sh}'s refusal of a bad part, without a build or a run: run.sh's
  * arguments as it would hand them to {@code harness run} ({@code RUN_SH_DRY_RUN=1} prints them),
  * and scripts/harness's decision to rebuild, in a copy of the script beside a stand-in source
  * tree whose {@code mvn} only records that it was called.
@@ -77,6 +78,41 @@ class ScriptsTest {
         }
         Files.delete(jar);
         assertEquals(1, harness(tree), "no jar: one build");
+    }
+
+    @Test
+    void theRampSizingHoldsFourSecondsOfConnectsWithinTheKernelsCap() throws Exception {
+        assertEquals("--accept-count 3800 --connect-timeout 15s", bash("ramp_flags 19000 20 4096"),
+                "950 connects/s x 4 s");
+        assertEquals("--accept-count 2048 --connect-timeout 15s", bash("ramp_flags 19000 20 2048 2>/dev/null"),
+                "capped at net.core.somaxconn");
+        assertEquals("--accept-count 100 --connect-timeout 15s", bash("ramp_flags 100 10 4096"),
+                "never below Tomcat's default");
+        assertEquals("--accept-count 2000 --connect-timeout 15s", bash("ramp_flags 500 0 4096"),
+                "no ramp: every connect at once");
+        assertEquals("2 20 120", bash("echo $(ramp_seconds 1500ms) $(ramp_seconds 20s) $(ramp_seconds 2m)"));
+    }
+
+    @Test
+    void clientCeilingRefusesAnUnknownPartWithOneLineAndStatus2() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", root().resolve("scripts/client-ceiling.sh").toString(), "polls")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("ceiling.log").toFile());
+        pb.environment().put("OUT", dir.resolve("out").toString());
+        assertEquals(2, finish(pb.start()));
+        assertEquals(List.of("client-ceiling.sh: unknown part 'polls': give poll, fanout or hold (default: all three)"),
+                Files.readAllLines(dir.resolve("ceiling.log")));
+        assertTrue(Files.notExists(dir.resolve("out")), "nothing written");
+    }
+
+    /** The output of {@code script} run after sourcing scripts/lib/ramp.sh, stripped. */
+    private String bash(String script) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "source \"$0\"; " + script,
+                root().resolve("scripts/lib/ramp.sh").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("bash.log").toFile());
+        pb.environment().remove("RAMP_PAUSE_S");
+        pb.environment().remove("RAMP_CONNECT_TIMEOUT");
+        assertEquals(0, finish(pb.start()), Files.readString(dir.resolve("bash.log")));
+        return Files.readString(dir.resolve("bash.log")).strip();
     }
 
     /** run.sh's arguments for harness run, with OUT=/tmp/runs and no TRANSPORT, SESSIONS, ... set. */

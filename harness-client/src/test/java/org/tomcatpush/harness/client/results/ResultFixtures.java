@@ -73,7 +73,7 @@ final class ResultFixtures {
                 per.put(t, new TimeseriesRow.TransportSecond(10, 5.0, 1.0));
             }
             timeseries.add(new TimeseriesRow(s, START.toEpochMilli() + s * 1000L, 10L * rows.size(), 25.5, 3, 2, 0,
-                    12, 11, 0, 0, 0, s == 1 ? Double.NaN : 4.25, per));
+                    12, 11, 0, 0, 0, s == 1 ? Double.NaN : 4.25, per, 37.5));
         }
         return new RunResult("20251125-100000-fixture", status, status == RunStatus.COMPLETED ? null : "server died",
                 setup, env, START, START.plusMillis(3_200), rows, all, stats, timeseries,

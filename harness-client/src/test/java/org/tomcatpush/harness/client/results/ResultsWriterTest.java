@@ -117,6 +117,7 @@ class ResultsWriterTest {
         assertEquals("25.5", rows.get(0).get("messages_per_s"));
         assertEquals("", rows.get(0).get("latency_p99_ms"), "no message that second");
         assertEquals("4.25", rows.get(1).get("latency_p99_ms"));
+        assertEquals("37.5", rows.get(1).get("client_cpu_ms"));
         assertEquals("10", rows.get(0).get("short_poll_sessions"));
         assertEquals("5", rows.get(0).get("long_poll_messages_per_s"));
         List<CSVRecord> samples = csv(folder.resolve("server_samples.csv"));

@@ -1,0 +1,242 @@
+#!/usr/bin/env bash
+# client-ceiling.sh: what can the load generator itself do on this machine? Measures the client,
+# not Tomcat, side by side in one run with alternating rounds, and prints every figure with the
+# machine and its load average beside it. Loopback only; every process it starts is stopped.
+#
+# Parts (the arguments; default: all three, in this order, once per round):
+#   poll    short poll as fast as possible (--poll-interval 0), 64 sessions, against one server
+#           that wrk -t1 -c64 hammers too, the two alternating: requests/s past a warm-up, and the
+#           ratio harness / wrk. Skipped with one line when wrk is not installed.
+#   fanout  SSE broadcast at 1 msg/s to 5,000 and to 10,000 sessions: steady-state delivery
+#           latency p50/p99 (latency.hlog past the ramp-up) and client CPU per delivered message
+#           (timeseries.csv's client_cpu_ms / messages over the same seconds).
+#   hold    SSE sessions held, 19,000 planned over a 20 s ramp (950 connects/s), client heap
+#           capped at 256 MB: sessions held, connect failures, client heap peak. acceptCount and
+#           the connect timeout come from scripts/lib/ramp.sh.
+#
+#   scripts/client-ceiling.sh                  # 3 rounds of poll, fanout and hold (about 15 min)
+#   ROUNDS=1 scripts/client-ceiling.sh fanout
+#
+# Environment: ROUNDS (3), POLL_SESSIONS (64), POLL_SECONDS (12), POLL_WARMUP_S (3),
+# FANOUT_SESSIONS ("5000 10000"), FANOUT_RAMP (10s), FANOUT_DURATION (40s), FANOUT_SETTLE_S (5),
+# HOLD_SESSIONS (19000), HOLD_RAMP (20s), HOLD_DURATION (40s), CLIENT_HEAP (256m),
+# OUT (results/runs/client-ceiling).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+# shellcheck source=lib/ramp.sh
+source "$ROOT/scripts/lib/ramp.sh"
+
+ROUNDS="${ROUNDS:-3}"
+POLL_SESSIONS="${POLL_SESSIONS:-64}"
+POLL_SECONDS="${POLL_SECONDS:-12}"
+POLL_WARMUP_S="${POLL_WARMUP_S:-3}"
+read -r -a FANOUT_SESSIONS <<<"${FANOUT_SESSIONS:-5000 10000}"
+FANOUT_RAMP="${FANOUT_RAMP:-10s}"
+FANOUT_DURATION="${FANOUT_DURATION:-40s}"
+FANOUT_SETTLE_S="${FANOUT_SETTLE_S:-5}"
+HOLD_SESSIONS="${HOLD_SESSIONS:-19000}"
+HOLD_RAMP="${HOLD_RAMP:-20s}"
+HOLD_DURATION="${HOLD_DURATION:-40s}"
+CLIENT_HEAP="${CLIENT_HEAP:-256m}"
+OUT="${OUT:-$ROOT/results/runs/client-ceiling}"
+PARTS=("$@")
+[[ ${#PARTS[@]} -gt 0 ]] || PARTS=(poll fanout hold)
+for part in "${PARTS[@]}"; do
+    case "$part" in
+        poll | fanout | hold) ;;
+        *) echo "client-ceiling.sh: unknown part '$part': give poll, fanout or hold (default: all three)" >&2; exit 2 ;;
+    esac
+done
+wants() { [[ " ${PARTS[*]} " == *" $1 "* ]]; }
+
+most=$((HOLD_SESSIONS > 10000 ? HOLD_SESSIONS : 10000))
+limit="$(ulimit -n)"
+if [[ "$limit" != "unlimited" && "$limit" -lt $((most + 200)) ]]; then
+    echo "client-ceiling.sh: $most sessions need about $((most + 200)) open files per process but the limit is" \
+         "$limit: raise it with 'ulimit -n $(((most + 200) * 2))' or set HOLD_SESSIONS lower" >&2
+    exit 2
+fi
+HAVE_WRK=1
+if wants poll && ! command -v wrk >/dev/null; then
+    echo "client-ceiling.sh: wrk is not installed (Debian: apt-get install -y wrk): the poll part is skipped" >&2
+    HAVE_WRK=0
+fi
+
+CLIENT_JAR="$ROOT/harness-client/target/harness-client.jar"
+SERVER_JAR="$ROOT/harness-server/target/harness-server.jar"
+if [[ ! -f "$CLIENT_JAR" || ! -f "$SERVER_JAR" ]]; then
+    echo "client-ceiling.sh: building the jars (mvn -B -q package -DskipTests) ..." >&2
+    (cd "$ROOT" && mvn -B -q package -DskipTests) >&2
+fi
+mkdir -p "$OUT"
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+    if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+load_average() { cut -d' ' -f1 /proc/loadavg; }
+
+# column FILE NAME: the values of column NAME, one per data row
+column() {
+    awk -F, -v col="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i; next } c { print $c }' "$1"
+}
+
+# harness ARGS...: one 'harness run'; prints its results folder (empty when it failed)
+harness() {
+    local log="$work/run.log" status=0
+    java "-Xmx$CLIENT_HEAP" -jar "$CLIENT_JAR" run --out "$OUT" "$@" >"$log" 2>&1 || status=$?
+    if [[ $status -ne 0 ]]; then
+        echo "client-ceiling.sh: harness run $* exited $status:" >&2
+        tail -n 5 "$log" >&2
+    fi
+    sed -n 's/^results: //p' "$log" | tail -n 1
+}
+
+# percentile HLOG TAG START_S P: the P-th percentile (0..100) of TAG in HLOG from START_S on, ms
+percentile() {
+    (cd "$work" && java -cp "$CLIENT_JAR" org.HdrHistogram.HistogramLogProcessor -i "$1" -tag "$2" -start "$3" \
+        -outputValueUnitRatio 1000 -csv -o steady >/dev/null 2>&1)
+    awk -F, -v p="$4" 'NR > 1 && $2 + 0 >= p / 100 { printf "%.1f", $1; exit }' "$work/steady.hgrm"
+}
+
+# median VALUES...: the median of the numbers given (n/a for none)
+median() {
+    printf '%s\n' "$@" | { grep -E '^[0-9.]+$' || true; } | sort -g |
+        awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2];
+              else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# ---- poll: harness and wrk against one server ------------------------------------------------
+poll_harness=()
+poll_wrk=()
+start_poll_server() {
+    java -jar "$SERVER_JAR" --port 0 --publish-rate 1 --max-keep-alive-requests -1 >"$work/server.out" \
+        2>"$work/server.err" &
+    server_pid=$!
+    for _ in $(seq 1 150); do
+        if grep -q '^LISTENING ' "$work/server.out"; then
+            poll_url="$(sed -n 's/^LISTENING //p' "$work/server.out")"
+            wrk -t1 -c"$POLL_SESSIONS" -d"${POLL_WARMUP_S}s" "$poll_url/poll" >/dev/null # the server's JIT warms up
+            return 0
+        fi
+        sleep 0.1
+    done
+    echo "client-ceiling.sh: the server did not start: $(cat "$work/server.err")" >&2
+    exit 1
+}
+
+poll_round() {
+    local round="$1" order=(harness wrk)
+    ((round % 2 == 0)) && order=(wrk harness)
+    for who in "${order[@]}"; do
+        if [[ "$who" == wrk ]]; then
+            local rps
+            rps="$(wrk -t1 -c"$POLL_SESSIONS" -d"${POLL_SECONDS}s" "$poll_url/poll" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')"
+            poll_wrk+=("$rps")
+            echo "round $round  poll   wrk -t1 -c$POLL_SESSIONS      ${rps} requests/s   (load average $(load_average))"
+        else
+            local folder rps
+            folder="$(harness --target "$poll_url" --transport short-poll --sessions "$POLL_SESSIONS" --ramp-up 0 \
+                --poll-interval 0 --duration "${POLL_SECONDS}s" --name ceiling-poll)"
+            # requests/s past the JVM's own warm-up: the mean of the per-second rates after it
+            rps="$( [[ -n "$folder" ]] && paste -d, <(column "$folder/timeseries.csv" elapsed_s) \
+                <(column "$folder/timeseries.csv" requests_per_s) |
+                awk -F, -v w="$POLL_WARMUP_S" '$1 > w { s += $2; n++ } END { if (n) printf "%.0f", s / n }')"
+            poll_harness+=("${rps:-n/a}")
+            echo "round $round  poll   harness $POLL_SESSIONS sessions  ${rps:-n/a} requests/s   (load average $(load_average))"
+        fi
+    done
+}
+
+# ---- fanout: SSE broadcast, steady state ------------------------------------------------------
+declare -A fan_p50 fan_p99 fan_cpu
+fanout_round() {
+    local round="$1" sessions ramp_s folder settle_s p50 p99 cpu
+    ramp_s="$(ramp_seconds "$FANOUT_RAMP")"
+    settle_s=$((ramp_s + FANOUT_SETTLE_S))
+    for sessions in "${FANOUT_SESSIONS[@]}"; do
+        # shellcheck disable=SC2046 # the sizing flags split on purpose
+        folder="$(harness --transport sse --sessions "$sessions" --ramp-up "$FANOUT_RAMP" \
+            --duration "$FANOUT_DURATION" --publish-rate 1 --max-connections $((sessions + 1000)) \
+            $(ramp_flags "$sessions" "$ramp_s" 2>/dev/null) --name "ceiling-sse-$sessions")"
+        if [[ -z "$folder" ]]; then
+            echo "round $round  fanout $sessions sse sessions: the run failed"
+            continue
+        fi
+        p50="$(percentile "$folder/latency.hlog" sse "$settle_s" 50)"
+        p99="$(percentile "$folder/latency.hlog" sse "$settle_s" 99)"
+        # client CPU per delivered message over the seconds past the ramp-up and the settling time
+        cpu="$(paste -d, <(column "$folder/timeseries.csv" elapsed_s) <(column "$folder/timeseries.csv" client_cpu_ms) \
+            <(column "$folder/timeseries.csv" messages_per_s) |
+            awk -F, -v from="$settle_s" '$1 > from && $2 != "" { cpu += $2; messages += $3 }
+                END { if (messages > 0) printf "%.1f", cpu * 1000 / messages }')"
+        fan_p50[$sessions]+="${p50:-n/a} "
+        fan_p99[$sessions]+="${p99:-n/a} "
+        fan_cpu[$sessions]+="${cpu:-n/a} "
+        echo "round $round  fanout $sessions sse sessions x 1 msg/s  steady p50 ${p50:-n/a} ms  p99 ${p99:-n/a} ms" \
+             " client ${cpu:-n/a} µs CPU/message   (load average $(load_average))"
+    done
+}
+
+# ---- hold: sessions held at the ramp the connector absorbs --------------------------------------
+hold_held=()
+hold_fail=()
+hold_heap=()
+hold_round() {
+    local round="$1" folder held failures heap
+    # shellcheck disable=SC2046 # the sizing flags split on purpose
+    folder="$(harness --transport sse --sessions "$HOLD_SESSIONS" --ramp-up "$HOLD_RAMP" --duration "$HOLD_DURATION" \
+        --publish-rate 1 --max-connections $((HOLD_SESSIONS + 1000)) --server-heap 2g \
+        $(ramp_flags "$HOLD_SESSIONS" "$(ramp_seconds "$HOLD_RAMP")") --name "ceiling-hold")"
+    if [[ -z "$folder" ]]; then
+        echo "round $round  hold   $HOLD_SESSIONS sse sessions: the run failed"
+        return
+    fi
+    held="$(column "$folder/summary.csv" sessions_open_max | head -n 1)"
+    failures="$(column "$folder/summary.csv" connect_failures | head -n 1)"
+    heap="$(column "$folder/summary.csv" client_heap_mb_max | head -n 1)"
+    hold_held+=("$held")
+    hold_fail+=("$failures")
+    hold_heap+=("$heap")
+    echo "round $round  hold   $held of $HOLD_SESSIONS sse sessions held, $failures connect failures," \
+         "client heap peak $heap MiB of $CLIENT_HEAP   (load average $(load_average))"
+}
+
+echo "client-ceiling.sh: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 " GB" }'), $(uname -sr)," \
+     "$(java -version 2>&1 | head -n 1), client -Xmx$CLIENT_HEAP, $ROUNDS rounds"
+if wants poll && ((HAVE_WRK)); then
+    start_poll_server
+fi
+for round in $(seq 1 "$ROUNDS"); do
+    if wants poll && ((HAVE_WRK)); then poll_round "$round"; fi
+    if wants fanout; then fanout_round "$round"; fi
+    if wants hold; then hold_round "$round"; fi
+done
+
+echo
+echo "medians of $ROUNDS rounds ($(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg)):"
+if wants poll && ((HAVE_WRK)); then
+    h="$(median "${poll_harness[@]}")"
+    w="$(median "${poll_wrk[@]}")"
+    echo "  short poll, $POLL_SESSIONS connections: harness $h requests/s, wrk $w requests/s, harness / wrk" \
+         "$(awk -v h="$h" -v w="$w" 'BEGIN { if (w > 0 && h + 0 == h) printf "%.2f", h / w; else print "n/a" }')"
+fi
+if wants fanout; then
+    for sessions in "${FANOUT_SESSIONS[@]}"; do
+        # shellcheck disable=SC2086 # the values split on purpose
+        echo "  sse fan-out, $sessions sessions x 1 msg/s: steady delivery p50 $(median ${fan_p50[$sessions]:-}) ms," \
+             "p99 $(median ${fan_p99[$sessions]:-}) ms; client $(median ${fan_cpu[$sessions]:-}) µs CPU per message"
+    done
+fi
+if wants hold; then
+    echo "  sse sessions held: $(median "${hold_held[@]}") of $HOLD_SESSIONS, connect failures" \
+         "$(median "${hold_fail[@]}"), client heap peak $(median "${hold_heap[@]}") MiB"
+fi
