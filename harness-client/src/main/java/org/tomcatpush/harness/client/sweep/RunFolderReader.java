@@ -1,12 +1,9 @@
 package org.tomcatpush.harness.client.sweep;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,23 +13,21 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
+import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.ResultsCsv;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 import org.tomcatpush.harness.client.results.RunJson;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.results.TimeseriesCsv;
 
 /**
  * Finds the folder a run of the sweep wrote and reads back what the sweep needs from it: the
- * rows of {@code summary.csv} as written, and the status and failure cause from {@code run.json}.
- * Stateless.
+ * rows of {@code summary.csv} (through {@link ResultsCsv}, so a damaged file fails as it does in
+ * every other command), and the status and failure cause from {@code run.json}. Stateless.
  */
-final class RunFolderReader {
+public final class RunFolderReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private RunFolderReader() {
     }
@@ -46,25 +41,18 @@ final class RunFolderReader {
         }
     }
 
-    /** The rows of the run's summary.csv, column to cell; empty when the file is missing. */
-    static List<Map<String, String>> summaryRows(Path runDir) throws IOException {
+    /**
+     * The rows of the run's summary.csv, column to cell, read through {@link ResultsCsv}; empty when
+     * the file is missing (a run that failed early writes none).
+     *
+     * @throws ResultsInputException when the file is there but damaged (truncated, not CSV, ...)
+     */
+    public static List<Map<String, String>> summaryRows(Path runDir) {
         Path file = runDir.resolve(SummaryCsv.FILE_NAME);
-        List<Map<String, String>> rows = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return rows;
+        if (!Files.exists(file)) {
+            return List.of();
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(in).setFormat(CSV).get()) {
-            List<String> header = parser.getHeaderNames();
-            for (CSVRecord record : parser) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 0; i < header.size() && i < record.size(); i++) {
-                    row.put(header.get(i), record.get(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return ResultsCsv.read(file).rows().stream().map(SummaryRow::cells).toList();
     }
 
     /** Whether the run's load started: its timeseries.csv has at least one row. */

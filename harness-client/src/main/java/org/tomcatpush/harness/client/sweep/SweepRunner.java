@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.cli.HarnessVersion;
 import org.tomcatpush.harness.client.report.ReportFiles;
-import org.tomcatpush.harness.client.report.load.ReportInputException;
 import org.tomcatpush.harness.client.report.sweep.SweepColumns;
 import org.tomcatpush.harness.client.report.sweep.SweepReport;
 import org.tomcatpush.harness.client.results.ResultsFolder;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 import org.tomcatpush.harness.client.run.Load;
 import org.tomcatpush.harness.client.run.LoadRun;
 import org.tomcatpush.harness.client.run.RunPlan;
@@ -120,7 +120,7 @@ public final class SweepRunner {
         ReportFiles.writeAtomically(folder.file(SweepColumns.FILE_NAME), SweepCsv.format(sweptKeys, records));
         try {
             SweepReport.write(dir);
-        } catch (ReportInputException | IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             err.println("harness: the sweep report could not be written (" + e.getMessage() + "); sweep.csv holds"
                     + " every figure");
         }
@@ -162,7 +162,14 @@ public final class SweepRunner {
                         .orElse("the run left no results folder");
                 return new RunRecord(c, SweepColumns.STATUS_FAILED, cause, "", wall, List.of(), 1, true);
             }
-            List<Map<String, String>> rows = RunFolderReader.summaryRows(runDir.get());
+            List<Map<String, String>> rows;
+            try {
+                rows = RunFolderReader.summaryRows(runDir.get());
+            } catch (ResultsInputException damaged) {
+                // a damaged folder is a failed run, its cause the reader's one line
+                return new RunRecord(c, SweepColumns.STATUS_FAILED, damaged.getMessage(),
+                        runDir.get().getFileName().toString(), wall, List.of(), 1, true);
+            }
             boolean loadStarted = RunFolderReader.loadStarted(runDir.get());
             RunFolderReader.StatusAndFailure status = RunFolderReader.status(runDir.get()).orElse(
                     new RunFolderReader.StatusAndFailure(SweepColumns.STATUS_FAILED, "run.json is missing"));

@@ -166,7 +166,7 @@ class CompareCommandTest {
         "no header|no-header.csv|does not start with a header line"})
     void badCurrentInputExitsTwoWithOneLineAndWritesNothing(String name, String file, String expected)
             throws Exception {
-        Path input = file.equals("nope.csv") ? dir.resolve("nope.csv") : RunTableReaderTest.fixture(file);
+        Path input = file.equals("nope.csv") ? dir.resolve("nope.csv") : RunTableTest.fixture(file);
         Path out = dir.resolve("out");
         CompareCli r = CompareCli.run("--baseline", baseline().toString(), "--current", input.toString(),
                 "--out", out.toString());
@@ -182,7 +182,7 @@ class CompareCommandTest {
 
     @Test
     void badBaselineAndBadToleranceFileAreNamedAsSuch() throws Exception {
-        CompareCli badBaseline = CompareCli.run("--baseline", RunTableReaderTest.fixture("empty.csv").toString(),
+        CompareCli badBaseline = CompareCli.run("--baseline", RunTableTest.fixture("empty.csv").toString(),
                 "--current", current().toString());
         assertEquals(2, badBaseline.exit());
         assertTrue(badBaseline.err().startsWith("harness: baseline "), badBaseline.err());
@@ -225,7 +225,7 @@ class CompareCommandTest {
         CompareCli r = CompareCli.run("medians", "--out", medians.toString(), dir.resolve("runs").toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals("medians: 6 runs of 2 configurations -> " + medians + "\n", r.out());
-        RunTable table = RunTableReader.read("baseline", medians);
+        RunTable table = RunTable.read(medians);
         assertEquals(2, table.rows().size());
         assertEquals("20", table.rows().get(0).cell("latency_p99_ms"));
         assertEquals("1002", table.rows().get(1).cell("messages_received"));

@@ -10,9 +10,11 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.tomcatpush.harness.client.report.model.RunInfo;
 import org.tomcatpush.harness.client.report.model.RunInfo.Property;
 import org.tomcatpush.harness.client.report.model.RunInfo.Section;
+import org.tomcatpush.harness.client.report.model.RunInfo;
+import org.tomcatpush.harness.client.results.ResultsCsv;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**
  * Reads {@code run.json} (a JSON object) into a {@link RunInfo}: each top-level object becomes a
@@ -29,16 +31,16 @@ public final class RunJsonReader {
     }
 
     /** Reads {@code file}. */
-    public static RunInfo read(Path file) throws ReportInputException {
-        InputFiles.requireReadable(file);
+    public static RunInfo read(Path file) throws ResultsInputException {
+        ResultsCsv.requireReadable(file);
         JsonNode root;
         try {
             root = MAPPER.readTree(file.toFile());
         } catch (IOException | RuntimeException e) {
-            throw InputFiles.corrupt(file, "is not valid JSON (" + ReportInputException.describe(e) + ")", e);
+            throw ResultsInputException.damaged(file, "is not valid JSON (" + ResultsInputException.describe(e) + ")", e);
         }
         if (root == null || !root.isObject()) {
-            throw InputFiles.corrupt(file, "does not hold a JSON object");
+            throw ResultsInputException.damaged(file, "does not hold a JSON object");
         }
         return toRunInfo(root);
     }

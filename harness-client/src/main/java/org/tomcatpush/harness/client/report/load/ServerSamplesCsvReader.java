@@ -7,11 +7,14 @@ import java.util.Map;
 import java.util.Set;
 
 import org.tomcatpush.harness.client.report.model.TimeSeries;
+import org.tomcatpush.harness.client.results.ResultsCsv;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**
  * Reads {@code server_samples.csv}, the server's probe samples at {@code --sample-interval}
  * (finer than the one-second rows of {@code timeseries.csv}). The file is optional: a run folder
- * without it reads as an empty series; a file that is present must be well-formed. Its
+ * without it reads as an empty series; a file that is present must be well-formed
+ * ({@link ResultsCsv}, else a {@link ResultsInputException}). Its
  * {@code elapsed_ms} becomes the series' {@code elapsed_s}, so it shares the time axis of every
  * other chart.
  */
@@ -28,11 +31,11 @@ public final class ServerSamplesCsvReader {
     }
 
     /** Reads {@code file}, or returns an empty series when it does not exist. */
-    public static TimeSeries readIfPresent(Path file) throws ReportInputException {
+    public static TimeSeries readIfPresent(Path file) {
         if (!Files.exists(file)) {
             return TimeSeries.empty();
         }
-        Map<String, double[]> read = TimeSeriesCsvReader.numericColumns(CsvTable.read(file), CORE);
+        Map<String, double[]> read = TimeSeriesCsvReader.numericColumns(ResultsCsv.read(file), CORE);
         double[] elapsedMs = read.get(ELAPSED_MS);
         if (elapsedMs == null) {
             return new TimeSeries(read);

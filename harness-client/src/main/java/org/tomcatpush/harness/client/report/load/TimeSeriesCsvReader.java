@@ -9,11 +9,13 @@ import java.util.Set;
 
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.report.model.TimeSeries;
+import org.tomcatpush.harness.client.results.ResultsCsv;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**
- * Reads {@code timeseries.csv} into a {@link TimeSeries}. Blank and {@code n/a} cells become gaps.
- * A non-number in one of the core columns makes the file corrupt; any other column holding text
- * is left out (it cannot be charted).
+ * Reads {@code timeseries.csv} through {@link ResultsCsv} into a {@link TimeSeries}. Blank and
+ * {@code n/a} cells become gaps. A non-number in one of the core columns makes the file damaged;
+ * any other column holding text is left out (it cannot be charted).
  */
 public final class TimeSeriesCsvReader {
 
@@ -27,37 +29,30 @@ public final class TimeSeriesCsvReader {
     private TimeSeriesCsvReader() {
     }
 
-    /** Reads the numeric columns of {@code file}. */
-    public static TimeSeries read(Path file) throws ReportInputException {
-        return new TimeSeries(numericColumns(CsvTable.read(file), CORE));
+    /** Reads the numeric columns of {@code file}. @throws ResultsInputException naming the file and the fix */
+    public static TimeSeries read(Path file) {
+        return new TimeSeries(numericColumns(ResultsCsv.read(file), CORE));
     }
 
     /**
      * The numeric columns of {@code table}, in file order: a non-number in a {@code core} column
-     * makes the file corrupt, a column of any other name holding text is left out.
+     * makes the file damaged, a column of any other name holding text is left out.
      */
-    static Map<String, double[]> numericColumns(CsvTable table, Set<String> core) throws ReportInputException {
-        Path file = table.file();
-        List<Map<String, String>> rows = table.rows();
+    static Map<String, double[]> numericColumns(ResultsCsv.Table table, Set<String> core) {
+        List<SummaryRow> rows = table.requireNumbers(core).rows();
         Map<String, double[]> columns = new LinkedHashMap<>();
         for (String column : table.columns()) {
             double[] values = new double[rows.size()];
             boolean numeric = true;
             for (int i = 0; i < rows.size() && numeric; i++) {
-                String cell = rows.get(i).get(column);
+                String cell = rows.get(i).cell(column);
                 if (SummaryRow.isBlankValue(cell)) {
                     values[i] = Double.NaN;
                     continue;
                 }
                 OptionalDouble v = SummaryRow.parse(cell);
-                if (v.isPresent()) {
-                    values[i] = v.getAsDouble();
-                } else if (core.contains(column)) {
-                    throw InputFiles.corrupt(file, "row " + (i + 1) + ", column " + column + ": '" + cell
-                            + "' is not a number");
-                } else {
-                    numeric = false;
-                }
+                numeric = v.isPresent();
+                values[i] = v.orElse(Double.NaN);
             }
             if (numeric) {
                 columns.put(column, values);

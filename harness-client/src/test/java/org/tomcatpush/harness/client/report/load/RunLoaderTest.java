@@ -24,6 +24,7 @@ import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.report.model.TimeSeries;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /** Reading a run folder: what the model holds, and the one-line error for each bad file. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -89,10 +90,9 @@ class RunLoaderTest {
         Path run = FixtureRuns.create(FixtureRuns.MIXED, tmp.resolve("run"));
         Files.delete(run.resolve(file));
 
-        ReportInputException e = assertThrows(ReportInputException.class, () -> RunLoader.load(run));
+        ResultsInputException e = assertThrows(ResultsInputException.class, () -> RunLoader.load(run));
 
-        assertEquals(run.resolve(file), e.file());
-        assertTrue(e.getMessage().startsWith(run.resolve(file) + ": is missing; point RUN_DIR at a complete run"),
+        assertTrue(e.getMessage().startsWith(run.resolve(file) + ": is missing; point at a complete folder written by"),
                 e.getMessage());
     }
 
@@ -181,12 +181,12 @@ class RunLoaderTest {
     void runDirThatIsAFileIsRefused() throws IOException {
         Path file = Files.writeString(tmp.resolve("summary.csv"), "x");
 
-        ReportInputException e = assertThrows(ReportInputException.class, () -> RunLoader.load(file));
+        ResultsInputException e = assertThrows(ResultsInputException.class, () -> RunLoader.load(file));
 
         assertTrue(e.getMessage().startsWith(file + ": is not a folder;"), e.getMessage());
     }
 
     private static String messageOf(Path run) {
-        return assertThrows(ReportInputException.class, () -> RunLoader.load(run)).getMessage();
+        return assertThrows(ResultsInputException.class, () -> RunLoader.load(run)).getMessage();
     }
 }
