@@ -134,17 +134,18 @@ public final class ResultsCsv {
 
     private static List<String> header(Path file, long line, List<String> cells, List<String> required) {
         List<String> header = cells.stream().map(String::strip).toList();
+        // the required columns first: a file without a header line has a record there, not column names
+        for (String column : required) {
+            if (!header.contains(column)) {
+                throw new ResultsInputException(ResultsInputException.at(file, line), "has no column '" + column
+                        + "'", ResultsInputException.FIX_DAMAGED);
+            }
+        }
         Set<String> seen = new LinkedHashSet<>();
         for (String column : header) {
             if (!seen.add(column)) {
                 throw new ResultsInputException(ResultsInputException.at(file, line), "names the column '" + column
                         + "' twice", ResultsInputException.FIX_DAMAGED);
-            }
-        }
-        for (String column : required) {
-            if (!seen.contains(column)) {
-                throw new ResultsInputException(ResultsInputException.at(file, line), "has no column '" + column
-                        + "'", ResultsInputException.FIX_DAMAGED);
             }
         }
         return header;

@@ -17,8 +17,8 @@ public final class ResultsInputException extends RuntimeException {
     public static final String FIX_MISSING = "point at a complete folder written by 'harness run' or 'harness sweep'"
             + " (results/runs/<run>); an interrupted run has to be run again";
     /** The fix for a file whose content cannot be used. */
-    public static final String FIX_DAMAGED = "the file is damaged or was not written by harness: run the scenario"
-            + " again or restore the file from the original run";
+    public static final String FIX_DAMAGED = "the file is damaged or was not written by 'harness run' or 'harness"
+            + " sweep': run the scenario again or restore the file from the original run";
 
     /**
      * @param where   the file (or folder, or option) at fault, with its line when known

@@ -104,7 +104,7 @@ class RunLoaderTest {
 
         String message = messageOf(run);
 
-        assertTrue(message.contains("timeseries.csv: line 22 has 7 fields but the header has 10 (the file looks "
+        assertTrue(message.contains("timeseries.csv line 22: has 7 fields but the header has 10 (the file looks "
                 + "truncated)"), message);
     }
 
@@ -122,7 +122,7 @@ class RunLoaderTest {
         Files.writeString(run.resolve("summary.csv"), "transport,requests\n");
 
         assertTrue(messageOf(run).endsWith("summary.csv: has a header but no rows; the file is damaged or was not "
-                + "written by 'harness run': run the scenario again or restore the file from the original run"));
+                + "written by 'harness run' or 'harness sweep': run the scenario again or restore the file from the original run"));
     }
 
     @Test
@@ -130,7 +130,7 @@ class RunLoaderTest {
         Path run = FixtureRuns.create(FixtureRuns.MIXED, tmp.resolve("run"));
         FixtureRuns.replace(run.resolve("timeseries.csv"), "\n3,1767268803000,12,", "\n3,1767268803000,twelve,");
 
-        assertTrue(messageOf(run).contains("timeseries.csv: row 4, column sessions: 'twelve' is not a number"));
+        assertTrue(messageOf(run).contains("timeseries.csv line 5: column sessions is 'twelve', not a number"));
     }
 
     @Test

@@ -158,8 +158,8 @@ class SweepReportTest {
     void missingSweepCsvIsAClearError() {
         ResultsInputException e = assertThrows(ResultsInputException.class, () -> SweepReport.write(dir));
 
-        assertEquals(dir.resolve("sweep.csv") + ": is missing; point at a sweep folder written by 'harness sweep'"
-                + " (results/runs/<id>-sweep-<name>)", e.getMessage());
+        assertEquals(dir.resolve("sweep.csv") + ": is missing; "
+                + ResultsInputException.FIX_MISSING, e.getMessage());
     }
 
     @Test
