@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.report.sweep.SweepColumns;
 import org.tomcatpush.harness.client.results.ResultsCsv;
 import org.tomcatpush.harness.client.results.ResultsInputException;
 import org.tomcatpush.harness.client.results.RunJson;
@@ -42,12 +44,35 @@ public final class RunFolderReader {
     }
 
     /**
+     * What the run of {@code c} left in {@code runDir}, as the sweep records it: its status and
+     * failure from {@code run.json}, its summary rows. A damaged {@code summary.csv} makes the run
+     * failed, with the reader's one line (the same every command prints for that file) as its cause.
+     *
+     * @param thrown why the run could not be carried out, or null when it could
+     * @throws IOException when the folder cannot be read at all
+     */
+    public static RunRecord record(Combination c, Path runDir, String thrown, Duration wall) throws IOException {
+        String folder = runDir.getFileName().toString();
+        List<Map<String, String>> rows;
+        try {
+            rows = summaryRows(runDir);
+        } catch (ResultsInputException damaged) {
+            return new RunRecord(c, SweepColumns.STATUS_FAILED, damaged.getMessage(), folder, wall, List.of(), 1, true);
+        }
+        StatusAndFailure status = status(runDir).orElse(
+                new StatusAndFailure(SweepColumns.STATUS_FAILED, "run.json is missing"));
+        String failure = status.failure().isEmpty() && thrown != null ? thrown : status.failure();
+        String label = thrown != null ? SweepColumns.STATUS_FAILED : status.status();
+        return new RunRecord(c, label, failure, folder, wall, rows, 1, loadStarted(runDir));
+    }
+
+    /**
      * The rows of the run's summary.csv, column to cell, read through {@link ResultsCsv}; empty when
      * the file is missing (a run that failed early writes none).
      *
      * @throws ResultsInputException when the file is there but damaged (truncated, not CSV, ...)
      */
-    public static List<Map<String, String>> summaryRows(Path runDir) {
+    private static List<Map<String, String>> summaryRows(Path runDir) {
         Path file = runDir.resolve(SummaryCsv.FILE_NAME);
         if (!Files.exists(file)) {
             return List.of();
@@ -56,7 +81,7 @@ public final class RunFolderReader {
     }
 
     /** Whether the run's load started: its timeseries.csv has at least one row. */
-    static boolean loadStarted(Path runDir) throws IOException {
+    private static boolean loadStarted(Path runDir) throws IOException {
         Path file = runDir.resolve(TimeseriesCsv.FILE_NAME);
         if (!Files.isRegularFile(file)) {
             return false;
@@ -67,7 +92,7 @@ public final class RunFolderReader {
     }
 
     /** {@code run.json}'s status and failure; empty when the file is missing or unreadable. */
-    static Optional<StatusAndFailure> status(Path runDir) {
+    private static Optional<StatusAndFailure> status(Path runDir) {
         Path file = runDir.resolve(RunJson.FILE_NAME);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -83,6 +108,6 @@ public final class RunFolderReader {
     }
 
     /** A run's status and failure cause as run.json records them. */
-    record StatusAndFailure(String status, String failure) {
+    private record StatusAndFailure(String status, String failure) {
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +19,6 @@ import org.tomcatpush.harness.client.report.ReportFiles;
 import org.tomcatpush.harness.client.report.sweep.SweepColumns;
 import org.tomcatpush.harness.client.report.sweep.SweepReport;
 import org.tomcatpush.harness.client.results.ResultsFolder;
-import org.tomcatpush.harness.client.results.ResultsInputException;
 import org.tomcatpush.harness.client.run.Load;
 import org.tomcatpush.harness.client.run.LoadRun;
 import org.tomcatpush.harness.client.run.RunPlan;
@@ -162,21 +160,7 @@ public final class SweepRunner {
                         .orElse("the run left no results folder");
                 return new RunRecord(c, SweepColumns.STATUS_FAILED, cause, "", wall, List.of(), 1, true);
             }
-            List<Map<String, String>> rows;
-            try {
-                rows = RunFolderReader.summaryRows(runDir.get());
-            } catch (ResultsInputException damaged) {
-                // a damaged folder is a failed run, its cause the reader's one line
-                return new RunRecord(c, SweepColumns.STATUS_FAILED, damaged.getMessage(),
-                        runDir.get().getFileName().toString(), wall, List.of(), 1, true);
-            }
-            boolean loadStarted = RunFolderReader.loadStarted(runDir.get());
-            RunFolderReader.StatusAndFailure status = RunFolderReader.status(runDir.get()).orElse(
-                    new RunFolderReader.StatusAndFailure(SweepColumns.STATUS_FAILED, "run.json is missing"));
-            String failure = status.failure().isEmpty() && thrown != null ? thrown : status.failure();
-            String label = thrown != null ? SweepColumns.STATUS_FAILED : status.status();
-            return new RunRecord(c, label, failure, runDir.get().getFileName().toString(), wall, rows, 1,
-                    loadStarted);
+            return RunFolderReader.record(c, runDir.get(), thrown, wall);
         } catch (IOException e) {
             return new RunRecord(c, SweepColumns.STATUS_FAILED, "its results could not be read: " + e.getMessage(), "",
                     wall, List.of(), 1, true);
