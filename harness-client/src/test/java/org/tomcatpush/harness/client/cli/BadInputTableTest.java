@@ -95,9 +95,9 @@ class BadInputTableTest {
                         "is not writable ("),
                 // run folders given to harness report
                 input("report <missing folder>", d -> List.of("report", d.resolve("no-such-run").toString()),
-                        ": does not exist; point RUN_DIR at a complete run folder"),
+                        ": does not exist; point at a complete folder written by"),
                 input("report <a file>", d -> List.of("report", Files.writeString(d.resolve("f"), "x").toString()),
-                        ": is not a folder; point RUN_DIR"),
+                        ": is not a folder; point at a complete folder"),
                 input("report <empty folder>", d -> List.of("report", Files.createDirectory(d.resolve("empty"))
                         .toString()), "run.json: is missing"),
                 input("report <missing run.json>", d -> report(d, "run.json", null), "run.json: is missing"),
