@@ -1,7 +1,7 @@
 package org.tomcatpush.harness.client.results;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -92,16 +92,31 @@ public final class ResultsCsv {
 
     private static Table read(Path file, boolean sections, List<String> required) {
         requireReadable(file);
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+        String text;
+        try {
+            // read whole (results files are small) so that each record's line is counted exactly
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new ResultsInputException(file, "is not UTF-8 text", ResultsInputException.FIX_DAMAGED, e);
+        } catch (IOException e) {
+            throw new ResultsInputException(file, "cannot be read (" + ResultsInputException.describe(e) + ")",
+                    "check that it is readable", e);
+        }
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
             List<String> header = null;
             Set<String> columns = new LinkedHashSet<>();
             List<SummaryRow> rows = new ArrayList<>();
-            long endOfLast = 0;
+            int counted = 0;
+            long line = 1;
             for (CSVRecord record : parser) {
-                // a record ends where the parser now stands; it began on the line after the last one
-                long line = endOfLast + 1;
-                endOfLast = parser.getCurrentLineNumber();
+                // the parser gives where it started looking, before the empty lines it skipped
+                int start = (int) record.getCharacterPosition();
+                while (start < text.length() && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
+                    start++;
+                }
+                for (; counted < start; counted++) {
+                    line += text.charAt(counted) == '\n' ? 1 : 0;
+                }
                 List<String> cells = record.toList();
                 if (header == null || sections && cells.get(0).equals(header.get(0))) {
                     header = header(file, line, cells, required);
@@ -123,12 +138,10 @@ public final class ResultsCsv {
                 throw new ResultsInputException(file, "is empty (no header line)", ResultsInputException.FIX_DAMAGED);
             }
             return new Table(file, List.copyOf(columns), rows);
-        } catch (MalformedInputException e) {
-            throw notUtf8(file, e);
         } catch (IOException | IllegalStateException e) {
             throw notCsv(file, e);
         } catch (UncheckedIOException e) {
-            throw e.getCause() instanceof MalformedInputException m ? notUtf8(file, m) : notCsv(file, e.getCause());
+            throw notCsv(file, e.getCause());
         }
     }
 
@@ -162,10 +175,6 @@ public final class ResultsCsv {
         if (!Files.isReadable(file)) {
             throw new ResultsInputException(file, "is not readable", "give the current user read permission on it");
         }
-    }
-
-    private static ResultsInputException notUtf8(Path file, MalformedInputException e) {
-        return new ResultsInputException(file, "is not UTF-8 text", ResultsInputException.FIX_DAMAGED, e);
     }
 
     private static ResultsInputException notCsv(Path file, Throwable e) {
