@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import org.tomcatpush.harness.client.ExitStatus;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 import org.tomcatpush.harness.server.config.ConfigException;
 
 import picocli.CommandLine;
@@ -17,7 +18,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * Turns every kind of bad input into one line, {@code harness: <what is wrong and how to fix
  * it>}, on stderr and exit status 2, without a stack trace: picocli's parse errors (unknown flag,
- * bad number, bad duration or mix) and the {@link ConfigException}s and
+ * bad number, bad duration or mix), the {@link ResultsInputException}s of a damaged results file, and the
+ * {@link ConfigException}s and
  * {@link IllegalArgumentException}s of validation. Anything else is a bug: one line, the stack
  * trace, exit status 1.
  */
@@ -41,7 +43,8 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-        if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof ResultsInputException || ex instanceof ConfigException
+                || ex instanceof IllegalArgumentException) {
             print(cmd.getErr(), oneLine(ex.getMessage()));
             return ExitStatus.BAD_INPUT;
         }
@@ -49,6 +52,15 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
         ex.printStackTrace(cmd.getErr());
         cmd.getErr().flush();
         return ExitStatus.FAILED;
+    }
+
+    /**
+     * Prints the one line of a bad results input, {@code harness: <file>: <problem>; <fix>}, and
+     * returns {@link ExitStatus#BAD_INPUT}: the same line whichever command read the file.
+     */
+    static int badInput(PrintWriter err, ResultsInputException e) {
+        print(err, e.getMessage());
+        return ExitStatus.BAD_INPUT;
     }
 
     /** Reads an {@code int} option, with a message that says what is expected. */

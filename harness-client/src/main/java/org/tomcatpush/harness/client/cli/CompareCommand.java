@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.tomcatpush.harness.client.ExitStatus;
-import org.tomcatpush.harness.client.compare.CompareInputException;
 import org.tomcatpush.harness.client.compare.CompareResult;
 import org.tomcatpush.harness.client.compare.ConsoleReport;
 import org.tomcatpush.harness.client.compare.JUnitReport;
@@ -17,9 +16,9 @@ import org.tomcatpush.harness.client.compare.MarkdownReport;
 import org.tomcatpush.harness.client.compare.OutputFiles;
 import org.tomcatpush.harness.client.compare.RunComparer;
 import org.tomcatpush.harness.client.compare.RunTable;
-import org.tomcatpush.harness.client.compare.RunTableReader;
 import org.tomcatpush.harness.client.compare.ToleranceFile;
 import org.tomcatpush.harness.client.compare.ToleranceSet;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,19 +85,19 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             return compare(spec.commandLine().getOut());
-        } catch (CompareInputException e) {
-            return badInput(err, e.getMessage());
+        } catch (ResultsInputException e) {
+            return CliErrors.badInput(err, e);
         }
     }
 
     private int compare(PrintWriter out) {
         if (baseline == null || current == null) {
-            throw new CompareInputException((baseline == null ? "--baseline" : "--current") + " is missing: write"
+            throw new ResultsInputException((baseline == null ? "--baseline" : "--current") + " is missing: write"
                     + " harness compare --baseline FILE --current FILE (see 'harness compare --help')");
         }
         ToleranceSet set = tolerances == null ? ToleranceFile.defaults() : ToleranceFile.withOverrides(tolerances);
-        RunTable base = RunTableReader.read("baseline", baseline);
-        RunTable cur = RunTableReader.read("current", current);
+        RunTable base = RunTable.read(baseline);
+        RunTable cur = RunTable.read(current);
         CompareResult result = RunComparer.compare(base, cur, set, allowMissing);
         Map<String, String> files = new LinkedHashMap<>();
         files.put(MarkdownReport.FILE_NAME, MarkdownReport.render(result));
@@ -107,7 +106,7 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             OutputFiles.write(folder, files);
         } catch (IOException e) {
-            throw new CompareInputException("cannot write " + folder + " (" + e + "): give a writable --out folder");
+            throw new ResultsInputException("cannot write " + folder + " (" + e + "): give a writable --out folder");
         }
         ConsoleReport.print(result, out);
         out.println(ConsoleReport.verdictLine(result));
@@ -122,12 +121,5 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Path folder = Files.isDirectory(current) ? current : current.toAbsolutePath().getParent();
         return folder == null ? Path.of(".") : folder;
-    }
-
-    /** Prints the one line of a bad input and returns {@link ExitStatus#BAD_INPUT}. */
-    static int badInput(PrintWriter err, String message) {
-        err.println("harness: " + message);
-        err.flush();
-        return ExitStatus.BAD_INPUT;
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.tomcatpush.harness.client.ExitStatus;
-import org.tomcatpush.harness.client.report.load.ReportInputException;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 import org.tomcatpush.harness.client.sweep.experiments.Experiment;
 import org.tomcatpush.harness.client.sweep.experiments.ExperimentResult;
 import org.tomcatpush.harness.client.sweep.experiments.Experiments;
@@ -87,9 +87,8 @@ public final class ExperimentsCommand implements Callable<Integer> {
             try {
                 results.add(dir.isBlank() ? ExperimentsSummary.notRun(experiment)
                         : ExperimentsSummary.judge(experiment, Path.of(dir), out));
-            } catch (ReportInputException e) {
-                err.println("experiments: " + e.getMessage());
-                return ExitStatus.BAD_INPUT;
+            } catch (ResultsInputException e) {
+                return CliErrors.badInput(err, e);
             }
         }
         SummaryContext context = new SummaryContext(command, Instant.now(), ExperimentsSummary.machine(machineNote));

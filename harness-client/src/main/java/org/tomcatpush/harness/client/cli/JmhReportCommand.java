@@ -13,7 +13,7 @@ import org.tomcatpush.harness.client.jmh.JmhJsonReader;
 import org.tomcatpush.harness.client.jmh.JmhPage;
 import org.tomcatpush.harness.client.jmh.JmhResult;
 import org.tomcatpush.harness.client.report.ReportFiles;
-import org.tomcatpush.harness.client.report.load.ReportInputException;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,9 +55,8 @@ public final class JmhReportCommand implements Callable<Integer> {
         List<JmhResult> results;
         try {
             results = JmhJsonReader.read(json);
-        } catch (ReportInputException e) {
-            err.println("jmh: " + e.getMessage());
-            return ExitStatus.BAD_INPUT;
+        } catch (ResultsInputException e) {
+            return CliErrors.badInput(err, e);
         }
         Path dir = outDir != null ? outDir : json.toAbsolutePath().getParent();
         String base = baseName(json);

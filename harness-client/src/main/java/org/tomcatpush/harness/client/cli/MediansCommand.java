@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.tomcatpush.harness.client.ExitStatus;
-import org.tomcatpush.harness.client.compare.CompareInputException;
 import org.tomcatpush.harness.client.compare.Medians;
 import org.tomcatpush.harness.client.compare.OutputFiles;
 import org.tomcatpush.harness.client.compare.ToleranceFile;
 import org.tomcatpush.harness.client.compare.ToleranceSet;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 
 import picocli.CommandLine.Command;
@@ -61,13 +61,13 @@ public final class MediansCommand implements Callable<Integer> {
             Medians medians = Medians.of(inputs, set);
             Path file = out.toAbsolutePath();
             if (Files.isDirectory(file)) {
-                throw new CompareInputException("--out " + out + " is a folder: give the file to write, e.g. "
+                throw new ResultsInputException("--out " + out + " is a folder: give the file to write, e.g. "
                         + out.resolve(SummaryCsv.FILE_NAME));
             }
             try {
                 OutputFiles.write(file.getParent(), Map.of(file.getFileName().toString(), medians.csv()));
             } catch (IOException e) {
-                throw new CompareInputException("cannot write " + out + " (" + e + "): give a writable --out file");
+                throw new ResultsInputException("cannot write " + out + " (" + e + "): give a writable --out file");
             }
             medians.warnings().forEach(w -> err.println("harness: warning: " + w));
             err.flush();
@@ -76,8 +76,8 @@ public final class MediansCommand implements Callable<Integer> {
                     + out);
             stdout.flush();
             return ExitStatus.OK;
-        } catch (CompareInputException e) {
-            return CompareCommand.badInput(err, e.getMessage());
+        } catch (ResultsInputException e) {
+            return CliErrors.badInput(err, e);
         }
     }
 }

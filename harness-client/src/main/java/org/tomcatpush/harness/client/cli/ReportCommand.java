@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.report.RunReport;
-import org.tomcatpush.harness.client.report.load.ReportInputException;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code harness report RUN_DIR}: regenerates {@code report.html} in a run folder from its
- * result files. Exit status 0 when written, 2 when an input file is missing or corrupt (one line
- * on stderr naming the file and the fix), 1 when the report cannot be written.
+ * result files. Exit status 0 when written, 2 when an input file is missing or damaged (one line
+ * {@code harness: ...} on stderr naming the file and the fix, nothing written), 1 when the report cannot be written.
  */
 @Command(name = "report",
         description = {"Writes report.html into a run folder from its summary.csv, timeseries.csv, latency.hlog "
@@ -44,9 +44,8 @@ public final class ReportCommand implements Callable<Integer> {
             Path report = RunReport.write(runDir);
             spec.commandLine().getOut().println("report: wrote " + report);
             return ExitStatus.OK;
-        } catch (ReportInputException e) {
-            err.println("report: " + e.getMessage());
-            return ExitStatus.BAD_INPUT;
+        } catch (ResultsInputException e) {
+            return CliErrors.badInput(err, e);
         } catch (IOException e) {
             err.println("report: cannot write " + runDir.resolve(RunReport.FILE_NAME) + " (" + e.getClass().getSimpleName()
                     + ": " + e.getMessage() + "); check that the folder is writable and the disk has space");

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.results.Figures;
 
 /**
@@ -38,9 +39,9 @@ public final class DerivedMetrics {
     /** {@code table} with the derived columns added to every row that lacks them. */
     public static RunTable addTo(RunTable table) {
         Set<String> columns = new LinkedHashSet<>(table.columns());
-        List<RunRow> rows = new ArrayList<>();
-        for (RunRow row : table.rows()) {
-            RunRow derived = row;
+        List<SummaryRow> rows = new ArrayList<>();
+        for (SummaryRow row : table.rows()) {
+            SummaryRow derived = row;
             derived = add(derived, MESSAGES_PER_S, perSecond(row, "messages_received"));
             derived = add(derived, REQUESTS_PER_S, perSecond(row, "requests"));
             derived = add(derived, KEEPALIVE_SHARE, keepAliveShare(row));
@@ -50,34 +51,34 @@ public final class DerivedMetrics {
         return new RunTable(table.label(), List.copyOf(columns), rows);
     }
 
-    private static RunRow add(RunRow row, String column, double value) {
+    private static SummaryRow add(SummaryRow row, String column, double value) {
         return row.has(column) ? row : row.with(column, Figures.cell(value));
     }
 
-    private static double perSecond(RunRow row, String count) {
+    private static double perSecond(SummaryRow row, String count) {
         if (!row.has(count)) {
             return Double.NaN;
         }
-        double seconds = row.has("measured_duration_s") ? row.number("measured_duration_s") : Double.NaN;
+        double seconds = row.has("measured_duration_s") ? row.figure("measured_duration_s") : Double.NaN;
         if (!(seconds > 0) && row.has("duration_s")) {
-            seconds = row.number("duration_s");
+            seconds = row.figure("duration_s");
         }
-        return seconds > 0 ? row.number(count) / seconds : Double.NaN;
+        return seconds > 0 ? row.figure(count) / seconds : Double.NaN;
     }
 
-    private static double keepAliveShare(RunRow row) {
+    private static double keepAliveShare(SummaryRow row) {
         double total = 0;
         for (String column : CLOSES) {
             if (!row.has(column)) {
                 return Double.NaN;
             }
-            total += row.number(column);
+            total += row.figure(column);
         }
         for (String column : LATER_CLOSES) {
             if (row.has(column)) {
-                total += row.number(column);
+                total += row.figure(column);
             }
         }
-        return total > 0 ? row.number("closes_keepalive_limit") / total : Double.NaN;
+        return total > 0 ? row.figure("closes_keepalive_limit") / total : Double.NaN;
     }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**
  * Repeated runs reduced to one row per configuration, as {@link RepeatReducer} reduces them before
@@ -18,7 +20,7 @@ import java.util.Set;
  * @param rows     one row per configuration, in first-seen order
  * @param warnings one line per exact-by-design figure whose repeats disagreed
  */
-public record Medians(List<String> columns, int runs, List<RunRow> rows, List<String> warnings) {
+public record Medians(List<String> columns, int runs, List<SummaryRow> rows, List<String> warnings) {
 
     public Medians {
         columns = List.copyOf(columns);
@@ -30,20 +32,20 @@ public record Medians(List<String> columns, int runs, List<RunRow> rows, List<St
      * Reads every input (anything {@code harness compare} reads) and reduces its runs.
      *
      * @param tolerances says which columns configure a run and which figures are exact by design
-     * @throws CompareInputException when an input cannot be read
+     * @throws ResultsInputException when an input cannot be read
      */
     public static Medians of(List<Path> inputs, ToleranceSet tolerances) {
         Set<String> columns = new LinkedHashSet<>();
-        List<RunRow> rows = new ArrayList<>();
+        List<SummaryRow> rows = new ArrayList<>();
         for (Path input : inputs) {
-            RunTable table = DerivedMetrics.addTo(RunTableReader.read("input", input));
+            RunTable table = DerivedMetrics.addTo(RunTable.read(input));
             columns.addAll(table.columns());
             rows.addAll(table.rows());
         }
         List<String> keyColumns = tolerances.configColumnsIn(columns);
         List<String> warnings = new ArrayList<>();
-        List<RunRow> reduced = new ArrayList<>();
-        for (RunRow row : RepeatReducer.reduce(rows, keyColumns, tolerances, warnings::add)) {
+        List<SummaryRow> reduced = new ArrayList<>();
+        for (SummaryRow row : RepeatReducer.reduce(rows, keyColumns, tolerances, warnings::add)) {
             reduced.add(row.has(RepeatReducer.REPEATS) ? row : row.with(RepeatReducer.REPEATS, "1"));
         }
         return new Medians(List.copyOf(columns), rows.size(), reduced, warnings);

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
 
 /**
  * Writes reduced runs as a {@code summary.csv} that compare reads back: the columns of the inputs
@@ -20,14 +21,14 @@ public final class MediansCsv {
     }
 
     /** The CSV text of {@code rows}. */
-    public static String render(List<String> inputColumns, List<RunRow> rows) {
+    public static String render(List<String> inputColumns, List<SummaryRow> rows) {
         Set<String> columns = new LinkedHashSet<>(inputColumns);
         rows.forEach(r -> columns.addAll(r.cells().keySet()));
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(columns.toArray(String[]::new))
                 .setRecordSeparator('\n').get();
         StringWriter text = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(text, format)) {
-            for (RunRow row : rows) {
+            for (SummaryRow row : rows) {
                 for (String column : columns) {
                     printer.print(row.cell(column));
                 }

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.tomcatpush.harness.client.report.model.SummaryColumns;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.report.sweep.SweepColumns;
 import org.tomcatpush.harness.client.results.Figures;
 
 /**
@@ -29,7 +32,7 @@ public final class RepeatReducer {
      * contract's and the extra columns of {@code sweep.csv}): never compared; repeats keep the first
      * value.
      */
-    static final Set<String> IDENTITY = Set.of("run_id", "run_dir", RunRow.STATUS, REPEATS, "run_index",
+    static final Set<String> IDENTITY = Set.of("run_id", "run_dir", SummaryColumns.STATUS, REPEATS, "run_index",
             "run_folder", "failure", "run_wall_s", "attempts");
 
     private RepeatReducer() {
@@ -41,26 +44,26 @@ public final class RepeatReducer {
      * @param keyColumns the configuration columns that group repeats
      * @param warnings   receives one line per strict metric whose repeats disagree
      */
-    public static List<RunRow> reduce(List<RunRow> rows, List<String> keyColumns, ToleranceSet tolerances,
+    public static List<SummaryRow> reduce(List<SummaryRow> rows, List<String> keyColumns, ToleranceSet tolerances,
             Consumer<String> warnings) {
-        Map<RunKey, List<RunRow>> groups = new LinkedHashMap<>();
-        for (RunRow row : rows) {
+        Map<RunKey, List<SummaryRow>> groups = new LinkedHashMap<>();
+        for (SummaryRow row : rows) {
             groups.computeIfAbsent(RunKey.of(row, keyColumns), k -> new ArrayList<>()).add(row);
         }
-        List<RunRow> reduced = new ArrayList<>();
-        for (Map.Entry<RunKey, List<RunRow>> group : groups.entrySet()) {
-            List<RunRow> repeats = group.getValue();
+        List<SummaryRow> reduced = new ArrayList<>();
+        for (Map.Entry<RunKey, List<SummaryRow>> group : groups.entrySet()) {
+            List<SummaryRow> repeats = group.getValue();
             reduced.add(repeats.size() == 1 ? repeats.get(0)
                     : reduceGroup(group.getKey().label(groups.keySet()), repeats, keyColumns, tolerances, warnings));
         }
         return reduced;
     }
 
-    private static RunRow reduceGroup(String label, List<RunRow> repeats, List<String> keyColumns,
+    private static SummaryRow reduceGroup(String label, List<SummaryRow> repeats, List<String> keyColumns,
             ToleranceSet tolerances, Consumer<String> warnings) {
-        RunRow first = repeats.get(0);
-        List<RunRow> completed = repeats.stream().filter(RunRow::completed).toList();
-        List<RunRow> measured = completed.isEmpty() ? repeats : completed;
+        SummaryRow first = repeats.get(0);
+        List<SummaryRow> completed = repeats.stream().filter(SummaryRow::completed).toList();
+        List<SummaryRow> measured = completed.isEmpty() ? repeats : completed;
         Set<String> columns = new LinkedHashSet<>();
         repeats.forEach(r -> columns.addAll(r.cells().keySet()));
         Map<String, String> cells = new LinkedHashMap<>();
@@ -73,17 +76,17 @@ public final class RepeatReducer {
                 cells.put(column, first.cell(column));
             }
         }
-        if (columns.contains(RunRow.STATUS)) {
-            cells.put(RunRow.STATUS, completed.size() == repeats.size() ? RunRow.COMPLETED
-                    : repeats.stream().filter(r -> !r.completed()).findFirst().orElseThrow().cell(RunRow.STATUS));
+        if (columns.contains(SummaryColumns.STATUS)) {
+            cells.put(SummaryColumns.STATUS, completed.size() == repeats.size() ? SweepColumns.STATUS_COMPLETED
+                    : repeats.stream().filter(r -> !r.completed()).findFirst().orElseThrow().cell(SummaryColumns.STATUS));
         }
         cells.put(REPEATS, Integer.toString(repeats.size()));
-        return new RunRow(first.source() + " and " + (repeats.size() - 1) + " repeats", cells);
+        return new SummaryRow(first.source() + " and " + (repeats.size() - 1) + " repeats", cells);
     }
 
-    private static String reduceMetric(String label, String column, List<RunRow> repeats, Tolerance tolerance,
+    private static String reduceMetric(String label, String column, List<SummaryRow> repeats, Tolerance tolerance,
             Consumer<String> warnings) {
-        double[] values = repeats.stream().mapToDouble(r -> r.number(column)).filter(v -> !Double.isNaN(v)).toArray();
+        double[] values = repeats.stream().mapToDouble(r -> r.figure(column)).filter(v -> !Double.isNaN(v)).toArray();
         if (values.length == 0) {
             return "";
         }
@@ -112,17 +115,15 @@ public final class RepeatReducer {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static boolean allNumbers(List<RunRow> rows, String column) {
+    private static boolean allNumbers(List<SummaryRow> rows, String column) {
         boolean any = false;
-        for (RunRow row : rows) {
+        for (SummaryRow row : rows) {
             String cell = row.cell(column);
-            if (!cell.isEmpty()) {
-                try {
-                    Double.parseDouble(cell);
-                    any = true;
-                } catch (NumberFormatException e) {
+            if (!SummaryRow.isBlankValue(cell)) {
+                if (SummaryRow.parse(cell).isEmpty()) {
                     return false;
                 }
+                any = true;
             }
         }
         return any;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.tomcatpush.harness.client.report.model.SummaryColumns;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**
  * Compares a current input with a baseline: adds the {@link DerivedMetrics}, matches runs by
@@ -19,7 +21,7 @@ public final class RunComparer {
      * Compares {@code current} with {@code baseline}.
      *
      * @param allowMissing true to list baseline runs without a current run without failing
-     * @throws CompareInputException when no run matches (the inputs are not of the same scenarios)
+     * @throws ResultsInputException when no run matches (the inputs are not of the same scenarios)
      *                               or a metric cell is not a number
      */
     public static CompareResult compare(RunTable baseline, RunTable current, ToleranceSet tolerances,
@@ -29,7 +31,7 @@ public final class RunComparer {
         List<String> warnings = new ArrayList<>();
         RunMatcher.Matching matching = RunMatcher.match(base, cur, tolerances, warnings::add);
         if (matching.pairs().isEmpty()) {
-            throw new CompareInputException("no run of current " + current.label()
+            throw new ResultsInputException("no run of current " + current.label()
                     + " has the configuration of a run of baseline " + baseline.label() + " (matched on "
                     + String.join(", ", matching.keyColumns())
                     + "): compare results of the same scenarios, or refresh the baseline");
@@ -72,13 +74,13 @@ public final class RunComparer {
         for (String metric : metrics) {
             Tolerance tolerance = tolerances.forMetric(metric, pair.baseline());
             if (tolerance.compared()) {
-                results.add(MetricResult.evaluate(metric, pair.baseline().number(metric), pair.current().number(metric),
+                results.add(MetricResult.evaluate(metric, pair.baseline().figure(metric), pair.current().figure(metric),
                         tolerance));
             }
         }
         String statusProblem = null;
         if (pair.baseline().completed() && !pair.current().completed()) {
-            statusProblem = "the current run ended '" + pair.current().cell(RunRow.STATUS)
+            statusProblem = "the current run ended '" + pair.current().cell(SummaryColumns.STATUS)
                     + "' while the baseline run completed: see its run.json for the cause";
         }
         return new RunComparison(label, pair.key(), pair.baseline(), pair.current(), statusProblem, results);

@@ -1,6 +1,7 @@
 package org.tomcatpush.harness.client.compare;
 
 import java.util.List;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
 
 /**
  * One configuration compared: the baseline run, the current run and every compared metric.
@@ -13,7 +14,7 @@ import java.util.List;
  * @param statusProblem why the current run's status fails the comparison, or null
  * @param metrics       the compared metrics, in tolerance-file order
  */
-public record RunComparison(String label, RunKey key, RunRow baseline, RunRow current, String statusProblem,
+public record RunComparison(String label, RunKey key, SummaryRow baseline, SummaryRow current, String statusProblem,
         List<MetricResult> metrics) {
 
     public RunComparison {

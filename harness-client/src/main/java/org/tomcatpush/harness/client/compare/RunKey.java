@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
 
 /**
  * A run's configuration: the values of the configuration columns both sides have, normalised so
@@ -26,7 +27,7 @@ public record RunKey(List<String> columns, List<String> values) {
     }
 
     /** The key of {@code row} over {@code columns}. */
-    public static RunKey of(RunRow row, List<String> columns) {
+    public static RunKey of(SummaryRow row, List<String> columns) {
         List<String> values = new ArrayList<>(columns.size());
         for (String column : columns) {
             values.add(row.settingValue(column));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
 
 /**
  * Pairs the runs of the baseline with the runs of the current input by configuration: the
@@ -48,11 +49,11 @@ public final class RunMatcher {
     }
 
     /** A baseline run and the current run of the same configuration. */
-    public record Pair(RunKey key, RunRow baseline, RunRow current) {
+    public record Pair(RunKey key, SummaryRow baseline, SummaryRow current) {
     }
 
     /** A run that only one side has. */
-    public record Unmatched(RunKey key, RunRow run) {
+    public record Unmatched(RunKey key, SummaryRow run) {
     }
 
     private RunMatcher() {
@@ -75,12 +76,12 @@ public final class RunMatcher {
                         + " input: runs are matched without it");
             }
         }
-        Map<RunKey, RunRow> baselineRuns = byKey(baseline, keyColumns, tolerances, warnings);
-        Map<RunKey, RunRow> currentRuns = byKey(current, keyColumns, tolerances, warnings);
+        Map<RunKey, SummaryRow> baselineRuns = byKey(baseline, keyColumns, tolerances, warnings);
+        Map<RunKey, SummaryRow> currentRuns = byKey(current, keyColumns, tolerances, warnings);
         List<Pair> pairs = new ArrayList<>();
         List<Unmatched> onlyBaseline = new ArrayList<>();
-        for (Map.Entry<RunKey, RunRow> run : baselineRuns.entrySet()) {
-            RunRow partner = currentRuns.get(run.getKey());
+        for (Map.Entry<RunKey, SummaryRow> run : baselineRuns.entrySet()) {
+            SummaryRow partner = currentRuns.get(run.getKey());
             if (partner == null) {
                 onlyBaseline.add(new Unmatched(run.getKey(), run.getValue()));
             } else {
@@ -88,7 +89,7 @@ public final class RunMatcher {
             }
         }
         List<Unmatched> onlyCurrent = new ArrayList<>();
-        for (Map.Entry<RunKey, RunRow> run : currentRuns.entrySet()) {
+        for (Map.Entry<RunKey, SummaryRow> run : currentRuns.entrySet()) {
             if (!baselineRuns.containsKey(run.getKey())) {
                 onlyCurrent.add(new Unmatched(run.getKey(), run.getValue()));
             }
@@ -96,10 +97,10 @@ public final class RunMatcher {
         return new Matching(keyColumns, pairs, onlyBaseline, onlyCurrent, notes);
     }
 
-    private static Map<RunKey, RunRow> byKey(RunTable table, List<String> keyColumns, ToleranceSet tolerances,
+    private static Map<RunKey, SummaryRow> byKey(RunTable table, List<String> keyColumns, ToleranceSet tolerances,
             Consumer<String> warnings) {
-        Map<RunKey, RunRow> runs = new LinkedHashMap<>();
-        for (RunRow row : RepeatReducer.reduce(table.rows(), keyColumns, tolerances,
+        Map<RunKey, SummaryRow> runs = new LinkedHashMap<>();
+        for (SummaryRow row : RepeatReducer.reduce(table.rows(), keyColumns, tolerances,
                 w -> warnings.accept(table.label() + ": " + w))) {
             runs.put(RunKey.of(row, keyColumns), row);
         }

@@ -18,6 +18,7 @@ import java.util.Set;
 
 import org.tomcatpush.harness.client.cli.Suggestions;
 import org.tomcatpush.harness.client.yaml.YamlTree;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**
  * Reads tolerance files: the defaults shipped in {@code compare/default-tolerances.yaml} and a
@@ -31,7 +32,7 @@ import org.tomcatpush.harness.client.yaml.YamlTree;
  *     metrics: {requests_per_connection_max: exact}
  * </pre>
  * A user's file may only name metrics the defaults know, and only configuration columns in
- * {@code when}; every problem is a {@link CompareInputException} naming the file, the line and the fix.
+ * {@code when}; every problem is a {@link ResultsInputException} naming the file, the line and the fix.
  * Stateless.
  */
 public final class ToleranceFile {
@@ -59,22 +60,22 @@ public final class ToleranceFile {
         }
     }
 
-    /** The defaults, overridden by {@code file}. @throws CompareInputException on any problem with the file */
+    /** The defaults, overridden by {@code file}. @throws ResultsInputException on any problem with the file */
     public static ToleranceSet withOverrides(Path file) {
         ToleranceSet defaults = defaults();
         String name = "tolerance file " + file;
         if (Files.isDirectory(file)) {
-            throw new CompareInputException(name + " is a folder: give a YAML file like the shipped "
+            throw new ResultsInputException(name + " is a folder: give a YAML file like the shipped "
                     + "default-tolerances.yaml");
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(name, in, defaults);
         } catch (YamlTree.BadYamlException e) {
-            throw new CompareInputException(name + ": " + e.getMessage());
+            throw new ResultsInputException(name + ": " + e.getMessage());
         } catch (NoSuchFileException e) {
-            throw new CompareInputException(name + " does not exist: check the path given to --tolerances");
+            throw new ResultsInputException(name + " does not exist: check the path given to --tolerances");
         } catch (IOException | UncheckedIOException e) {
-            throw new CompareInputException(name + " cannot be read (" + e.getMessage()
+            throw new ResultsInputException(name + " cannot be read (" + e.getMessage()
                     + "): check the path and its permissions");
         }
     }
@@ -88,7 +89,7 @@ public final class ToleranceFile {
     static ToleranceSet read(String name, Reader in, ToleranceSet base) throws IOException {
         YamlTree root = YamlTree.read(in, WHAT_TO_WRITE);
         if (root.isMap() && root.fields().isEmpty()) {
-            throw new CompareInputException(name + ": the file is empty: " + WHAT_TO_WRITE);
+            throw new ResultsInputException(name + ": the file is empty: " + WHAT_TO_WRITE);
         }
         if (!root.isMap()) {
             throw bad(name, root.line(), "must be a map with config:, metrics: and rules:");
@@ -102,7 +103,7 @@ public final class ToleranceFile {
         List<String> config = root.fields().containsKey("config") ? config(name, root.fields().get("config"))
                 : base == null ? List.of() : base.configColumns();
         if (config.isEmpty()) {
-            throw new CompareInputException(name + " names no config: columns: list the columns that identify a run,"
+            throw new ResultsInputException(name + " names no config: columns: list the columns that identify a run,"
                     + " e.g. config: [transport, handler, sessions]");
         }
         Map<String, Tolerance> metrics = new LinkedHashMap<>(base == null ? Map.of() : base.metrics());
@@ -196,7 +197,7 @@ public final class ToleranceFile {
         return Suggestions.closest(unknown, known).map(best -> " (did you mean " + best + "?)").orElse("");
     }
 
-    private static CompareInputException bad(String name, int line, String problem) {
-        return new CompareInputException(name + (line > 0 ? " line " + line : "") + ": " + problem);
+    private static ResultsInputException bad(String name, int line, String problem) {
+        return new ResultsInputException(name + (line > 0 ? " line " + line : "") + ": " + problem);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
 
 /**
  * Everything a tolerance file says: which columns identify a run's configuration (runs are matched
@@ -26,7 +27,7 @@ public record ToleranceSet(String source, List<String> configColumns, Map<String
     /**
      * Tolerances that apply to runs whose configuration has every value in {@code when}.
      *
-     * @param when    configuration column to value (compared as {@link RunRow#settingValue(String)})
+     * @param when    configuration column to value (compared as {@link SummaryRow#settingValue(String)})
      * @param metrics the tolerances that replace the defaults for those runs
      */
     public record Rule(Map<String, String> when, Map<String, Tolerance> metrics) {
@@ -37,10 +38,10 @@ public record ToleranceSet(String source, List<String> configColumns, Map<String
         }
 
         /** True when {@code run} has every setting of {@code when}. */
-        public boolean matches(RunRow run) {
+        public boolean matches(SummaryRow run) {
             for (Map.Entry<String, String> setting : when.entrySet()) {
                 if (!run.has(setting.getKey())
-                        || !run.settingValue(setting.getKey()).equals(RunRow.normalize(setting.getValue()))) {
+                        || !run.settingValue(setting.getKey()).equals(SummaryRow.normalize(setting.getValue()))) {
                     return false;
                 }
             }
@@ -84,7 +85,7 @@ public record ToleranceSet(String source, List<String> configColumns, Map<String
     }
 
     /** The tolerance of {@code metric} for {@code run}: the last matching rule's, else the default. */
-    public Tolerance forMetric(String metric, RunRow run) {
+    public Tolerance forMetric(String metric, SummaryRow run) {
         Tolerance tolerance = metrics.get(metric);
         for (Rule rule : rules) {
             Tolerance override = rule.metrics().get(metric);

@@ -12,7 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.tomcatpush.harness.client.report.load.ReportInputException;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**
  * Reads the file JMH writes with {@code -rf json}: an array with one object per benchmark and
@@ -30,25 +30,25 @@ public final class JmhJsonReader {
     /**
      * Parses a JMH JSON result file.
      *
-     * @throws ReportInputException when the file is missing, is not JSON, or is not a JMH result
+     * @throws ResultsInputException when the file is missing, is not JSON, or is not a JMH result
      *                              array (the message names the file and the entry at fault)
      */
-    public static List<JmhResult> read(Path file) throws ReportInputException {
+    public static List<JmhResult> read(Path file) throws ResultsInputException {
         JsonNode root;
         try {
             root = MAPPER.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
-            throw new ReportInputException(file, "does not exist", FIX);
+            throw new ResultsInputException(file, "does not exist", FIX);
         } catch (JsonProcessingException e) {
-            throw new ReportInputException(file, "is not valid JSON (" + e.getOriginalMessage() + ")", FIX, e);
+            throw new ResultsInputException(file, "is not valid JSON (" + e.getOriginalMessage() + ")", FIX, e);
         } catch (IOException e) {
-            throw new ReportInputException(file, "cannot be read (" + e.getMessage() + ")", FIX, e);
+            throw new ResultsInputException(file, "cannot be read (" + e.getMessage() + ")", FIX, e);
         }
         if (root == null || !root.isArray()) {
-            throw new ReportInputException(file, "is not a JMH result array", FIX);
+            throw new ResultsInputException(file, "is not a JMH result array", FIX);
         }
         if (root.isEmpty()) {
-            throw new ReportInputException(file, "holds no results (did every benchmark fail?)",
+            throw new ResultsInputException(file, "holds no results (did every benchmark fail?)",
                     "look at the JMH output for the failure, fix it and run again");
         }
         List<JmhResult> results = new ArrayList<>(root.size());
@@ -56,7 +56,7 @@ public final class JmhJsonReader {
             try {
                 results.add(entry(root.get(i)));
             } catch (IllegalArgumentException e) {
-                throw new ReportInputException(file, "entry " + (i + 1) + ": " + e.getMessage(), FIX);
+                throw new ResultsInputException(file, "entry " + (i + 1) + ": " + e.getMessage(), FIX);
             }
         }
         return results;

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.tomcatpush.harness.client.report.findings.Findings;
-import org.tomcatpush.harness.client.report.load.ReportInputException;
 import org.tomcatpush.harness.client.report.load.RunLoader;
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.run.RunPage;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**
  * Writes {@code report.html} into a run folder from the folder's result files: load, judge,
@@ -31,11 +31,11 @@ public final class RunReport {
      * (Re)generates {@code runDir/report.html}.
      *
      * @return the report's path
-     * @throws ReportInputException when a result file is missing or corrupt (message: one line,
+     * @throws ResultsInputException when a result file is missing or corrupt (message: one line,
      *                              naming the file and the fix)
      * @throws IOException          when the report cannot be written
      */
-    public static Path write(Path runDir) throws ReportInputException, IOException {
+    public static Path write(Path runDir) throws ResultsInputException, IOException {
         String html = render(RunLoader.load(runDir));
         Path target = runDir.resolve(FILE_NAME);
         ReportFiles.writeAtomically(target, html);

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.tomcatpush.harness.client.accounting.RunRecorder;
 import org.tomcatpush.harness.client.report.RunReport;
-import org.tomcatpush.harness.client.report.load.ReportInputException;
 import org.tomcatpush.harness.client.results.ClientCost;
 import org.tomcatpush.harness.client.results.ClientCounts;
 import org.tomcatpush.harness.client.results.HeldMemory;
@@ -269,7 +268,7 @@ final class RunState {
         ResultsWriter.write(result, folder);
         try {
             RunReport.write(folder.file(RunReport.FILE_NAME).getParent());
-        } catch (ReportInputException | IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             err.println("harness: the run's report.html could not be drawn (" + e.getMessage()
                     + "); the result files are complete: try 'harness report RUN_DIR'");
         }

@@ -1,12 +1,10 @@
 package org.tomcatpush.harness.client.sweep;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,23 +14,22 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
+import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.report.sweep.SweepColumns;
+import org.tomcatpush.harness.client.results.ResultsCsv;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 import org.tomcatpush.harness.client.results.RunJson;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.results.TimeseriesCsv;
 
 /**
  * Finds the folder a run of the sweep wrote and reads back what the sweep needs from it: the
- * rows of {@code summary.csv} as written, and the status and failure cause from {@code run.json}.
- * Stateless.
+ * rows of {@code summary.csv} (through {@link ResultsCsv}, so a damaged file fails as it does in
+ * every other command), and the status and failure cause from {@code run.json}. Stateless.
  */
-final class RunFolderReader {
+public final class RunFolderReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private RunFolderReader() {
     }
@@ -46,29 +43,45 @@ final class RunFolderReader {
         }
     }
 
-    /** The rows of the run's summary.csv, column to cell; empty when the file is missing. */
-    static List<Map<String, String>> summaryRows(Path runDir) throws IOException {
+    /**
+     * What the run of {@code c} left in {@code runDir}, as the sweep records it: its status and
+     * failure from {@code run.json}, its summary rows. A damaged {@code summary.csv} makes the run
+     * failed, with the reader's one line (the same every command prints for that file) as its cause.
+     *
+     * @param thrown why the run could not be carried out, or null when it could
+     * @throws IOException when the folder cannot be read at all
+     */
+    public static RunRecord record(Combination c, Path runDir, String thrown, Duration wall) throws IOException {
+        String folder = runDir.getFileName().toString();
+        List<Map<String, String>> rows;
+        try {
+            rows = summaryRows(runDir);
+        } catch (ResultsInputException damaged) {
+            return new RunRecord(c, SweepColumns.STATUS_FAILED, damaged.getMessage(), folder, wall, List.of(), 1, true);
+        }
+        StatusAndFailure status = status(runDir).orElse(
+                new StatusAndFailure(SweepColumns.STATUS_FAILED, "run.json is missing"));
+        String failure = status.failure().isEmpty() && thrown != null ? thrown : status.failure();
+        String label = thrown != null ? SweepColumns.STATUS_FAILED : status.status();
+        return new RunRecord(c, label, failure, folder, wall, rows, 1, loadStarted(runDir));
+    }
+
+    /**
+     * The rows of the run's summary.csv, column to cell, read through {@link ResultsCsv}; empty when
+     * the file is missing (a run that failed early writes none).
+     *
+     * @throws ResultsInputException when the file is there but damaged (truncated, not CSV, ...)
+     */
+    private static List<Map<String, String>> summaryRows(Path runDir) {
         Path file = runDir.resolve(SummaryCsv.FILE_NAME);
-        List<Map<String, String>> rows = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return rows;
+        if (!Files.exists(file)) {
+            return List.of();
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(in).setFormat(CSV).get()) {
-            List<String> header = parser.getHeaderNames();
-            for (CSVRecord record : parser) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 0; i < header.size() && i < record.size(); i++) {
-                    row.put(header.get(i), record.get(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return ResultsCsv.read(file).rows().stream().map(SummaryRow::cells).toList();
     }
 
     /** Whether the run's load started: its timeseries.csv has at least one row. */
-    static boolean loadStarted(Path runDir) throws IOException {
+    private static boolean loadStarted(Path runDir) throws IOException {
         Path file = runDir.resolve(TimeseriesCsv.FILE_NAME);
         if (!Files.isRegularFile(file)) {
             return false;
@@ -79,7 +92,7 @@ final class RunFolderReader {
     }
 
     /** {@code run.json}'s status and failure; empty when the file is missing or unreadable. */
-    static Optional<StatusAndFailure> status(Path runDir) {
+    private static Optional<StatusAndFailure> status(Path runDir) {
         Path file = runDir.resolve(RunJson.FILE_NAME);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -95,6 +108,6 @@ final class RunFolderReader {
     }
 
     /** A run's status and failure cause as run.json records them. */
-    record StatusAndFailure(String status, String failure) {
+    private record StatusAndFailure(String status, String failure) {
     }
 }

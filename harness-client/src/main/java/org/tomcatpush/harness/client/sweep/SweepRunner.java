@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.cli.HarnessVersion;
 import org.tomcatpush.harness.client.report.ReportFiles;
-import org.tomcatpush.harness.client.report.load.ReportInputException;
 import org.tomcatpush.harness.client.report.sweep.SweepColumns;
 import org.tomcatpush.harness.client.report.sweep.SweepReport;
 import org.tomcatpush.harness.client.results.ResultsFolder;
@@ -120,7 +118,7 @@ public final class SweepRunner {
         ReportFiles.writeAtomically(folder.file(SweepColumns.FILE_NAME), SweepCsv.format(sweptKeys, records));
         try {
             SweepReport.write(dir);
-        } catch (ReportInputException | IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             err.println("harness: the sweep report could not be written (" + e.getMessage() + "); sweep.csv holds"
                     + " every figure");
         }
@@ -162,14 +160,7 @@ public final class SweepRunner {
                         .orElse("the run left no results folder");
                 return new RunRecord(c, SweepColumns.STATUS_FAILED, cause, "", wall, List.of(), 1, true);
             }
-            List<Map<String, String>> rows = RunFolderReader.summaryRows(runDir.get());
-            boolean loadStarted = RunFolderReader.loadStarted(runDir.get());
-            RunFolderReader.StatusAndFailure status = RunFolderReader.status(runDir.get()).orElse(
-                    new RunFolderReader.StatusAndFailure(SweepColumns.STATUS_FAILED, "run.json is missing"));
-            String failure = status.failure().isEmpty() && thrown != null ? thrown : status.failure();
-            String label = thrown != null ? SweepColumns.STATUS_FAILED : status.status();
-            return new RunRecord(c, label, failure, runDir.get().getFileName().toString(), wall, rows, 1,
-                    loadStarted);
+            return RunFolderReader.record(c, runDir.get(), thrown, wall);
         } catch (IOException e) {
             return new RunRecord(c, SweepColumns.STATUS_FAILED, "its results could not be read: " + e.getMessage(), "",
                     wall, List.of(), 1, true);

@@ -154,19 +154,19 @@ class CompareCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "missing file|nope.csv|current NOPE does not exist: give the summary.csv of a run",
-        "empty file|empty.csv|current EMPTY is empty: give the summary.csv of a run",
-        "blank lines only|blank-lines.csv|is empty",
-        "header without runs|header-only.csv|has a header but no runs",
-        "truncated last line|truncated.csv|line 3 has 16 cells but the header has 35: the file is truncated or damaged",
-        "quote left open|open-quote.csv|cannot be read as CSV",
-        "missing column|no-handler-column.csv|line 1 has no column 'handler': give the summary.csv of a run",
-        "not a number|not-a-number.csv|line 2: latency_p99_ms is 'fast', not a number",
-        "another results file|timeseries.csv|does not start with a header line",
-        "no header|no-header.csv|does not start with a header line"})
+        "missing file|nope.csv|NOPE: does not exist; give the summary.csv of a run",
+        "empty file|empty.csv|EMPTY: is empty (no header line); the file is damaged",
+        "blank lines only|blank-lines.csv|: is empty (no header line)",
+        "header without runs|header-only.csv|: has a header but no rows",
+        "truncated last line|truncated.csv| line 3: has 16 fields but the header has 35 (the file looks truncated)",
+        "quote left open|open-quote.csv|: is not valid CSV (",
+        "missing column|no-handler-column.csv| line 1: has no column 'handler'; the file is damaged",
+        "not a number|not-a-number.csv| line 2: column latency_p99_ms is 'fast', not a number",
+        "another results file|timeseries.csv| line 1: has no column 'transport'",
+        "no header|no-header.csv| line 1: has no column 'transport'"})
     void badCurrentInputExitsTwoWithOneLineAndWritesNothing(String name, String file, String expected)
             throws Exception {
-        Path input = file.equals("nope.csv") ? dir.resolve("nope.csv") : RunTableReaderTest.fixture(file);
+        Path input = file.equals("nope.csv") ? dir.resolve("nope.csv") : RunTableTest.fixture(file);
         Path out = dir.resolve("out");
         CompareCli r = CompareCli.run("--baseline", baseline().toString(), "--current", input.toString(),
                 "--out", out.toString());
@@ -175,17 +175,18 @@ class CompareCommandTest {
         List<String> lines = r.err().lines().toList();
         assertEquals(1, lines.size(), r.err());
         String message = expected.replace("NOPE", input.toString()).replace("EMPTY", input.toString());
-        assertTrue(lines.get(0).startsWith("harness: current " + input), lines.get(0));
+        assertTrue(lines.get(0).startsWith("harness: " + input), lines.get(0));
         assertTrue(lines.get(0).contains(message), lines.get(0));
         assertFalse(Files.exists(out), "nothing written on bad input");
     }
 
     @Test
     void badBaselineAndBadToleranceFileAreNamedAsSuch() throws Exception {
-        CompareCli badBaseline = CompareCli.run("--baseline", RunTableReaderTest.fixture("empty.csv").toString(),
+        CompareCli badBaseline = CompareCli.run("--baseline", RunTableTest.fixture("empty.csv").toString(),
                 "--current", current().toString());
         assertEquals(2, badBaseline.exit());
-        assertTrue(badBaseline.err().startsWith("harness: baseline "), badBaseline.err());
+        assertTrue(badBaseline.err().startsWith("harness: " + RunTableTest.fixture("empty.csv") + ": is empty"),
+                badBaseline.err());
 
         Path tolerances = Files.writeString(dir.resolve("t.yaml"), "metrics:\n  latency_p95_ms: +10%\n");
         CompareCli badTolerances = CompareCli.run("--baseline", baseline().toString(), "--current",
@@ -225,7 +226,7 @@ class CompareCommandTest {
         CompareCli r = CompareCli.run("medians", "--out", medians.toString(), dir.resolve("runs").toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals("medians: 6 runs of 2 configurations -> " + medians + "\n", r.out());
-        RunTable table = RunTableReader.read("baseline", medians);
+        RunTable table = RunTable.read(medians);
         assertEquals(2, table.rows().size());
         assertEquals("20", table.rows().get(0).cell("latency_p99_ms"));
         assertEquals("1002", table.rows().get(1).cell("messages_received"));

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.tomcatpush.harness.client.report.model.SummaryRow;
+
 /** Runs are paired by configuration only; what has no partner is listed; repeats become medians. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class RunMatcherTest {
@@ -67,7 +69,7 @@ class RunMatcherTest {
                 Summaries.run("sse", "latency_p99_ms", "12", "messages_received", "950"));
         RunMatcher.Matching m = RunMatcher.match(Summaries.table("b", Summaries.run("sse")), current, defaults,
                 w -> { });
-        RunRow reduced = m.pairs().get(0).current();
+        SummaryRow reduced = m.pairs().get(0).current();
         assertEquals("12", reduced.cell("latency_p99_ms"));
         assertEquals("950", reduced.cell("messages_received"));
         assertEquals("3", reduced.cell(RepeatReducer.REPEATS));
@@ -81,7 +83,7 @@ class RunMatcherTest {
         List<String> warnings = new ArrayList<>();
         RunMatcher.Matching m = RunMatcher.match(Summaries.table("b", Summaries.run("sse")), current, defaults,
                 warnings::add);
-        RunRow reduced = m.pairs().get(0).current();
+        SummaryRow reduced = m.pairs().get(0).current();
         assertEquals("2", reduced.cell("messages_lost"), "the median 0 would hide the lost messages");
         assertEquals("4", reduced.cell("errors"), "+0 keeps the highest");
         assertEquals(2, warnings.size(), warnings.toString());
@@ -93,7 +95,7 @@ class RunMatcherTest {
         RunTable current = Summaries.table("c", Summaries.run("sse", "latency_p99_ms", "10"),
                 Summaries.run("sse", "latency_p99_ms", "5000", "status", "failed"),
                 Summaries.run("sse", "latency_p99_ms", "20"));
-        RunRow reduced = RunMatcher.match(Summaries.table("b", Summaries.run("sse")), current, defaults, w -> { })
+        SummaryRow reduced = RunMatcher.match(Summaries.table("b", Summaries.run("sse")), current, defaults, w -> { })
                 .pairs().get(0).current();
         assertEquals("15", reduced.cell("latency_p99_ms"));
         assertEquals("failed", reduced.cell("status"));
@@ -103,7 +105,7 @@ class RunMatcherTest {
     void ignoredTextColumnOfRepeatsKeepsTheFirstValue() {
         RunTable current = Summaries.table("c", Summaries.run("sse", "busy_metric", "executor-active"),
                 Summaries.run("sse", "busy_metric", "executor-active"));
-        RunRow reduced = RunMatcher.match(Summaries.table("b", Summaries.run("sse")), current, defaults, w -> { })
+        SummaryRow reduced = RunMatcher.match(Summaries.table("b", Summaries.run("sse")), current, defaults, w -> { })
                 .pairs().get(0).current();
         assertEquals("executor-active", reduced.cell("busy_metric"));
     }

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.tomcatpush.harness.client.report.model.SummaryRow;
+
 /** Hand-made summary rows with known figures, written as the results writer writes them. */
 final class Summaries {
 
@@ -72,11 +74,11 @@ final class Summaries {
     @SafeVarargs
     static RunTable table(String label, Map<String, String>... rows) {
         java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
-        List<RunRow> runRows = new java.util.ArrayList<>();
+        List<SummaryRow> runRows = new java.util.ArrayList<>();
         int line = 2;
         for (Map<String, String> row : rows) {
             columns.addAll(row.keySet());
-            runRows.add(new RunRow(label + " line " + line++, row));
+            runRows.add(new SummaryRow(label + " line " + line++, row));
         }
         return new RunTable(label, List.copyOf(columns), runRows);
     }

@@ -18,6 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.tomcatpush.harness.client.results.SummaryCsv;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /** The shipped defaults and a user's tolerance file: what overrides what, and what is refused. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -30,8 +32,8 @@ class ToleranceFileTest {
         return Files.writeString(dir.resolve("tolerances.yaml"), yaml);
     }
 
-    private static RunRow run(String transport, String... overrides) {
-        return new RunRow("test", Summaries.run(transport, overrides));
+    private static SummaryRow run(String transport, String... overrides) {
+        return new SummaryRow("test", Summaries.run(transport, overrides));
     }
 
     @Test
@@ -49,7 +51,7 @@ class ToleranceFileTest {
     @Test
     void defaultsCompareLossesExactlyAndLetLatencyRiseWithAFloor() {
         ToleranceSet defaults = ToleranceFile.defaults();
-        RunRow sse = run("sse");
+        SummaryRow sse = run("sse");
         assertEquals(Tolerance.Kind.EXACT, defaults.forMetric("messages_lost", sse).kind());
         assertEquals(Tolerance.Kind.EXACT, defaults.forMetric("messages_duplicated", sse).kind());
         assertEquals(Tolerance.Kind.EXACT, defaults.forMetric("closes_error", sse).kind());
@@ -74,7 +76,7 @@ class ToleranceFileTest {
     @Test
     void userFileOverridesOneMetricAndKeepsTheOthers() throws Exception {
         ToleranceSet set = ToleranceFile.withOverrides(file("metrics:\n  latency_p99_ms: +10%\n"));
-        RunRow sse = run("sse");
+        SummaryRow sse = run("sse");
         assertEquals("+10%", set.forMetric("latency_p99_ms", sse).text());
         assertEquals(ToleranceFile.defaults().forMetric("latency_p50_ms", sse), set.forMetric("latency_p50_ms", sse));
         assertTrue(set.source().contains("tolerances.yaml"), set.source());
@@ -104,7 +106,7 @@ class ToleranceFileTest {
                   - when: {transport: short-poll, max_keep_alive_requests: 10, handler: blocking}
                     metrics: {requests_per_connection_max: ±1}
                 """));
-        RunRow limited = run("short-poll", "max_keep_alive_requests", "10");
+        SummaryRow limited = run("short-poll", "max_keep_alive_requests", "10");
         assertEquals(Tolerance.Kind.EXACT, set.forMetric("requests_per_connection_max", limited).kind());
         assertEquals(Tolerance.Kind.EXACT, set.forMetric("closes_keepalive_limit_share", limited).kind());
         assertEquals("±1", set.forMetric("requests_per_connection_max",
@@ -138,7 +140,7 @@ class ToleranceFileTest {
         "top level list|- a\\n- b\\n|must be a map"})
     void badTolerancFileIsRefusedNamingFileLineAndFix(String name, String yaml, String expected) throws Exception {
         Path path = file(yaml.replace("\\n", "\n"));
-        CompareInputException e = assertThrows(CompareInputException.class, () -> ToleranceFile.withOverrides(path));
+        ResultsInputException e = assertThrows(ResultsInputException.class, () -> ToleranceFile.withOverrides(path));
         assertTrue(e.getMessage().startsWith("tolerance file " + path), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
@@ -147,10 +149,10 @@ class ToleranceFileTest {
     @Test
     void missingOrFolderToleranceFileIsRefused() {
         Path missing = dir.resolve("nope.yaml");
-        CompareInputException e = assertThrows(CompareInputException.class, () -> ToleranceFile.withOverrides(missing));
+        ResultsInputException e = assertThrows(ResultsInputException.class, () -> ToleranceFile.withOverrides(missing));
         assertEquals("tolerance file " + missing + " does not exist: check the path given to --tolerances",
                 e.getMessage());
-        CompareInputException folder = assertThrows(CompareInputException.class, () -> ToleranceFile.withOverrides(dir));
+        ResultsInputException folder = assertThrows(ResultsInputException.class, () -> ToleranceFile.withOverrides(dir));
         assertTrue(folder.getMessage().contains("is a folder"), folder.getMessage());
     }
 
@@ -167,10 +169,10 @@ class ToleranceFileTest {
         Path ci = Path.of("..", "scripts", "scenarios", "ci", "tolerances.yaml");
         assertTrue(Files.isRegularFile(ci), "run from the harness-client module: " + ci.toAbsolutePath());
         ToleranceSet set = ToleranceFile.withOverrides(ci);
-        RunRow e1 = run("short-poll", "max_keep_alive_requests", "10");
+        SummaryRow e1 = run("short-poll", "max_keep_alive_requests", "10");
         assertEquals(Tolerance.Kind.EXACT, set.forMetric("connections_opened", e1).kind());
         assertEquals(Tolerance.Kind.EXACT, set.forMetric("closes_keepalive_limit_share", e1).kind());
-        RunRow e4 = run("sse", "handler", "blocking", "max_threads", "8");
+        SummaryRow e4 = run("sse", "handler", "blocking", "max_threads", "8");
         assertEquals(Tolerance.Kind.EXACT, set.forMetric("sessions_open_max", e4).kind());
         assertEquals(Tolerance.Kind.EXACT, set.forMetric("busy_threads_max", e4).kind(), "every worker held, seen by the"
                 + " control connector's samples");

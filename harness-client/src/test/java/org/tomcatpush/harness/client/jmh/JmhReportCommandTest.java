@@ -127,7 +127,7 @@ class JmhReportCommandTest {
 
         assertEquals(ExitStatus.BAD_INPUT, jmh(missing.toString()));
 
-        assertOneLine("jmh: " + missing + ": does not exist; give the JSON file JMH wrote with -rf json "
+        assertOneLine("harness: " + missing + ": does not exist; give the JSON file JMH wrote with -rf json "
                 + "(scripts/jmh.sh writes them to results/jmh/)");
     }
 
@@ -137,7 +137,7 @@ class JmhReportCommandTest {
 
         assertEquals(ExitStatus.BAD_INPUT, jmh(bad.toString()));
 
-        assertTrue(err.toString().startsWith("jmh: " + bad + ": is not valid JSON"), err.toString());
+        assertTrue(err.toString().startsWith("harness: " + bad + ": is not valid JSON"), err.toString());
         assertEquals(1, err.toString().strip().lines().count());
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tomcatpush.harness.client.report.findings.Finding;
 import org.tomcatpush.harness.client.report.findings.Severity;
 import org.tomcatpush.harness.client.report.findings.ThresholdRule;
-import org.tomcatpush.harness.client.report.load.ReportInputException;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 import org.tomcatpush.harness.client.report.load.RunLoader;
 
 /**
@@ -95,7 +95,7 @@ class RecordedThresholdsTest {
         Path run = run("\"status\": \"completed\", \"thresholds\": [\"errors==0\"],"
                 + " \"thresholdOutcomes\": [{\"threshold\": \"errors==0\", \"row\": \"short-poll\"}],");
 
-        ReportInputException e = assertThrows(ReportInputException.class, () -> RunLoader.load(run));
+        ResultsInputException e = assertThrows(ResultsInputException.class, () -> RunLoader.load(run));
 
         assertTrue(e.getMessage().startsWith(run.resolve("run.json") + ": thresholdOutcomes[0] lacks its threshold, row,"
                 + " observed or breached;"), e.getMessage());

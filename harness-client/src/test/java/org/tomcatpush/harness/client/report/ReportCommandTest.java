@@ -94,7 +94,7 @@ class ReportCommandTest {
 
         String message = err.toString();
         assertEquals(1, message.lines().count(), message);
-        assertTrue(message.contains("summary.csv: row 1, column messages_lost: 'three' is not a number"), message);
+        assertTrue(message.contains("summary.csv line 2: column messages_lost is 'three', not a number"), message);
         assertEquals("previous report", Files.readString(run.resolve("report.html")));
     }
 
@@ -104,7 +104,7 @@ class ReportCommandTest {
 
         assertEquals(2, report(missing.toString()));
 
-        assertTrue(err.toString().startsWith("report: " + missing + ": does not exist;"), err.toString());
+        assertTrue(err.toString().startsWith("harness: " + missing + ": does not exist;"), err.toString());
         assertEquals(1, err.toString().lines().count());
     }
 

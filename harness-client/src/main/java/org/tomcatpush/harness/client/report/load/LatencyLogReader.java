@@ -15,8 +15,10 @@ import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.HistogramLogReader;
-import org.tomcatpush.harness.client.report.model.LatencyDistribution;
 import org.tomcatpush.harness.client.report.model.LatencyDistribution.PercentilePoint;
+import org.tomcatpush.harness.client.report.model.LatencyDistribution;
+import org.tomcatpush.harness.client.results.ResultsCsv;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**
  * Reads {@code latency.hlog} (an HdrHistogram interval log, values in microseconds, tag = the
@@ -43,8 +45,8 @@ public final class LatencyLogReader {
     }
 
     /** Reads {@code file}; one distribution per tag, in order of first appearance. */
-    public static List<LatencyDistribution> read(Path file) throws ReportInputException {
-        InputFiles.requireReadable(file);
+    public static List<LatencyDistribution> read(Path file) throws ResultsInputException {
+        ResultsCsv.requireReadable(file);
         checkLines(file);
         Map<String, Histogram> byTag = new LinkedHashMap<>();
         try {
@@ -53,7 +55,7 @@ public final class LatencyLogReader {
                 EncodableHistogram interval;
                 while ((interval = reader.nextIntervalHistogram()) != null) {
                     if (!(interval instanceof AbstractHistogram histogram)) {
-                        throw InputFiles.corrupt(file, "holds a floating-point histogram; latency logs hold "
+                        throw ResultsInputException.damaged(file, "holds a floating-point histogram; latency logs hold "
                                 + "integer microseconds");
                     }
                     String tag = histogram.getTag() == null ? UNTAGGED : histogram.getTag();
@@ -63,7 +65,7 @@ public final class LatencyLogReader {
                 reader.close();
             }
         } catch (IOException | RuntimeException e) {
-            throw InputFiles.corrupt(file, "is not a readable HdrHistogram log (" + ReportInputException.describe(e)
+            throw ResultsInputException.damaged(file, "is not a readable HdrHistogram log (" + ResultsInputException.describe(e)
                     + ")", e);
         }
         List<LatencyDistribution> distributions = new ArrayList<>();
@@ -88,18 +90,18 @@ public final class LatencyLogReader {
         return h.getValueAtPercentile(percentile) / MICROS_PER_MS;
     }
 
-    private static void checkLines(Path file) throws ReportInputException {
+    private static void checkLines(Path file) throws ResultsInputException {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw InputFiles.corrupt(file, "cannot be read as text (" + ReportInputException.describe(e) + ")", e);
+            throw ResultsInputException.damaged(file, "cannot be read as text (" + ResultsInputException.describe(e) + ")", e);
         }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
             boolean header = line.isEmpty() || line.startsWith("#") || line.startsWith("\"StartTimestamp\"");
             if (!header && !INTERVAL_LINE.matcher(line).matches()) {
-                throw InputFiles.corrupt(file, "line " + (i + 1) + " is not an interval histogram");
+                throw ResultsInputException.damaged(file, "line " + (i + 1) + " is not an interval histogram");
             }
         }
     }

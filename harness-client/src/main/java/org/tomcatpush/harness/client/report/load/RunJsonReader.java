@@ -12,11 +12,13 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.tomcatpush.harness.client.report.model.RunInfo;
 import org.tomcatpush.harness.client.report.model.RunInfo.Property;
 import org.tomcatpush.harness.client.report.model.RunInfo.Section;
 import org.tomcatpush.harness.client.report.model.RunInfo.ThresholdRecord;
 import org.tomcatpush.harness.client.thresholds.RunThresholds;
+import org.tomcatpush.harness.client.report.model.RunInfo;
+import org.tomcatpush.harness.client.results.ResultsCsv;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**
  * Reads {@code run.json} (a JSON object) into a {@link RunInfo}: each top-level object becomes a
@@ -34,16 +36,16 @@ public final class RunJsonReader {
     }
 
     /** Reads {@code file}. */
-    public static RunInfo read(Path file) throws ReportInputException {
-        InputFiles.requireReadable(file);
+    public static RunInfo read(Path file) throws ResultsInputException {
+        ResultsCsv.requireReadable(file);
         JsonNode root;
         try {
             root = MAPPER.readTree(file.toFile());
         } catch (IOException | RuntimeException e) {
-            throw InputFiles.corrupt(file, "is not valid JSON (" + ReportInputException.describe(e) + ")", e);
+            throw ResultsInputException.damaged(file, "is not valid JSON (" + ResultsInputException.describe(e) + ")", e);
         }
         if (root == null || !root.isObject()) {
-            throw InputFiles.corrupt(file, "does not hold a JSON object");
+            throw ResultsInputException.damaged(file, "does not hold a JSON object");
         }
         RunInfo info = toRunInfo(root);
         JsonNode outcomes = root.get(RunThresholds.RUN_JSON_OUTCOMES_KEY);
@@ -51,9 +53,9 @@ public final class RunJsonReader {
     }
 
     /** The outcomes {@code harness run} recorded, each as {@code RunJson} writes it. */
-    private static List<ThresholdRecord> thresholdOutcomes(Path file, JsonNode array) throws ReportInputException {
+    private static List<ThresholdRecord> thresholdOutcomes(Path file, JsonNode array) {
         if (!array.isArray()) {
-            throw InputFiles.corrupt(file, RunThresholds.RUN_JSON_OUTCOMES_KEY + " is not a list");
+            throw ResultsInputException.damaged(file, RunThresholds.RUN_JSON_OUTCOMES_KEY + " is not a list");
         }
         List<ThresholdRecord> records = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
@@ -61,7 +63,7 @@ public final class RunJsonReader {
             JsonNode observed = o.path("observed");
             if (!o.path("threshold").isTextual() || !o.path("row").isTextual() || !o.path("breached").isBoolean()
                     || !(observed.isNumber() || observed.isNull())) {
-                throw InputFiles.corrupt(file, RunThresholds.RUN_JSON_OUTCOMES_KEY + "[" + i + "] lacks its threshold,"
+                throw ResultsInputException.damaged(file, RunThresholds.RUN_JSON_OUTCOMES_KEY + "[" + i + "] lacks its threshold,"
                         + " row, observed or breached");
             }
             records.add(new ThresholdRecord(o.get("threshold").asText(), o.get("row").asText(), observed.isNumber()

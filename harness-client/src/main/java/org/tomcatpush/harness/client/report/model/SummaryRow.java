@@ -1,22 +1,37 @@
 package org.tomcatpush.harness.client.report.model;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import org.tomcatpush.harness.client.results.ResultsInputException;
+import org.tomcatpush.harness.client.results.RunStatus;
+
 /**
- * One row of {@code summary.csv}: a transport of the run, or the {@code all} row of a mix.
- * Immutable. Cells are kept as written and read by column name; a missing column, an empty cell
- * and {@code n/a} all read as absent.
+ * One row of a harness results file ({@code summary.csv}, {@code sweep.csv}, {@code timeseries.csv},
+ * ...), as {@link org.tomcatpush.harness.client.results.ResultsCsv} reads it: for a summary, a
+ * transport of the run or the {@code all} row of a mix. Immutable. Cells are kept as written and
+ * read by column name; a missing column, an empty cell and {@code n/a} all read as absent.
+ * {@link #number} is lenient (a non-number reads as absent); {@link #figure} is strict (a
+ * non-number is a damaged file, named by the row's source).
  *
- * @param cells the row's cells by column name, in file order
+ * @param source where the row was read, e.g. {@code results/baseline/summary.csv line 3}, for
+ *               messages; empty for a row built in code
+ * @param cells  the row's cells by column name, in file order
  */
-public record SummaryRow(Map<String, String> cells) {
+public record SummaryRow(String source, Map<String, String> cells) {
 
     public SummaryRow {
         cells = Collections.unmodifiableMap(new LinkedHashMap<>(cells));
+    }
+
+    /** A row built in code, with no file to name. */
+    public SummaryRow(Map<String, String> cells) {
+        this("", cells);
     }
 
     /** The transport this row describes ({@code sse}, ..., or {@code all}); "n/a" when absent. */
@@ -60,6 +75,69 @@ public record SummaryRow(Map<String, String> cells) {
             }
         }
         return Collections.unmodifiableMap(parts);
+    }
+
+    /** True when the row has the column (maybe empty). */
+    public boolean has(String column) {
+        return cells.containsKey(column);
+    }
+
+    /** The cell, stripped; empty when the row has no such column. */
+    public String cell(String column) {
+        String value = cells.get(column);
+        return value == null ? "" : value.strip();
+    }
+
+    /**
+     * The cell as a number; NaN when absent, blank or {@code n/a}.
+     *
+     * @throws ResultsInputException naming the row's source when the cell holds something else
+     */
+    public double figure(String column) {
+        String value = cells.get(column);
+        if (value == null || isBlankValue(value)) {
+            return Double.NaN;
+        }
+        OptionalDouble number = parse(value);
+        if (number.isPresent() && Double.isFinite(number.getAsDouble())) {
+            return number.getAsDouble();
+        }
+        throw new ResultsInputException(source.isEmpty() ? "a results row" : source, "column " + column + " is '"
+                + value.strip() + "', not a number", ResultsInputException.FIX_DAMAGED);
+    }
+
+    /**
+     * True when the run completed (also with a threshold breached: its figures are complete), or
+     * when the row has no status (a plain summary).
+     */
+    public boolean completed() {
+        String status = cell(SummaryColumns.STATUS);
+        return status.isEmpty() || RunStatus.dataComplete(status.toLowerCase(Locale.ROOT));
+    }
+
+    /** This row with {@code column} set to {@code value} (added at the end when new). */
+    public SummaryRow with(String column, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(cells);
+        copy.put(column, value);
+        return new SummaryRow(source, copy);
+    }
+
+    /**
+     * The cell in a form that compares equal for equal settings: numbers without trailing zeros
+     * ({@code 10}, {@code 10.0} and {@code 1e1} are one value), other text stripped and in lower case.
+     */
+    public String settingValue(String column) {
+        return normalize(cell(column));
+    }
+
+    /** See {@link #settingValue(String)}. */
+    public static String normalize(String value) {
+        String v = value.strip();
+        try {
+            return new BigDecimal(v).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException notANumber) {
+            return v.toLowerCase(Locale.ROOT);
+        }
     }
 
     /** Whether {@code value} means "no value": blank, {@code n/a}, {@code NaN}. */

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.tomcatpush.harness.client.report.ReportFiles;
 import org.tomcatpush.harness.client.report.RunReport;
-import org.tomcatpush.harness.client.report.load.ReportInputException;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**
  * Writes {@code report.html} into a sweep folder from its {@code sweep.csv} (and shows the
@@ -31,10 +31,10 @@ public final class SweepReport {
      * (Re)generates {@code sweepDir/report.html}.
      *
      * @return the report's path
-     * @throws ReportInputException when sweep.csv is missing or corrupt (one line naming it and the fix)
+     * @throws ResultsInputException when sweep.csv is missing or corrupt (one line naming it and the fix)
      * @throws IOException          when the report cannot be written
      */
-    public static Path write(Path sweepDir) throws ReportInputException, IOException {
+    public static Path write(Path sweepDir) throws ResultsInputException, IOException {
         SweepTable sweep = SweepTable.read(sweepDir.resolve(SweepColumns.FILE_NAME));
         Path scenario = sweepDir.resolve(SCENARIO_FILE);
         Optional<String> scenarioText = Files.isRegularFile(scenario)

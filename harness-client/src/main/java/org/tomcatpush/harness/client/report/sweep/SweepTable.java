@@ -1,11 +1,6 @@
 package org.tomcatpush.harness.client.report.sweep;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,14 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
-import org.tomcatpush.harness.client.report.load.ReportInputException;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
-import org.tomcatpush.harness.client.results.RunStatus;
+import org.tomcatpush.harness.client.results.ResultsCsv;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**
  * A sweep's {@code sweep.csv}, read whole: which keys were swept (in scenario order) and one
@@ -40,46 +31,17 @@ import org.tomcatpush.harness.client.results.RunStatus;
  */
 public record SweepTable(Path file, List<String> sweptKeys, List<SummaryRow> rows) {
 
-    private static final String FIX = "point at a sweep folder written by 'harness sweep' (results/runs/<id>-sweep-<name>)";
-
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true).get();
-
     public SweepTable {
         sweptKeys = List.copyOf(sweptKeys);
         rows = List.copyOf(rows);
     }
 
-    /** Reads {@code sweep.csv}. @throws ReportInputException naming the file and the fix */
-    public static SweepTable read(Path file) throws ReportInputException {
-        if (!Files.isRegularFile(file)) {
-            throw new ReportInputException(file, Files.exists(file) ? "is not a regular file" : "is missing", FIX);
-        }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
-            List<String> columns = parser.getHeaderNames();
-            if (!columns.contains(SweepColumns.RUN_INDEX) || !columns.contains(SweepColumns.STATUS)) {
-                throw new ReportInputException(file, "has no " + SweepColumns.RUN_INDEX + " and "
-                        + SweepColumns.STATUS + " columns", FIX);
-            }
-            List<String> swept = columns.stream().filter(c -> c.startsWith(SweepColumns.SWEPT_PREFIX))
-                    .map(c -> c.substring(SweepColumns.SWEPT_PREFIX.length())).toList();
-            List<SummaryRow> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                if (record.size() != columns.size()) {
-                    throw new ReportInputException(file, "line " + parser.getCurrentLineNumber() + " has "
-                            + record.size() + " fields but the header has " + columns.size(), FIX);
-                }
-                Map<String, String> cells = new LinkedHashMap<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    cells.put(columns.get(i), record.get(i));
-                }
-                rows.add(new SummaryRow(cells));
-            }
-            return new SweepTable(file, swept, rows);
-        } catch (IOException | RuntimeException e) {
-            throw new ReportInputException(file, "is not valid CSV (" + e.getMessage() + ")", FIX, e);
-        }
+    /** Reads {@code sweep.csv} through {@link ResultsCsv}. @throws ResultsInputException naming the file and the fix */
+    public static SweepTable read(Path file) {
+        ResultsCsv.Table table = ResultsCsv.read(file, SweepColumns.RUN_INDEX, SweepColumns.STATUS);
+        List<String> swept = table.columns().stream().filter(c -> c.startsWith(SweepColumns.SWEPT_PREFIX))
+                .map(c -> c.substring(SweepColumns.SWEPT_PREFIX.length())).toList();
+        return new SweepTable(file, swept, table.rows());
     }
 
     /** The value {@code key} had in the run of {@code row}. */
@@ -97,7 +59,7 @@ public record SweepTable(Path file, List<String> sweptKeys, List<SummaryRow> row
 
     /** Whether the run of {@code row} completed (a breached threshold does not make its figures partial). */
     public static boolean completed(SummaryRow row) {
-        return row.text(SweepColumns.STATUS).map(RunStatus::dataComplete).orElse(false);
+        return row.text(SweepColumns.STATUS).isPresent() && row.completed();
     }
 
     /** The number of runs (rows of a mixed run share their index). */

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.tomcatpush.harness.client.report.ReportFiles;
-import org.tomcatpush.harness.client.report.load.ReportInputException;
 import org.tomcatpush.harness.client.report.sweep.SweepColumns;
 import org.tomcatpush.harness.client.report.sweep.SweepReport;
 import org.tomcatpush.harness.client.report.sweep.SweepTable;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**
  * The experiments summary that {@code harness experiments} writes: each experiment judged from
@@ -34,10 +34,10 @@ public final class ExperimentsSummary {
      * Judges {@code experiment} from the sweep in {@code sweepDir}, naming the sweep relative to
      * {@code summaryDir} (where the summary goes, so its links work from there).
      *
-     * @throws ReportInputException when the folder has no readable {@code sweep.csv}
+     * @throws ResultsInputException when the folder has no readable {@code sweep.csv}
      */
     public static ExperimentResult judge(Experiment experiment, Path sweepDir, Path summaryDir)
-            throws ReportInputException {
+            throws ResultsInputException {
         SweepTable sweep = SweepTable.read(sweepDir.resolve(SweepColumns.FILE_NAME));
         Path relative = summaryDir.toAbsolutePath().normalize().relativize(sweepDir.toAbsolutePath().normalize());
         return new ExperimentResult(experiment.evaluate(sweep), relative.toString(), settings(sweepDir));

@@ -24,6 +24,7 @@ import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.report.model.TimeSeries;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /** Reading a run folder: what the model holds, and the one-line error for each bad file. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -89,10 +90,9 @@ class RunLoaderTest {
         Path run = FixtureRuns.create(FixtureRuns.MIXED, tmp.resolve("run"));
         Files.delete(run.resolve(file));
 
-        ReportInputException e = assertThrows(ReportInputException.class, () -> RunLoader.load(run));
+        ResultsInputException e = assertThrows(ResultsInputException.class, () -> RunLoader.load(run));
 
-        assertEquals(run.resolve(file), e.file());
-        assertTrue(e.getMessage().startsWith(run.resolve(file) + ": is missing; point RUN_DIR at a complete run"),
+        assertTrue(e.getMessage().startsWith(run.resolve(file) + ": is missing; point at a complete folder written by"),
                 e.getMessage());
     }
 
@@ -104,7 +104,7 @@ class RunLoaderTest {
 
         String message = messageOf(run);
 
-        assertTrue(message.contains("timeseries.csv: line 22 has 7 fields but the header has 10 (the file looks "
+        assertTrue(message.contains("timeseries.csv line 22: has 7 fields but the header has 10 (the file looks "
                 + "truncated)"), message);
     }
 
@@ -122,7 +122,7 @@ class RunLoaderTest {
         Files.writeString(run.resolve("summary.csv"), "transport,requests\n");
 
         assertTrue(messageOf(run).endsWith("summary.csv: has a header but no rows; the file is damaged or was not "
-                + "written by 'harness run': run the scenario again or restore the file from the original run"));
+                + "written by 'harness run' or 'harness sweep': run the scenario again or restore the file from the original run"));
     }
 
     @Test
@@ -130,7 +130,7 @@ class RunLoaderTest {
         Path run = FixtureRuns.create(FixtureRuns.MIXED, tmp.resolve("run"));
         FixtureRuns.replace(run.resolve("timeseries.csv"), "\n3,1767268803000,12,", "\n3,1767268803000,twelve,");
 
-        assertTrue(messageOf(run).contains("timeseries.csv: row 4, column sessions: 'twelve' is not a number"));
+        assertTrue(messageOf(run).contains("timeseries.csv line 5: column sessions is 'twelve', not a number"));
     }
 
     @Test
@@ -181,12 +181,12 @@ class RunLoaderTest {
     void runDirThatIsAFileIsRefused() throws IOException {
         Path file = Files.writeString(tmp.resolve("summary.csv"), "x");
 
-        ReportInputException e = assertThrows(ReportInputException.class, () -> RunLoader.load(file));
+        ResultsInputException e = assertThrows(ResultsInputException.class, () -> RunLoader.load(file));
 
         assertTrue(e.getMessage().startsWith(file + ": is not a folder;"), e.getMessage());
     }
 
     private static String messageOf(Path run) {
-        return assertThrows(ReportInputException.class, () -> RunLoader.load(run)).getMessage();
+        return assertThrows(ResultsInputException.class, () -> RunLoader.load(run)).getMessage();
     }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.tomcatpush.harness.client.report.html.ChartSpec;
 import org.tomcatpush.harness.client.report.html.Series;
-import org.tomcatpush.harness.client.report.load.ReportInputException;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 import org.tomcatpush.harness.client.sweep.BrowserCheck;
 
 /**
@@ -156,10 +156,10 @@ class SweepReportTest {
 
     @Test
     void missingSweepCsvIsAClearError() {
-        ReportInputException e = assertThrows(ReportInputException.class, () -> SweepReport.write(dir));
+        ResultsInputException e = assertThrows(ResultsInputException.class, () -> SweepReport.write(dir));
 
-        assertEquals(dir.resolve("sweep.csv") + ": is missing; point at a sweep folder written by 'harness sweep'"
-                + " (results/runs/<id>-sweep-<name>)", e.getMessage());
+        assertEquals(dir.resolve("sweep.csv") + ": is missing; "
+                + ResultsInputException.FIX_MISSING, e.getMessage());
     }
 
     @Test

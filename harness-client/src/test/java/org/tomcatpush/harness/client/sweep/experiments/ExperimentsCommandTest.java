@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.tomcatpush.harness.client.cli.HarnessCli;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 import org.tomcatpush.harness.client.sweep.BrowserCheck;
 
 /**
@@ -100,8 +101,8 @@ class ExperimentsCommandTest {
         Result r = run("--out", dir.resolve("out").toString(), "E1=" + dir);
 
         assertEquals(2, r.exit());
-        assertEquals("experiments: " + dir.resolve("sweep.csv") + ": is missing; point at a sweep folder written by"
-                + " 'harness sweep' (results/runs/<id>-sweep-<name>)\n", r.err());
+        assertEquals("harness: " + dir.resolve("sweep.csv") + ": is missing; " + ResultsInputException.FIX_MISSING
+                + "\n", r.err());
         assertTrue(Files.notExists(dir.resolve("out").resolve("experiments.md")));
     }
 }

@@ -15,16 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.tomcatpush.harness.client.results.ResultsInputException;
+
 /** Every input compare accepts: a summary, a sweep, summaries joined with cat, run and sweep folders. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
-class RunTableReaderTest {
+class RunTableTest {
 
     @TempDir
     Path dir;
 
     static Path fixture(String name) {
         try {
-            return Path.of(RunTableReaderTest.class.getResource("/compare/" + name).toURI());
+            return Path.of(RunTableTest.class.getResource("/compare/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -32,17 +34,17 @@ class RunTableReaderTest {
 
     @Test
     void sweepFileKeepsEveryRunWithItsStatusAndFolder() {
-        RunTable table = RunTableReader.read("baseline", fixture("sweep.csv"));
+        RunTable table = RunTable.read(fixture("sweep.csv"));
         assertEquals(3, table.rows().size());
         assertEquals("runs/002-ws", table.rows().get(1).cell("run_dir"));
         assertFalse(table.rows().get(2).completed());
-        assertTrue(Double.isNaN(table.rows().get(2).number("latency_p99_ms")), "an empty cell is unknown");
+        assertTrue(Double.isNaN(table.rows().get(2).figure("latency_p99_ms")), "an empty cell is unknown");
         assertTrue(table.rows().get(0).source().endsWith("sweep.csv line 2"), table.rows().get(0).source());
     }
 
     @Test
     void headerInsideTheFileStartsANewSectionSoCatOfSummariesWorks() {
-        RunTable table = RunTableReader.read("current", fixture("concatenated.csv"));
+        RunTable table = RunTable.read(fixture("concatenated.csv"));
         assertEquals(List.of("sse", "short-poll"), table.rows().stream().map(r -> r.cell("transport")).toList());
         assertEquals("10", table.rows().get(1).cell("max_keep_alive_requests"));
     }
@@ -50,7 +52,7 @@ class RunTableReaderTest {
     @Test
     void runFolderIsReadAsItsSummary() throws Exception {
         Summaries.write(dir.resolve("run-1/summary.csv"), Summaries.csv(Summaries.run("ws")));
-        RunTable table = RunTableReader.read("current", dir.resolve("run-1"));
+        RunTable table = RunTable.read(dir.resolve("run-1"));
         assertEquals("ws", table.rows().get(0).cell("transport"));
     }
 
@@ -60,7 +62,7 @@ class RunTableReaderTest {
         Summaries.write(dir.resolve("20250101-000002-ws/summary.csv"), Summaries.csv(Summaries.run("ws")));
         Summaries.write(dir.resolve(".20250101-000003-ws.partial/summary.csv"), "run_id,tr");
         Files.createDirectories(dir.resolve("notes"));
-        RunTable table = RunTableReader.read("current", dir);
+        RunTable table = RunTable.read(dir);
         assertEquals(List.of("sse", "ws"), table.rows().stream().map(r -> r.cell("transport")).toList());
     }
 
@@ -68,14 +70,14 @@ class RunTableReaderTest {
     void sweepFolderIsReadAsItsSweepFileNotItsRunFolders() throws Exception {
         Files.copy(fixture("sweep.csv"), dir.resolve("sweep.csv"));
         Summaries.write(dir.resolve("runs/001-sse/summary.csv"), Summaries.csv(Summaries.run("sse")));
-        assertEquals(3, RunTableReader.read("current", dir).rows().size());
+        assertEquals(3, RunTable.read(dir).rows().size());
     }
 
     @Test
     void filesWithDifferentColumnsAreReadAsTheUnionOfTheirColumns() throws Exception {
         Summaries.write(dir.resolve("a/summary.csv"), Summaries.csv(Summaries.run("sse", "sse_timeout_ms", "0")));
         Summaries.write(dir.resolve("b/summary.csv"), Summaries.csv(Summaries.run("ws")));
-        RunTable table = RunTableReader.read("current", dir);
+        RunTable table = RunTable.read(dir);
         assertTrue(table.has("sse_timeout_ms"));
         assertFalse(table.rows().get(1).has("sse_timeout_ms"));
     }
@@ -83,8 +85,8 @@ class RunTableReaderTest {
     @Test
     void folderWithoutResultsIsRefused() throws Exception {
         Files.createDirectories(dir.resolve("empty/sub"));
-        CompareInputException e = assertThrows(CompareInputException.class,
-                () -> RunTableReader.read("baseline", dir.resolve("empty")));
+        ResultsInputException e = assertThrows(ResultsInputException.class,
+                () -> RunTable.read(dir.resolve("empty")));
         assertTrue(e.getMessage().contains("holds no sweep.csv or summary.csv, neither do its folders"), e.getMessage());
     }
 }
