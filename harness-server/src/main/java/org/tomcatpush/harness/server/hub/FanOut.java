@@ -36,6 +36,8 @@ public final class FanOut implements AutoCloseable {
 
     /** Idle fan-out threads end after this long; a hub that publishes again starts them anew. */
     private static final long IDLE_THREAD_SECONDS = 30;
+    /** Longest wait in {@link #close()} for the last passes; subscribers do not block, so they take milliseconds. */
+    private static final long CLOSE_WAIT_SECONDS = 5;
 
     private final Shard[] shards;
     private final ThreadPoolExecutor pool;
@@ -116,13 +118,21 @@ public final class FanOut implements AutoCloseable {
     }
 
     /**
-     * Ends the threads once the passes already asked for have run; a signal after that is passed
-     * on the signalling thread. Idempotent.
+     * Ends the threads once the passes already asked for have run, and waits for those (at most
+     * {@value #CLOSE_WAIT_SECONDS} s): a hub's closing signal has reached every subscriber when
+     * its close returns, as it had with a serial fan-out, so sessions end before Tomcat stops. A
+     * signal after that is passed on the signalling thread. Idempotent.
      */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdown();
+        if (pool == null) {
+            return;
+        }
+        pool.shutdown();
+        try {
+            pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

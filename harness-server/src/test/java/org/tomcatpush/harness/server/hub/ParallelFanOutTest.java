@@ -117,7 +117,7 @@ class ParallelFanOutTest {
     }
 
     @Test
-    void closingTheHubSignalsEverySubscriberOnTheFanOut() throws Exception {
+    void closingTheHubHasSignalledEverySubscriberWhenItReturns() {
         MessageHub hub = new MessageHub(10, 0, FanOut.parallel(SHARDS));
         CountDownLatch told = new CountDownLatch(SUBSCRIBERS);
         for (int i = 0; i < SUBSCRIBERS; i++) {
@@ -127,8 +127,8 @@ class ParallelFanOutTest {
                 }
             });
         }
-        hub.close();
-        assertTrue(told.await(30, TimeUnit.SECONDS), "every subscriber learnt that the hub closed");
+        hub.close(); // waits for the fan-out's last passes, so sessions end before the server stops
+        assertEquals(0, told.getCount(), "every subscriber learnt that the hub closed");
         hub.close(); // idempotent, and the late signal still runs (on this thread)
     }
 
