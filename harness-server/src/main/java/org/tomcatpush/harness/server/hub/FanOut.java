@@ -53,8 +53,9 @@ public final class FanOut implements AutoCloseable {
 
     /**
      * One shard, passed on the thread that signals: every subscriber is called before
-     * {@link #signal()} returns, one after another, as a serial fan-out does. For tests and
-     * benchmarks that measure the hub's own cost.
+     * {@link #signal()} returns, one after another, as a serial fan-out does (while another
+     * thread's pass is running, that thread passes once more instead). For tests and benchmarks
+     * that measure the hub's own cost.
      */
     public static FanOut onSignallingThread() {
         return new FanOut(1, null);
@@ -113,7 +114,7 @@ public final class FanOut implements AutoCloseable {
     /** Which shard a subscriber belongs to, 0 .. {@link #shardCount()} - 1. */
     int shardIndex(MessageHub.Subscriber subscriber) {
         int hash = System.identityHashCode(subscriber);
-        hash ^= hash >>> 16; // identity hashes vary most in their high bits
+        hash ^= hash >>> 16; // spread the high bits into the low ones, as HashMap does
         return Math.floorMod(hash, shards.length);
     }
 
