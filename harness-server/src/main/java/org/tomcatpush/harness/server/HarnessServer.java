@@ -22,6 +22,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.modeler.Registry;
 import org.tomcatpush.harness.server.config.ConfigException;
 import org.tomcatpush.harness.server.config.ServerConfig;
+import org.tomcatpush.harness.server.hub.FanOut;
 import org.tomcatpush.harness.server.hub.MessageHub;
 import org.tomcatpush.harness.server.hub.Publisher;
 import org.tomcatpush.harness.server.probe.ControlAccess;
@@ -89,7 +90,8 @@ public final class HarnessServer implements AutoCloseable {
         Registry.disableRegistry();
         TomcatLogging.quiet();
         Path baseDir = createBaseDir();
-        MessageHub hub = new MessageHub(config.ringCapacity(), config.payloadBytes());
+        // the fan-out writes to the sessions on every core, not one after another on the publisher's thread
+        MessageHub hub = new MessageHub(config.ringCapacity(), config.payloadBytes(), FanOut.acrossCores());
         Map<String, String> attributes = ConnectorSettings.attributes(config);
         ServerProbe probe = new ServerProbe(config, hub, attributes);
         SessionTimer timer = new SessionTimer();

@@ -1,7 +1,6 @@
 package org.tomcatpush.harness.server.hub;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -13,15 +12,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link PublishSchedule}) append messages with a gap-free sequence (1, 2, ...), their intended and
  * actual publish times in epoch microseconds, each encoded once, into a ring of the last
  * {@code capacity} messages; every message's lag goes into {@link #publishLag()}. The publisher
- * never writes to sessions: it only signals them, and each session reads the ring at its own
- * cursor, so a slow or dead session can never stall the publisher or another session; a session
- * that falls more than {@code capacity} messages behind learns of the loss as a {@link Gap} (see
- * {@link #get(long)} and {@link #firstSeq()}).
+ * never writes to sessions: it only signals them, through the hub's {@link FanOut}, and each
+ * session reads the ring at its own cursor, so a slow or dead session can never stall the
+ * publisher or another session; a session that falls more than {@code capacity} messages behind
+ * learns of the loss as a {@link Gap} (see {@link #get(long)} and {@link #firstSeq()}).
  *
  * <p>Thread safety: {@code publish} may be called from any thread (calls are serialised); reads
  * ({@link #lastSeq()}, {@link #get(long)}) are lock-free; {@link #awaitAfter(long, long)} blocks
  * the calling thread, for the blocking handlers. Async sessions {@link #subscribe(Subscriber)}
- * instead and are called back on the publishing thread.
+ * instead and are called back by the fan-out: on the publishing thread with
+ * {@link FanOut#onSignallingThread()} (the two-argument constructor), on the fan-out's threads
+ * across the cores with {@link FanOut#parallel(int)} (the server's).
  *
  * <pre>
  * long cursor = hub.lastSeq();                    // start at the newest message
@@ -33,8 +34,10 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class MessageHub implements AutoCloseable {
 
     /**
-     * Told that messages were published (or that the hub closed). Called on the publishing thread:
-     * it must return at once, without blocking or writing more than a non-blocking write would.
+     * Told that messages were published (or that the hub closed). Called by the hub's
+     * {@link FanOut}, never concurrently with itself, on the publishing thread or a fan-out
+     * thread: it must return at once, without blocking or writing more than a non-blocking write
+     * would, for the subscribers passed after it on the same thread wait for it.
      */
     @FunctionalInterface
     public interface Subscriber {
@@ -45,7 +48,7 @@ public final class MessageHub implements AutoCloseable {
     private final int paddingBytes;
     private final AtomicReferenceArray<Message> ring;
     private final Object publishLock = new Object();
-    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final FanOut fanOut;
     private final ReentrantLock waitLock = new ReentrantLock();
     private final Condition published = waitLock.newCondition();
     private final AtomicInteger waiters = new AtomicInteger();
@@ -54,10 +57,22 @@ public final class MessageHub implements AutoCloseable {
     private volatile boolean closed;
 
     /**
+     * A hub whose subscribers are called back on the publishing thread, one after another
+     * ({@link FanOut#onSignallingThread()}).
+     *
      * @param capacity     messages kept for resuming sessions (at least 1)
      * @param paddingBytes padding characters in each message
      */
     public MessageHub(int capacity, int paddingBytes) {
+        this(capacity, paddingBytes, FanOut.onSignallingThread());
+    }
+
+    /**
+     * @param capacity     messages kept for resuming sessions (at least 1)
+     * @param paddingBytes padding characters in each message
+     * @param fanOut       how subscribers are told of publishes; the hub closes it when it closes
+     */
+    public MessageHub(int capacity, int paddingBytes, FanOut fanOut) {
         if (capacity < 1) {
             throw new IllegalArgumentException("ring capacity must be at least 1 (got " + capacity + ")");
         }
@@ -67,6 +82,7 @@ public final class MessageHub implements AutoCloseable {
         this.capacity = capacity;
         this.paddingBytes = paddingBytes;
         this.ring = new AtomicReferenceArray<>(capacity);
+        this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
     }
 
     /**
@@ -185,7 +201,7 @@ public final class MessageHub implements AutoCloseable {
 
     /** Adds a session to be told of every publish; it should then read what it missed itself. */
     public void subscribe(Subscriber subscriber) {
-        subscribers.add(subscriber);
+        fanOut.add(subscriber);
         if (closed) {
             subscriber.onPublished();
         }
@@ -193,12 +209,17 @@ public final class MessageHub implements AutoCloseable {
 
     /** Stops telling this session; harmless when it was not subscribed. */
     public void unsubscribe(Subscriber subscriber) {
-        subscribers.remove(subscriber);
+        fanOut.remove(subscriber);
     }
 
     /** Sessions currently subscribed. */
     public int subscriberCount() {
-        return subscribers.size();
+        return fanOut.size();
+    }
+
+    /** The fan-out that tells subscribers of publishes (for tests of the hub). */
+    FanOut fanOut() {
+        return fanOut;
     }
 
     /** True once {@link #close()} was called: sessions should end. */
@@ -206,13 +227,17 @@ public final class MessageHub implements AutoCloseable {
         return closed;
     }
 
-    /** Stops publishing and wakes every waiting and subscribed session so it can end. Idempotent. */
+    /**
+     * Stops publishing and wakes every waiting and subscribed session so it can end, then lets the
+     * fan-out's threads end once they have passed that signal on. Idempotent.
+     */
     @Override
     public void close() {
         synchronized (publishLock) {
             closed = true;
         }
         signalAll();
+        fanOut.close();
     }
 
     private void signalAll() {
@@ -224,14 +249,7 @@ public final class MessageHub implements AutoCloseable {
                 waitLock.unlock();
             }
         }
-        for (Subscriber subscriber : subscribers) {
-            try {
-                subscriber.onPublished();
-            } catch (RuntimeException e) {
-                // a broken session must not stop the publisher or the sessions after it
-                subscribers.remove(subscriber);
-            }
-        }
+        fanOut.signal();
     }
 
     /** Appends the next message; the caller holds {@code publishLock}. */
