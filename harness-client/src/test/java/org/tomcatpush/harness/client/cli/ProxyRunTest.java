@@ -3,6 +3,7 @@ package org.tomcatpush.harness.client.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.tomcatpush.harness.client.cli.RunEndToEndTest.csv;
 
 import java.io.BufferedReader;
@@ -36,6 +37,7 @@ import org.tomcatpush.harness.client.launch.ServerLaunch;
  * written into the run folder and which is gone when the run ends, whichever way it ends (normal
  * end, a failed run, SIGTERM, the client killed outright); nginx's read timeout cuts a silent SSE
  * stream and heartbeats keep it whole; without nginx the run is refused before anything starts.
+ * The tests that need nginx are skipped where it is not installed ({@code .ci/run} installs it).
  */
 @Timeout(180)
 class ProxyRunTest {
@@ -49,6 +51,7 @@ class ProxyRunTest {
     @ValueSource(strings = {"short-poll", "long-poll", "sse", "ws"})
     void everyTransportGoesThroughNginxWithNothingLostAndEveryRequestReachingTheServer(String transport)
             throws Exception {
+        requireNginx();
         CliRun run = CliRun.run(out, "--proxy", "nginx", "--transport", transport, "--sessions", "4",
                 "--ramp-up", "0", "--duration", "4s", "--publish-rate", "5", "--poll-interval", "250ms");
 
@@ -132,6 +135,7 @@ class ProxyRunTest {
 
     @Test
     void aRunWhoseServerDiesStopsNginxToo() throws Exception {
+        requireNginx();
         Path folder;
         try (BackgroundRun background = BackgroundRun.start("--out", out.toString(), "--proxy", "nginx",
                 "--transport", "sse", "--sessions", "2", "--ramp-up", "0", "--duration", "60s")) {
@@ -151,6 +155,7 @@ class ProxyRunTest {
 
     @Test
     void aRunStoppedBySignalStopsNginx() throws Exception {
+        requireNginx();
         Process harness = harness("--transport", "ws", "--duration", "60s");
         long nginx;
         try {
@@ -170,6 +175,7 @@ class ProxyRunTest {
 
     @Test
     void aClientKilledOutrightTakesNginxWithIt() throws Exception {
+        requireNginx();
         Process harness = harness("--transport", "sse", "--duration", "60s");
         List<ProcessHandle> left = new ArrayList<>();
         try {
@@ -188,6 +194,7 @@ class ProxyRunTest {
 
     /** One 5 s SSE run of 3 sessions through nginx with the given read timeout, no messages published. */
     private CSVRecord sseThroughProxy(String readTimeout, String... more) throws Exception {
+        requireNginx();
         List<String> args = new ArrayList<>(List.of("--proxy", "nginx", "--proxy-read-timeout", readTimeout,
                 "--transport", "sse", "--sessions", "3", "--ramp-up", "0", "--duration", "5s", "--publish-rate", "0",
                 "--sse-reconnect-delay", "200ms"));
@@ -200,6 +207,12 @@ class ProxyRunTest {
         assertTrue(Files.readString(folder.resolve(NginxConfig.FILE_NAME)).contains("proxy_read_timeout "
                 + DurationConverter.parse(readTimeout).toMillis() + "ms;"));
         return csv(folder.resolve("summary.csv")).get(0);
+    }
+
+    /** Skips the test where nginx is not installed, as the report tests skip without Chromium. */
+    static void requireNginx() {
+        assumeTrue(NginxProxy.missing(ProxySettings.DEFAULT_BINARY).isEmpty(),
+                "skipped: " + ProxySettings.DEFAULT_BINARY + " is not installed (" + NginxProxy.INSTALL_COMMAND + ")");
     }
 
     private Process harness(String... args) throws Exception {

@@ -3,6 +3,7 @@ package org.tomcatpush.harness.client.launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The nginx.conf of a proxied run, by its exact text for one set of settings, and nginx accepting it. */
+/**
+ * The nginx.conf of a proxied run, by its exact text for one set of settings, and nginx accepting it
+ * ({@code nginx -t}; skipped where nginx is not installed).
+ */
 class NginxConfigTest {
 
     private static final NginxConfig TWO_SECONDS_32_KEPT = new NginxConfig(40001, URI.create("http://127.0.0.1:41234"),
@@ -99,6 +103,7 @@ class NginxConfigTest {
 
     @Test
     void nginxAcceptsTheConfig() throws Exception {
+        assumeTrue(NginxProxy.missing(ProxySettings.DEFAULT_BINARY).isEmpty(), "skipped: nginx is not installed");
         Files.writeString(prefix.resolve(NginxConfig.FILE_NAME), TWO_SECONDS_32_KEPT.text());
         Files.createDirectories(prefix.resolve(NginxConfig.TEMP_DIR));
         Process test = new ProcessBuilder(ProxySettings.DEFAULT_BINARY.toString(), "-t", "-p", prefix + "/", "-c",
