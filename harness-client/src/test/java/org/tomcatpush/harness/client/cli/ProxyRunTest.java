@@ -103,6 +103,9 @@ class ProxyRunTest {
         CSVRecord row = sseThroughProxy("2s");
         assertTrue(Long.parseLong(row.get("reconnects")) >= 3, "each of the 3 streams is cut at least once: "
                 + row.toMap());
+        assertEquals(row.get("reconnects"), row.get("reconnects_connection_lost"),
+                "nginx closes the connection under the stream: " + row.toMap());
+        assertEquals(row.get("requests"), row.get("server_requests"), "every reconnect reaches the server");
     }
 
     @Test
