@@ -43,6 +43,10 @@ public record NginxConfig(int listenPort, URI upstream, Duration readTimeout, in
      * (nginx's default, written out): the client-proxy hop's {@code maxKeepAliveRequests}.
      */
     public static final int CLIENT_KEEPALIVE_REQUESTS = 1000;
+    /** nginx's connection limit; each proxied session holds two (client side and upstream). */
+    public static final int WORKER_CONNECTIONS = 16_384;
+    /** The most sessions one run may send through nginx: two connections each, with room for nginx's own. */
+    public static final int MAX_SESSIONS = WORKER_CONNECTIONS / 2 - 192;
 
     public NginxConfig {
         Objects.requireNonNull(upstream, "upstream");
@@ -61,7 +65,7 @@ public record NginxConfig(int listenPort, URI upstream, Duration readTimeout, in
                 error_log %2$s notice;
 
                 events {
-                    worker_connections 16384;
+                    worker_connections %10$d;
                 }
 
                 http {
@@ -115,6 +119,6 @@ public record NginxConfig(int listenPort, URI upstream, Duration readTimeout, in
                     }
                 }
                 """.formatted(PID_FILE, ERROR_LOG, ACCESS_LOG, TEMP_DIR, CLIENT_KEEPALIVE_REQUESTS,
-                readTimeout.toMillis() + "ms", server, keepalive, listenPort);
+                readTimeout.toMillis() + "ms", server, keepalive, listenPort, WORKER_CONNECTIONS);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.tomcatpush.harness.client.launch.NginxConfig;
 import org.tomcatpush.harness.client.launch.OpenFileBudget;
 import org.tomcatpush.harness.client.launch.ProxySettings;
 import org.tomcatpush.harness.client.launch.TargetGuard;
@@ -99,6 +100,9 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
         commandLine = List.copyOf(commandLine);
         thresholds = List.copyOf(thresholds);
         Objects.requireNonNull(proxy, "proxy");
+        require(!proxy.enabled() || sessions <= NginxConfig.MAX_SESSIONS, "--proxy nginx carries at most "
+                + NginxConfig.MAX_SESSIONS + " sessions (its worker_connections " + NginxConfig.WORKER_CONNECTIONS
+                + ", two per session), got --sessions " + sessions + ": run fewer sessions or drop --proxy");
     }
 
     /** A plan without a proxy. */

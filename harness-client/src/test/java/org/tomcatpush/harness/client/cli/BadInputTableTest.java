@@ -101,6 +101,8 @@ class BadInputTableTest {
                         + " add --proxy nginx, or drop --proxy-read-timeout"),
                 run("--proxy-upstream-keepalive 8", "--proxy-upstream-keepalive configures the proxy, and this run"
                         + " has none"),
+                run("--proxy nginx --sessions 9000", "--proxy nginx carries at most 8000 sessions (its"
+                        + " worker_connections 16384, two per session), got --sessions 9000"),
                 run("--proxy nginx --proxy-binary /nonexistent/nginx", "--proxy nginx needs nginx, which is not"
                         + " installed (no executable /nonexistent/nginx): install it with 'apt-get install -y nginx'"),
                 input("run --out <file>/runs (not writable)", d -> List.of("run", "--out",

@@ -98,6 +98,24 @@ class ProxyRunTest {
     }
 
     @Test
+    void withoutUpstreamKeepAliveNginxOpensAServerConnectionPerRequest() throws Exception {
+        requireNginx();
+        CliRun run = CliRun.run(out, "--proxy", "nginx", "--proxy-upstream-keepalive", "0", "--transport",
+                "short-poll", "--sessions", "3", "--ramp-up", "0", "--duration", "3s", "--poll-interval", "250ms");
+
+        assertEquals(0, run.exit(), run.out() + run.err());
+        Path folder = BackgroundRun.onlyFolder(out);
+        CSVRecord row = csv(folder.resolve("summary.csv")).get(0);
+        assertEquals(row.get("requests"), row.get("server_requests"), row.toMap().toString());
+        assertEquals(row.get("server_requests"), row.get("server_connections_seen"), "one connection per request: "
+                + row.toMap());
+        assertEquals("3", row.get("connections_opened"), "while the client keeps its 3 to nginx: " + row.toMap());
+        assertFalse(Files.readString(folder.resolve(NginxConfig.FILE_NAME)).contains("keepalive "));
+        assertEquals(0, JSON.readTree(folder.resolve("run.json").toFile()).path("proxy").path("upstreamKeepalive")
+                .asInt(-1));
+    }
+
+    @Test
     void aReadTimeoutShorterThanASilentStreamCutsItIntoReconnects() throws Exception {
         // no messages and no heartbeats: the stream is silent, nginx cuts it after 2 s, the session reconnects
         CSVRecord row = sseThroughProxy("2s");
