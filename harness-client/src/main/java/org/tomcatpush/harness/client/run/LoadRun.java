@@ -36,11 +36,11 @@ import org.tomcatpush.harness.client.thresholds.ThresholdCheck;
 
 /**
  * Runs one {@link RunPlan} from start to results: starts the server (or checks the target) and,
- * with {@code --proxy nginx}, nginx in front of it, resets its counters, starts the load, samples once a second for the run's duration, stops the
- * load, collects the final figures, judges the plan's thresholds on the summary rows, writes the
- * results folder and prints the summary table.
- * Whatever happens (failure, dead server, Ctrl-C) the server (and nginx) is stopped and what was measured is
- * written with its status; only a server that refuses its options (bad input) leaves no folder.
+ * with {@code --proxy nginx}, nginx in front of it, resets its counters, starts the load, samples
+ * once a second for the run's duration, stops the load, collects the final figures, judges the
+ * plan's thresholds on the summary rows, writes the results folder and prints the summary table.
+ * Whatever happens (failure, dead server, Ctrl-C) the server and nginx are stopped and what was
+ * measured is written with its status; only a server that refuses its options (bad input) leaves no folder.
  * Every run has a hard deadline: {@code --duration} plus {@link #DEADLINE_GRACE} after the load
  * starts (before that, {@code --listen-timeout} plus the grace and the duration). A watchdog
  * thread that finds the run still going at its deadline stops it, and the run is written with
@@ -209,8 +209,8 @@ public final class LoadRun {
      * every exit path closes (the teardown, the watchdog), so stopping the server stops nginx.
      */
     private ServerHandle behindProxy(ServerHandle server) throws IOException, RunFailure {
+        state.serverStarted(server);
         if (!plan.proxy().enabled()) {
-            state.serverStarted(server);
             return server;
         }
         ProxySettings settings = plan.proxy();

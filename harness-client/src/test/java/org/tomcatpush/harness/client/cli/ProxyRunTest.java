@@ -155,6 +155,26 @@ class ProxyRunTest {
     }
 
     @Test
+    void aProxyThatDoesNotStartFailsTheRunAndStopsTheServer() throws Exception {
+        Path fake = Files.writeString(out.resolve("fake-nginx"), "#!/bin/sh\n"
+                + "case \"$1\" in -v) echo 'nginx version: nginx/0.0.1' >&2; exit 0;; esac\n"
+                + "echo 'nginx: [emerg] cannot load the test config' >&2\nexit 3\n");
+        fake.toFile().setExecutable(true);
+        Path runs = out.resolve("runs");
+        CliRun run = CliRun.run(runs, "--proxy", "nginx", "--proxy-binary", fake.toString(), "--transport", "sse",
+                "--sessions", "1", "--duration", "2s");
+
+        assertEquals(1, run.exit(), run.err());
+        Path folder = BackgroundRun.onlyFolder(runs);
+        JsonNode json = JSON.readTree(folder.resolve("run.json").toFile());
+        assertEquals("failed", json.path("status").asText());
+        assertEquals("the proxy did not start: nginx exited with status 3 before listening: nginx: [emerg] cannot"
+                + " load the test config", json.path("failure").asText());
+        assertTrue(Files.exists(folder.resolve(NginxConfig.FILE_NAME)), "its config is there to read");
+        assertGone(json.path("server").path("pid").asLong(), "the server");
+    }
+
+    @Test
     void aRunWhoseServerDiesStopsNginxToo() throws Exception {
         requireNginx();
         Path folder;
