@@ -118,7 +118,7 @@ class ProxyRunTest {
     @Test
     void aReadTimeoutShorterThanASilentStreamCutsItIntoReconnects() throws Exception {
         // no messages and no heartbeats: the stream is silent, nginx cuts it after 2 s, the session reconnects
-        CSVRecord row = sseThroughProxy("2s");
+        CSVRecord row = sseThroughProxy("2s", "0");
         assertTrue(Long.parseLong(row.get("reconnects")) >= 3, "each of the 3 streams is cut at least once: "
                 + row.toMap());
         assertEquals(row.get("reconnects"), row.get("reconnects_connection_lost"),
@@ -128,14 +128,14 @@ class ProxyRunTest {
 
     @Test
     void aReadTimeoutLongerThanTheRunLeavesASilentStreamWhole() throws Exception {
-        CSVRecord row = sseThroughProxy("8s");
+        CSVRecord row = sseThroughProxy("8s", "0");
         assertEquals("0", row.get("reconnects"), row.toMap().toString());
         assertEquals("3", row.get("requests"), "one stream request per session");
     }
 
     @Test
     void heartbeatsShorterThanTheReadTimeoutKeepTheStreamWhole() throws Exception {
-        CSVRecord row = sseThroughProxy("2s", "--sse-heartbeat", "500");
+        CSVRecord row = sseThroughProxy("2s", "500");
         assertEquals("0", row.get("reconnects"), row.toMap().toString());
         assertEquals("3", row.get("requests"), "one stream request per session");
     }
@@ -233,13 +233,15 @@ class ProxyRunTest {
         }
     }
 
-    /** One 5 s SSE run of 3 sessions through nginx with the given read timeout, no messages published. */
-    private CSVRecord sseThroughProxy(String readTimeout, String... more) throws Exception {
+    /**
+     * One 5 s SSE run of 3 sessions through nginx with the given read timeout and server heartbeat
+     * ({@code --sse-heartbeat} ms, 0 = none), no messages published.
+     */
+    private CSVRecord sseThroughProxy(String readTimeout, String heartbeatMs) throws Exception {
         requireNginx();
         List<String> args = new ArrayList<>(List.of("--proxy", "nginx", "--proxy-read-timeout", readTimeout,
                 "--transport", "sse", "--sessions", "3", "--ramp-up", "0", "--duration", "5s", "--publish-rate", "0",
-                "--sse-reconnect-delay", "200ms"));
-        args.addAll(List.of(more));
+                "--sse-reconnect-delay", "200ms", "--sse-heartbeat", heartbeatMs));
         CliRun run = CliRun.run(out, args.toArray(String[]::new));
         assertEquals(0, run.exit(), run.out() + run.err());
         Path folder = BackgroundRun.onlyFolder(out);
