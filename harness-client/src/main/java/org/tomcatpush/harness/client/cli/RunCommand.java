@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.tomcatpush.harness.client.launch.JavaRuntime;
+import org.tomcatpush.harness.client.launch.NginxProxy;
 import org.tomcatpush.harness.client.launch.OpenFileLimit;
+import org.tomcatpush.harness.client.launch.ProxySettings;
 import org.tomcatpush.harness.client.launch.ServerLaunch;
 import org.tomcatpush.harness.client.launch.TargetGuard;
 import org.tomcatpush.harness.client.SignalExit;
@@ -159,6 +161,27 @@ final class RunCommand implements Callable<Integer> {
             description = "How long the started server may take to print its LISTENING line. Default: ${DEFAULT-VALUE}.")
     Duration listenTimeout;
 
+    @Option(names = "--proxy", paramLabel = "KIND", defaultValue = ProxySettings.NONE,
+            description = "none, or nginx: start nginx (Debian's package) on a loopback port in front of the server"
+                    + " for the run and send every session through it; /harness/* still goes to the server. The"
+                    + " client's connection figures then describe the client-proxy hop. Default: ${DEFAULT-VALUE}.")
+    String proxy;
+
+    @Option(names = "--proxy-read-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --proxy nginx: nginx's proxy_read_timeout, after which a stream (or held poll) the"
+                    + " server is silent on is cut. Default: 60s, nginx's own.")
+    Duration proxyReadTimeout;
+
+    @Option(names = "--proxy-upstream-keepalive", paramLabel = "N",
+            description = "With --proxy nginx: idle connections nginx keeps open to the server (keepalive of its"
+                    + " upstream); 0 = none, every request opens a new one. Default: "
+                    + ProxySettings.DEFAULT_UPSTREAM_KEEPALIVE + ".")
+    Integer proxyUpstreamKeepalive;
+
+    @Option(names = "--proxy-binary", paramLabel = "PATH",
+            description = "With --proxy nginx: the nginx executable. Default: /usr/sbin/nginx.")
+    Path proxyBinary;
+
     @Mixin(name = "server")
     ServerOptions server;
 
@@ -203,6 +226,11 @@ final class RunCommand implements Callable<Integer> {
         if (plan.virtualThreads()) {
             requireVirtualThreadJava(plan.serverJava());
         }
+        if (plan.proxy().enabled()) {
+            NginxProxy.missing(plan.proxy().binary()).ifPresent(message -> {
+                throw new ConfigException(message);
+            });
+        }
     }
 
     /** Validates the options. @throws ConfigException naming the bad option and the fix */
@@ -239,7 +267,24 @@ final class RunCommand implements Callable<Integer> {
                 sseReconnectDelay, sourceAddresses, connectTimeout, targetUri, allowRemote, config, virtualThreads,
                 serverJava != null ? serverJava : ServerLaunch.currentJava(), serverHeap, listenTimeout,
                 List.copyOf(parsed.originalArgs()), requestTimeout,
-                Threshold.parseAll(thresholdExpressions, SummaryCsv.header()));
+                Threshold.parseAll(thresholdExpressions, SummaryCsv.header()), proxySettings(parsed));
+    }
+
+    /** The {@code --proxy} options; the proxy's own refuse to go without a proxy. */
+    private ProxySettings proxySettings(ParseResult parsed) {
+        ProxySettings settings = new ProxySettings(proxy,
+                proxyReadTimeout != null ? proxyReadTimeout : ProxySettings.DEFAULT_READ_TIMEOUT,
+                proxyUpstreamKeepalive != null ? proxyUpstreamKeepalive : ProxySettings.DEFAULT_UPSTREAM_KEEPALIVE,
+                proxyBinary != null ? proxyBinary : ProxySettings.DEFAULT_BINARY);
+        if (!settings.enabled()) {
+            for (String option : List.of("--proxy-read-timeout", "--proxy-upstream-keepalive", "--proxy-binary")) {
+                if (parsed.hasMatchedOption(option)) {
+                    throw new ConfigException(option + " configures the proxy, and this run has none: add"
+                            + " --proxy nginx, or drop " + option);
+                }
+            }
+        }
+        return settings;
     }
 
     /**

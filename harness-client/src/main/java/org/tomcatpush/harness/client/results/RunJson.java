@@ -17,7 +17,8 @@ import org.tomcatpush.harness.client.thresholds.ThresholdsXml;
 
 /**
  * Writes {@code run.json}: the status of the run, the full scenario and server configuration,
- * how the server was run, the environment, the thresholds with how each came out
+ * how the server was run, the reverse proxy ({@code proxy}: {@code kind} none or nginx), the
+ * environment, the thresholds with how each came out
  * ({@code thresholds}, {@code thresholdOutcomes}) and the other files' names. Times are ISO-8601 UTC and
  * epoch ms; every duration is in ms. Stateless.
  */
@@ -58,6 +59,7 @@ public final class RunJson {
         server.set("settings", JSON.valueToTree(result.setup().settings()));
         server.set("config", result.setup().serverConfig());
         server.set("heldMemory", JSON.valueToTree(result.heldMemory()));
+        root.set("proxy", proxy(result.setup().proxy()));
         root.set("environment", JSON.valueToTree(result.environment()));
         root.put("statsFailures", result.statsFailures());
         root.set("commandLine", JSON.valueToTree(result.setup().commandLine()));
@@ -112,6 +114,22 @@ public final class RunJson {
         }
         ObjectNode timeouts = node.putObject("requestTimeoutMsByTransport");
         s.mix().transports().forEach(t -> timeouts.put(t.cliName(), ms(s.requestTimeout(t))));
+        return node;
+    }
+
+    /** The proxy, and with one what the connection figures then describe. */
+    private static ObjectNode proxy(ProxyInfo proxy) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("kind", proxy.kind());
+        if (proxy.proxied()) {
+            node.put("version", proxy.version());
+            node.put("readTimeoutMs", proxy.readTimeoutMs());
+            node.put("upstreamKeepalive", proxy.upstreamKeepalive());
+            node.put("listen", proxy.listen());
+            node.put("upstream", proxy.upstream());
+            node.put("pid", proxy.pid());
+            node.put("connectionAccounting", ProxyInfo.CONNECTION_ACCOUNTING_NOTE);
+        }
         return node;
     }
 

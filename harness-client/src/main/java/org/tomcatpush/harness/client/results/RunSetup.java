@@ -20,14 +20,23 @@ import org.tomcatpush.harness.client.scenario.Scenario;
  * @param serverPid     the child server's process id, -1 for a running target
  * @param sessionsPerTransport how many sessions the mix gave each transport
  * @param commandLine   the arguments the run was started with
+ * @param proxy         the reverse proxy the sessions went through, {@link ProxyInfo#NONE} for none
  */
 public record RunSetup(String name, Scenario scenario, ServerSettings settings, JsonNode serverConfig,
         String serverMode, String serverHeap, long serverPid, Map<String, Integer> sessionsPerTransport,
-        List<String> commandLine) {
+        List<String> commandLine, ProxyInfo proxy) {
 
     public RunSetup {
+        java.util.Objects.requireNonNull(proxy, "proxy");
         serverConfig = serverConfig.deepCopy();
         sessionsPerTransport = Map.copyOf(sessionsPerTransport);
         commandLine = List.copyOf(commandLine);
+    }
+
+    /** A setup without a proxy. */
+    public RunSetup(String name, Scenario scenario, ServerSettings settings, JsonNode serverConfig, String serverMode,
+            String serverHeap, long serverPid, Map<String, Integer> sessionsPerTransport, List<String> commandLine) {
+        this(name, scenario, settings, serverConfig, serverMode, serverHeap, serverPid, sessionsPerTransport,
+                commandLine, ProxyInfo.NONE);
     }
 }

@@ -21,7 +21,8 @@ import org.tomcatpush.harness.client.report.model.TimeSeries;
  * headline figures of the report's capacity table, from the same {@link CapacityFigures} of the
  * same {@link SummaryCsv#cells cells} (sessions opened/planned, TCP connections, busy threads
  * and requests per minute per 1,000 sessions held, delivery latency p50/p99, time to first message
- * p99, messages lost), aligned, three significant digits; then the report's warnings on sessions
+ * p99, messages lost), aligned, three significant digits; for a run through a proxy, one line
+ * saying what its connection figures describe; then the report's warnings on sessions
  * that did not all open and on messages lost, duplicated or not delivered at all, one line
  * per threshold outcome ({@code threshold breached: sse latency_p99_ms<200 (was 312.4)}), the
  * status and the results folder. Stateless.
@@ -57,6 +58,11 @@ public final class SummaryTable {
         aligned(lines).forEach(out::println);
         out.println("/1k: per 1,000 sessions " + (byOpened ? "opened" : "planned")
                 + "; conns and busy threads are the server's, for all its traffic (n/a in a row of a mix)");
+        ProxyInfo proxy = result.setup().proxy();
+        if (proxy.proxied()) {
+            out.println("proxy: " + proxy.kind() + " " + proxy.version() + " at " + proxy.listen() + ": "
+                    + ProxyInfo.CONNECTION_ACCOUNTING_NOTE);
+        }
         warnings(rows).forEach(out::println);
         result.thresholdOutcomes().forEach(o -> out.println(o.line()));
         if (result.status() != RunStatus.COMPLETED) {

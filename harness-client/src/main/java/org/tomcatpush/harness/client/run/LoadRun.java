@@ -12,11 +12,16 @@ import java.util.concurrent.TimeUnit;
 import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.accounting.RunRecorder;
 import org.tomcatpush.harness.client.launch.JavaRuntime;
+import org.tomcatpush.harness.client.launch.NginxConfig;
+import org.tomcatpush.harness.client.launch.NginxProxy;
+import org.tomcatpush.harness.client.launch.ProxySettings;
+import org.tomcatpush.harness.client.launch.ProxyStartException;
 import org.tomcatpush.harness.client.launch.ServerLaunch;
 import org.tomcatpush.harness.client.launch.ServerProcess;
 import org.tomcatpush.harness.client.launch.ServerStartException;
 import org.tomcatpush.harness.client.launch.TargetGuard;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.ProxyInfo;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.results.ResultsWriter;
 import org.tomcatpush.harness.client.results.RunResult;
@@ -30,12 +35,12 @@ import org.tomcatpush.harness.client.serverstats.StatsClient;
 import org.tomcatpush.harness.client.thresholds.ThresholdCheck;
 
 /**
- * Runs one {@link RunPlan} from start to results: starts the server (or checks the target),
- * resets its counters, starts the load, samples once a second for the run's duration, stops the
- * load, collects the final figures, judges the plan's thresholds on the summary rows, writes the
- * results folder and prints the summary table.
- * Whatever happens (failure, dead server, Ctrl-C) the server is stopped and what was measured is
- * written with its status; only a server that refuses its options (bad input) leaves no folder.
+ * Runs one {@link RunPlan} from start to results: starts the server (or checks the target) and,
+ * with {@code --proxy nginx}, nginx in front of it, resets its counters, starts the load, samples
+ * once a second for the run's duration, stops the load, collects the final figures, judges the
+ * plan's thresholds on the summary rows, writes the results folder and prints the summary table.
+ * Whatever happens (failure, dead server, Ctrl-C) the server and nginx are stopped and what was
+ * measured is written with its status; only a server that refuses its options (bad input) leaves no folder.
  * Every run has a hard deadline: {@code --duration} plus {@link #DEADLINE_GRACE} after the load
  * starts (before that, {@code --listen-timeout} plus the grace and the duration). A watchdog
  * thread that finds the run still going at its deadline stops it, and the run is written with
@@ -189,15 +194,41 @@ public final class LoadRun {
         if (!plan.startsServer()) {
             ExternalServer external = new ExternalServer(plan.target(), discoverControl(plan.target()),
                     targetControlToken);
-            state.serverStarted(external);
-            return external;
+            return behindProxy(external);
         }
         ServerLaunch launch = ServerLaunch.of(plan.serverJava(), plan.serverHeap(), plan.childServerArgs(),
                 plan.listenTimeout());
         ChildServer child = new ChildServer(ServerProcess.start(launch));
         openServer = child;
-        state.serverStarted(child);
-        return child;
+        return behindProxy(child);
+    }
+
+    /**
+     * The server as the sessions reach it: itself, or behind the plan's nginx, which is started
+     * here with its configuration in the run folder. From then on the returned handle is the one
+     * every exit path closes (the teardown, the watchdog), so stopping the server stops nginx.
+     */
+    private ServerHandle behindProxy(ServerHandle server) throws IOException, RunFailure {
+        state.serverStarted(server);
+        if (!plan.proxy().enabled()) {
+            return server;
+        }
+        ProxySettings settings = plan.proxy();
+        NginxProxy proxy;
+        try {
+            proxy = NginxProxy.start(settings.binary(), server.baseUri(), settings, state.beginFolder().file(
+                    NginxConfig.FILE_NAME).getParent());
+        } catch (ProxyStartException | IOException e) {
+            server.close();
+            throw new RunFailure("the proxy did not start: " + e.getMessage());
+        }
+        ProxiedServer proxied = new ProxiedServer(server, proxy);
+        openServer = proxied;
+        state.proxyStarted(new ProxyInfo(settings.kind(), NginxProxy.version(settings.binary()),
+                settings.readTimeout().toMillis(), settings.upstreamKeepalive(), proxy.baseUri().toString(),
+                server.baseUri().toString(), proxy.pid()));
+        state.serverStarted(proxied);
+        return proxied;
     }
 
     /**

@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.tomcatpush.harness.client.launch.NginxConfig;
 import org.tomcatpush.harness.client.launch.OpenFileBudget;
+import org.tomcatpush.harness.client.launch.ProxySettings;
 import org.tomcatpush.harness.client.launch.TargetGuard;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.scenario.Scenario;
@@ -40,13 +43,15 @@ import org.tomcatpush.harness.server.config.ServerOptions;
  * @param requestTimeout     {@code --request-timeout}: how long a poll may wait for its answer (0 =
  *                           forever), or {@code null} for the default of {@link Scenario#requestTimeout}
  * @param thresholds         the {@code --threshold}s, judged on the summary rows when the run ends
+ * @param proxy              the reverse proxy between the sessions and the server ({@code --proxy});
+ *                           {@link ProxySettings#DIRECT} for none
  */
 public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, Duration rampUp, Duration duration,
         Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,
         int sourceAddresses, Duration connectTimeout, URI target, boolean allowRemote, ServerConfig serverConfig,
         boolean virtualThreads, Path serverJava, String serverHeap, Duration listenTimeout, List<String> commandLine,
         Duration requestTimeout,
-        List<Threshold> thresholds) {
+        List<Threshold> thresholds, ProxySettings proxy) {
 
     /** Most source addresses: 127.0.0.1 .. 127.0.0.254. */
     public static final int MAX_SOURCE_ADDRESSES = 254;
@@ -94,6 +99,21 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
         }
         commandLine = List.copyOf(commandLine);
         thresholds = List.copyOf(thresholds);
+        Objects.requireNonNull(proxy, "proxy");
+        require(!proxy.enabled() || sessions <= NginxConfig.MAX_SESSIONS, "--proxy nginx carries at most "
+                + NginxConfig.MAX_SESSIONS + " sessions (its worker_connections " + NginxConfig.WORKER_CONNECTIONS
+                + ", two per session), got --sessions " + sessions + ": run fewer sessions or drop --proxy");
+    }
+
+    /** A plan without a proxy. */
+    public RunPlan(String name, Path outDir, TransportMix mix, int sessions, Duration rampUp, Duration duration,
+            Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,
+            int sourceAddresses, Duration connectTimeout, URI target, boolean allowRemote, ServerConfig serverConfig,
+            boolean virtualThreads, Path serverJava, String serverHeap, Duration listenTimeout,
+            List<String> commandLine, Duration requestTimeout, List<Threshold> thresholds) {
+        this(name, outDir, mix, sessions, rampUp, duration, pollInterval, browser, sessionsPerBrowser,
+                sseReconnectDelay, sourceAddresses, connectTimeout, target, allowRemote, serverConfig, virtualThreads,
+                serverJava, serverHeap, listenTimeout, commandLine, requestTimeout, thresholds, ProxySettings.DIRECT);
     }
 
     /** The harness starts the server (no {@code --target}). */

@@ -17,11 +17,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.tomcatpush.harness.client.accounting.RunRecorder;
+import org.tomcatpush.harness.client.launch.NginxConfig;
 import org.tomcatpush.harness.client.report.RunReport;
 import org.tomcatpush.harness.client.results.ClientCost;
 import org.tomcatpush.harness.client.results.ClientCounts;
 import org.tomcatpush.harness.client.results.HeldMemory;
 import org.tomcatpush.harness.client.results.LatencySummary;
+import org.tomcatpush.harness.client.results.ProxyInfo;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.results.ResultsWriter;
 import org.tomcatpush.harness.client.results.RunEnvironment;
@@ -69,6 +71,7 @@ final class RunState {
     private HeapReading baselineHeap = HeapReading.UNKNOWN;
     private HeldMemory heldMemory = HeldMemory.UNKNOWN;
     private EventLoopDelay.Summary eventLoopDelay;
+    private ProxyInfo proxy = ProxyInfo.NONE;
 
     RunState(RunPlan plan, RunRecorder recorder) {
         this.plan = plan;
@@ -79,6 +82,11 @@ final class RunState {
         this.server = handle;
         this.baseUri = handle.baseUri();
         this.controlUri = handle.controlUri();
+    }
+
+    /** The sessions go through this proxy. */
+    void proxyStarted(ProxyInfo started) {
+        proxy = started;
     }
 
     void serverAnswered(URI base, ServerStats initial) {
@@ -299,7 +307,7 @@ final class RunState {
         assigned.forEach((t, n) -> perTransport.put(t.cliName(), n));
         RunSetup setup = new RunSetup(plan.name(), s, settings(), serverConfigJson(),
                 server == null ? (plan.startsServer() ? "child" : "target") : server.mode(), plan.serverHeap(),
-                server == null ? -1 : server.pid(), perTransport, plan.commandLine());
+                server == null ? -1 : server.pid(), perTransport, plan.commandLine(), proxy);
         Instant start = startedAt != null ? startedAt : requestedAt;
         Instant end = endedAt != null ? endedAt : Instant.now();
         String runId = folder != null ? folder.runId() : plan.name();
@@ -310,7 +318,11 @@ final class RunState {
                 plan.thresholds(), List.of(), heldMemory);
     }
 
+    /** The keep-alive limit of the hop the sessions' connections end at: the proxy's, or the server's. */
     private int maxKeepAliveRequests() {
+        if (plan.proxy().enabled()) {
+            return NginxConfig.CLIENT_KEEPALIVE_REQUESTS;
+        }
         if (plan.startsServer()) {
             return plan.serverConfig().maxKeepAliveRequests();
         }

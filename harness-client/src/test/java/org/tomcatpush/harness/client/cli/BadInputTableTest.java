@@ -90,6 +90,21 @@ class BadInputTableTest {
                 run("--threshold see:errors==0", "unknown transport 'see' in --threshold 'see:errors==0'"),
                 run("--transport ws --threshold sse:errors==0", "--threshold 'sse:errors==0' names sse, which is not"
                         + " in --transport ws"),
+                run("--proxy squid", "--proxy 'squid' is not a proxy: use none or nginx"),
+                run("--proxy nginx --proxy-read-timeout 0", "--proxy-read-timeout must be more than 0: write e.g. 60s"),
+                run("--proxy nginx --proxy-read-timeout 5", "'5' has no unit: write 5ms or 5s"),
+                run("--proxy nginx --proxy-upstream-keepalive -1", "--proxy-upstream-keepalive must be between 0"
+                        + " (a new connection per request) and 65535 (got -1)"),
+                run("--proxy nginx --proxy-upstream-keepalive many", "'--proxy-upstream-keepalive': 'many' is not a"
+                        + " whole number"),
+                run("--proxy-read-timeout 5s", "--proxy-read-timeout configures the proxy, and this run has none:"
+                        + " add --proxy nginx, or drop --proxy-read-timeout"),
+                run("--proxy-upstream-keepalive 8", "--proxy-upstream-keepalive configures the proxy, and this run"
+                        + " has none"),
+                run("--proxy nginx --sessions 9000", "--proxy nginx carries at most 8000 sessions (its"
+                        + " worker_connections 16384, two per session), got --sessions 9000"),
+                run("--proxy nginx --proxy-binary /nonexistent/nginx", "--proxy nginx needs nginx, which is not"
+                        + " installed (no executable /nonexistent/nginx): install it with 'apt-get install -y nginx'"),
                 input("run --out <file>/runs (not writable)", d -> List.of("run", "--out",
                         Files.writeString(d.resolve("a-file"), "x").resolve("runs").toString()),
                         "is not writable ("),

@@ -14,7 +14,8 @@ import org.tomcatpush.harness.client.results.Figures;
  * should be equal; a difference means requests or connections the other side never saw (or a
  * counting fault), so every other connection figure deserves caution. A client ahead by what the
  * run's own figures account for (requests queued for a thread at the stop, requests lost to the
- * keep-alive race) is a note that says so.
+ * keep-alive race) is a note that says so. Through a proxy the connection counts are of two
+ * different hops and are not compared ({@link ProxyRule} says so); the request counts still are.
  */
 public final class AccountingAgreementRule implements FindingRule {
 
@@ -27,6 +28,9 @@ public final class AccountingAgreementRule implements FindingRule {
             List<String> gaps = new ArrayList<>();
             if (requests.isPresent() && requests.getAsDouble() != 0) {
                 gaps.add(difference(requests.getAsDouble(), "request", "requests"));
+            }
+            if (ProxyRule.proxied(run)) {
+                connections = OptionalDouble.empty();
             }
             if (connections.isPresent() && connections.getAsDouble() != 0) {
                 gaps.add(difference(connections.getAsDouble(), "connection", "connections"));
