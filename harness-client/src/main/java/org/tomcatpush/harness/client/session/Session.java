@@ -10,7 +10,6 @@ import org.tomcatpush.harness.client.accounting.ConnectFailureKind;
 import org.tomcatpush.harness.client.accounting.ConnectFailures;
 import org.tomcatpush.harness.client.accounting.TransportRecorder;
 import org.tomcatpush.harness.client.scenario.Transport;
-import org.tomcatpush.harness.server.hub.MessageCodec;
 
 /**
  * What every session has in common, whatever its transport: its virtual client, its sequence
@@ -202,7 +201,7 @@ abstract class Session implements MessageScanner.Listener {
             recorder.messagesLost(result);
         }
         // from the intended publish time, so a publisher that fell behind cannot hide its delay
-        recorder.messageReceived(MessageCodec.nowMicros() - intendedAtMicros);
+        recorder.messageReceived(EpochMicrosClock.nowMicros() - intendedAtMicros);
     }
 
     @Override
