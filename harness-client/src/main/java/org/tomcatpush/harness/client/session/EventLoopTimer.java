@@ -1,6 +1,8 @@
 package org.tomcatpush.harness.client.session;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +11,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.util.Timeout;
 import io.netty.util.Timer;
 import io.netty.util.TimerTask;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 
 /**
@@ -16,26 +19,46 @@ import io.netty.util.concurrent.ScheduledFuture;
  * ({@code EventLoop.schedule}: a deadline queue woken by the loop's own {@code epoll_wait} timeout),
  * instead of a {@code HashedWheelTimer}, whose thread wakes every tick (every millisecond, for the
  * pacing precision polls need) whether anything is due or not: in a run of held streams that idle
- * ticking was a sizeable share of the client's CPU. Tasks go to the loops in turn. A task given
+ * ticking was a sizeable share of the client's CPU. A task given on an event loop stays on that
+ * loop; one given from another thread goes to the loops in turn. A task given
  * once the loops are shutting down never runs; its timeout reads as cancelled. Thread-safe.
  */
 final class EventLoopTimer implements Timer {
 
     private final EventLoopGroup eventLoops;
+    private final EventExecutor[] loops;
 
     EventLoopTimer(EventLoopGroup eventLoops) {
         this.eventLoops = eventLoops;
+        List<EventExecutor> all = new ArrayList<>();
+        eventLoops.forEach(all::add);
+        this.loops = all.toArray(new EventExecutor[0]);
     }
 
     @Override
     public Timeout newTimeout(TimerTask task, long delay, TimeUnit unit) {
         LoopTimeout timeout = new LoopTimeout(this, task);
         try {
-            timeout.future = eventLoops.next().schedule(timeout, delay, unit);
+            timeout.future = loopFor().schedule(timeout, delay, unit);
         } catch (RejectedExecutionException e) {
             timeout.cancelled = true; // the client is closing
         }
         return timeout;
+    }
+
+    /**
+     * The calling thread's own loop when it is one (a session scheduling from its connection's
+     * callback): scheduling and cancelling there is a plain queue operation, where handing the
+     * task to another loop would wake that loop's thread, twice per poll with a request timeout.
+     * From any other thread, the loops in turn.
+     */
+    private EventExecutor loopFor() {
+        for (EventExecutor loop : loops) {
+            if (loop.inEventLoop()) {
+                return loop;
+            }
+        }
+        return eventLoops.next();
     }
 
     /** Nothing to stop: the tasks live on the event loops, which the client's resources shut down. */

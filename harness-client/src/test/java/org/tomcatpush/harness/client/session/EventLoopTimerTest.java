@@ -51,6 +51,29 @@ class EventLoopTimerTest {
         assertFalse(late.isExpired());
     }
 
+    @Test
+    @SuppressWarnings("deprecation")
+    void aTaskGivenOnAnEventLoopRunsOnThatLoop() throws Exception {
+        EventLoopGroup loops = new NioEventLoopGroup(2);
+        try {
+            EventLoopTimer timer = new EventLoopTimer(loops);
+            for (io.netty.util.concurrent.EventExecutor loop : loops) {
+                CountDownLatch ran = new CountDownLatch(1);
+                AtomicInteger elsewhere = new AtomicInteger();
+                loop.execute(() -> timer.newTimeout(t -> {
+                    if (!loop.inEventLoop()) {
+                        elsewhere.incrementAndGet();
+                    }
+                    ran.countDown();
+                }, 1, TimeUnit.MILLISECONDS));
+                assertTrue(ran.await(30, TimeUnit.SECONDS));
+                assertEquals(0, elsewhere.get());
+            }
+        } finally {
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+    }
+
     private static boolean inEventLoop(EventLoopGroup loops) {
         for (io.netty.util.concurrent.EventExecutor loop : loops) {
             if (loop.inEventLoop()) {
