@@ -26,13 +26,29 @@ import io.netty.util.concurrent.ScheduledFuture;
 final class EventLoopTimer implements Timer {
 
     private final EventLoopGroup eventLoops;
+    /** The loops a task may stay on; empty for a timer that hands every task to the loops in turn. */
     private final EventExecutor[] loops;
 
+    /** A timer whose task given on an event loop stays on that loop: the sessions' timer. */
     EventLoopTimer(EventLoopGroup eventLoops) {
+        this(eventLoops, true);
+    }
+
+    private EventLoopTimer(EventLoopGroup eventLoops, boolean stayOnCallingLoop) {
         this.eventLoops = eventLoops;
         List<EventExecutor> all = new ArrayList<>();
-        eventLoops.forEach(all::add);
+        if (stayOnCallingLoop) {
+            eventLoops.forEach(all::add);
+        }
         this.loops = all.toArray(new EventExecutor[0]);
+    }
+
+    /**
+     * A timer that hands every task to the loops in turn, wherever it is given: for the ramp-up,
+     * whose task reschedules itself and would otherwise open every session from one loop.
+     */
+    static EventLoopTimer inTurn(EventLoopGroup eventLoops) {
+        return new EventLoopTimer(eventLoops, false);
     }
 
     @Override

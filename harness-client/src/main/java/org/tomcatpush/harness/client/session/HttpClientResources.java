@@ -42,12 +42,14 @@ final class HttpClientResources {
 
     private final EventLoopGroup eventLoops;
     private final EventLoopTimer timer;
+    private final EventLoopTimer rampUpTimer;
     private final AsyncHttpClient client;
     private final EventLoopDelay eventLoopDelay;
 
     private HttpClientResources(EventLoopGroup eventLoops, EventLoopTimer timer, AsyncHttpClient client) {
         this.eventLoops = eventLoops;
         this.timer = timer;
+        this.rampUpTimer = EventLoopTimer.inTurn(eventLoops);
         this.client = client;
         this.eventLoopDelay = new EventLoopDelay(eventLoops);
     }
@@ -93,6 +95,11 @@ final class HttpClientResources {
 
     EventLoopTimer timer() {
         return timer;
+    }
+
+    /** The ramp-up's timer: its task goes to the event loops in turn, so sessions open from all of them. */
+    EventLoopTimer rampUpTimer() {
+        return rampUpTimer;
     }
 
     /** How late the event loops ran, from their start until {@link #close}. */

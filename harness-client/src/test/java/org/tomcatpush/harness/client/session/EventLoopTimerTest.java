@@ -74,6 +74,29 @@ class EventLoopTimerTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("deprecation")
+    void theRampUpTimerHandsTasksGivenOnALoopToEveryLoop() throws Exception {
+        EventLoopGroup loops = new NioEventLoopGroup(2);
+        try {
+            EventLoopTimer timer = EventLoopTimer.inTurn(loops);
+            java.util.Set<Thread> ranOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            CountDownLatch ran = new CountDownLatch(10);
+            loops.next().execute(() -> {
+                for (int i = 0; i < 10; i++) {
+                    timer.newTimeout(t -> {
+                        ranOn.add(Thread.currentThread());
+                        ran.countDown();
+                    }, 0, TimeUnit.MILLISECONDS);
+                }
+            });
+            assertTrue(ran.await(30, TimeUnit.SECONDS));
+            assertEquals(2, ranOn.size(), "both loops ran tasks");
+        } finally {
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+    }
+
     private static boolean inEventLoop(EventLoopGroup loops) {
         for (io.netty.util.concurrent.EventExecutor loop : loops) {
             if (loop.inEventLoop()) {
