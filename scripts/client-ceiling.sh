@@ -4,7 +4,7 @@
 # machine and its load average beside it. Loopback only; every process it starts is stopped.
 #
 # Parts (the arguments; default: all three, in this order, once per round):
-#   poll    short poll as fast as possible (--poll-interval 0), 64 sessions, against one server
+#   poll    short poll as fast as possible (--poll-interval 1ms), 64 sessions, against one server
 #           that wrk -t1 -c64 hammers too, the two alternating: requests/s past a warm-up, and the
 #           ratio harness / wrk. Skipped with one line when wrk is not installed.
 #   fanout  SSE broadcast at 1 msg/s to 5,000 and to 10,000 sessions: steady-state delivery
@@ -145,7 +145,7 @@ poll_round() {
         else
             local folder rps
             folder="$(harness --target "$poll_url" --transport short-poll --sessions "$POLL_SESSIONS" --ramp-up 0 \
-                --poll-interval 0 --duration "${POLL_SECONDS}s" --name ceiling-poll)"
+                --poll-interval 1ms --duration "${POLL_SECONDS}s" --name ceiling-poll)"
             # requests/s past the JVM's own warm-up: the mean of the per-second rates after it
             rps="$( [[ -n "$folder" ]] && paste -d, <(column "$folder/timeseries.csv" elapsed_s) \
                 <(column "$folder/timeseries.csv" requests_per_s) |

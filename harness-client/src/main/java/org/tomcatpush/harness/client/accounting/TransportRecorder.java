@@ -5,14 +5,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.HdrHistogram.Recorder;
 import org.tomcatpush.harness.client.scenario.Transport;
 
 /**
  * Where the sessions of one transport record what happened to them. Every method is thread-safe
- * and wait-free or nearly so (LongAdder, HdrHistogram {@link Recorder}); none allocates on the hot
- * path. Readers take {@link #counters()} snapshots and drain the latency recorders with
- * {@code getIntervalHistogram}; only the results side of the client may drain them.
+ * and wait-free or nearly so: counters are {@link LongAdder}s (striped per thread under
+ * contention), latencies go into {@link PerThreadRecorder}s (one HdrHistogram recorder per
+ * recording thread, summed when drained), so event loops recording at once do not contend; none
+ * allocates on the hot path. Readers take {@link #counters()} snapshots and drain the latency
+ * recorders with {@code getIntervalHistogram}; only the results side of the client may drain them.
  *
  * <pre>
  * recorder.requestSent();
@@ -39,20 +40,20 @@ public final class TransportRecorder {
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder sessionsOpen = new LongAdder();
-    private final Recorder latencyMicros = new Recorder(MAX_TRACKABLE_MICROS, 3);
-    private final Recorder responseTimeMicros = new Recorder(MAX_TRACKABLE_MICROS, 3);
-    private final Recorder uncorrectedResponseTimeMicros = new Recorder(MAX_TRACKABLE_MICROS, 3);
+    private final PerThreadRecorder latencyMicros = newLatencyRecorder();
+    private final PerThreadRecorder responseTimeMicros = newLatencyRecorder();
+    private final PerThreadRecorder uncorrectedResponseTimeMicros = newLatencyRecorder();
     // sessions that never got going, reconnections made (issue 9)
     private final LongAdder sessionsOpened = new LongAdder();
     private final LongAdder streamsEnded = new LongAdder();
     private final LongAdder firstMessagesCensored = new LongAdder();
-    private final Recorder firstMessageMicros = new Recorder(MAX_TRACKABLE_MICROS, 3);
+    private final PerThreadRecorder firstMessageMicros = newLatencyRecorder();
     // failed and unanswered requests (issue 9)
     private final LongAdder requestsFailed = new LongAdder();
     private final LongAdder requestsTimedOut = new LongAdder();
     private final LongAdder requestsRetried = new LongAdder();
     private final LongAdder errorsStaleConnection = new LongAdder();
-    private final Recorder failureTimeMicros = new Recorder(MAX_TRACKABLE_MICROS, 3);
+    private final PerThreadRecorder failureTimeMicros = newLatencyRecorder();
 
     public TransportRecorder(Transport transport) {
         this.transport = transport;
@@ -217,17 +218,17 @@ public final class TransportRecorder {
     }
 
     /** Delivery latency (receive minus publish time), microseconds. Drained by the results side. */
-    public Recorder latencyRecorder() {
+    public PerThreadRecorder latencyRecorder() {
         return latencyMicros;
     }
 
     /** Response time from the intended send time, microseconds. Drained by the results side. */
-    public Recorder responseTimeRecorder() {
+    public PerThreadRecorder responseTimeRecorder() {
         return responseTimeMicros;
     }
 
     /** Response time from the actual send time, microseconds. Drained by the results side. */
-    public Recorder uncorrectedResponseTimeRecorder() {
+    public PerThreadRecorder uncorrectedResponseTimeRecorder() {
         return uncorrectedResponseTimeMicros;
     }
 
@@ -235,12 +236,12 @@ public final class TransportRecorder {
      * Time from a session's start to its first message, microseconds, censored at the stop for
      * sessions that got none. Drained by the results side.
      */
-    public Recorder firstMessageRecorder() {
+    public PerThreadRecorder firstMessageRecorder() {
         return firstMessageMicros;
     }
 
     /** Time from the intended send to the failure of failed polls, timed out ones included, microseconds. Drained by the results side. */
-    public Recorder failureTimeRecorder() {
+    public PerThreadRecorder failureTimeRecorder() {
         return failureTimeMicros;
     }
 
@@ -252,6 +253,10 @@ public final class TransportRecorder {
                 bytesReceived.sum(), bytesSent.sum(), errors.sum(), sessionsOpened.sum(), streamsEnded.sum(),
                 firstMessagesCensored.sum(), requestsFailed.sum(),
                 requestsTimedOut.sum(), requestsRetried.sum(), errorsStaleConnection.sum());
+    }
+
+    private static PerThreadRecorder newLatencyRecorder() {
+        return new PerThreadRecorder(MAX_TRACKABLE_MICROS, 3);
     }
 
     private static <E extends Enum<E>> Map<E, LongAdder> adders(Class<E> type) {

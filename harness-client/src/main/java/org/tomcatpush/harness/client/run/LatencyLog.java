@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
-import org.HdrHistogram.Recorder;
 
+import org.tomcatpush.harness.client.accounting.PerThreadRecorder;
 import org.tomcatpush.harness.client.accounting.RunRecorder;
 import org.tomcatpush.harness.client.accounting.TransportRecorder;
 import org.tomcatpush.harness.client.results.LatencyLogHeader;
@@ -43,9 +43,9 @@ public final class LatencyLog implements Closeable {
         FAILURE_TIME(LatencyLogHeader.FAILURE_TIME_TAG, TransportRecorder::failureTimeRecorder);
 
         private final String tagPrefix;
-        private final Function<TransportRecorder, Recorder> recorder;
+        private final Function<TransportRecorder, PerThreadRecorder> recorder;
 
-        Family(String tagPrefix, Function<TransportRecorder, Recorder> recorder) {
+        Family(String tagPrefix, Function<TransportRecorder, PerThreadRecorder> recorder) {
             this.tagPrefix = tagPrefix;
             this.recorder = recorder;
         }
@@ -54,12 +54,12 @@ public final class LatencyLog implements Closeable {
     private static final class Channel {
         final Transport transport;
         final Family family;
-        final Recorder recorder;
+        final PerThreadRecorder recorder;
         final String tag;
         final Histogram total = newHistogram();
         Histogram recycled;
 
-        Channel(Transport transport, Family family, Recorder recorder) {
+        Channel(Transport transport, Family family, PerThreadRecorder recorder) {
             this.transport = transport;
             this.family = family;
             this.recorder = recorder;

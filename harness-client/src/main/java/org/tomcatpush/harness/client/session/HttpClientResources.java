@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import org.asynchttpclient.AsyncHttpClient;
@@ -18,7 +17,8 @@ import org.tomcatpush.harness.client.scenario.Scenario;
 
 /**
  * The async-http-client of a run, configured for measuring rather than for convenience, with the
- * event loops and the timer it runs on (owned here so that closing waits for them to stop):
+ * event loops it runs on and the timer of the sessions, which schedules on those loops (owned here
+ * so that closing waits for them to stop):
  * <ul>
  *   <li>no request or read timeout (-1): they would cut long-lived streams; polls time out on
  *       their session's own timer ({@code --request-timeout});</li>
@@ -36,20 +36,20 @@ import org.tomcatpush.harness.client.scenario.Scenario;
  */
 final class HttpClientResources {
 
-    /** The timer's tick: pacing precision of short polls and reconnect delays. */
-    static final long TIMER_TICK_MS = 1;
     static final int WEBSOCKET_MAX_FRAME_BYTES = 64 * 1024 * 1024;
     private static final String EPOLL = "io.netty.channel.epoll.Epoll";
     private static final String EPOLL_EVENT_LOOP_GROUP = "io.netty.channel.epoll.EpollEventLoopGroup";
 
     private final EventLoopGroup eventLoops;
-    private final HashedWheelTimer timer;
+    private final EventLoopTimer timer;
+    private final EventLoopTimer rampUpTimer;
     private final AsyncHttpClient client;
     private final EventLoopDelay eventLoopDelay;
 
-    private HttpClientResources(EventLoopGroup eventLoops, HashedWheelTimer timer, AsyncHttpClient client) {
+    private HttpClientResources(EventLoopGroup eventLoops, EventLoopTimer timer, AsyncHttpClient client) {
         this.eventLoops = eventLoops;
         this.timer = timer;
+        this.rampUpTimer = EventLoopTimer.inTurn(eventLoops);
         this.client = client;
         this.eventLoopDelay = new EventLoopDelay(eventLoops);
     }
@@ -58,8 +58,8 @@ final class HttpClientResources {
         int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         EventLoopGroup eventLoops = newEventLoopGroup(epollAvailable(), ioThreads);
         boolean epoll = isNative(eventLoops);
-        HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("harness-client-timer", true),
-                TIMER_TICK_MS, TimeUnit.MILLISECONDS, 1024);
+        // pacing, reconnect delays and the ramp-up run on the event loops' own deadline queues
+        EventLoopTimer timer = new EventLoopTimer(eventLoops);
         AsyncHttpClientConfig config = new DefaultAsyncHttpClientConfig.Builder()
                 .setEventLoopGroup(eventLoops)
                 .setUseNativeTransport(epoll)
@@ -93,8 +93,13 @@ final class HttpClientResources {
         return client;
     }
 
-    HashedWheelTimer timer() {
+    EventLoopTimer timer() {
         return timer;
+    }
+
+    /** The ramp-up's timer: its task goes to the event loops in turn, so sessions open from all of them. */
+    EventLoopTimer rampUpTimer() {
+        return rampUpTimer;
     }
 
     /** How late the event loops ran, from their start until {@link #close}. */

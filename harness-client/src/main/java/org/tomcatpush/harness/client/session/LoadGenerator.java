@@ -75,7 +75,7 @@ public final class LoadGenerator implements AutoCloseable {
         resources = HttpClientResources.create(scenario, accounting);
         context = new SessionContext(resources.client(), resources.timer(), scenario, recorder);
         sessions = createSessions(targetAddress);
-        rampUp = new RampUp(sessions, scenario.rampUp(), resources.timer());
+        rampUp = new RampUp(sessions, scenario.rampUp(), resources.rampUpTimer());
         rampUp.start();
     }
 

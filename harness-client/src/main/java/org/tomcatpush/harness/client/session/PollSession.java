@@ -12,6 +12,7 @@ import org.asynchttpclient.AsyncHandler;
 import org.asynchttpclient.HttpResponseBodyPart;
 import org.asynchttpclient.HttpResponseStatus;
 import org.asynchttpclient.ListenableFuture;
+import org.asynchttpclient.Request;
 import org.asynchttpclient.uri.Uri;
 import org.tomcatpush.harness.client.accounting.ConnectionAccounting;
 import org.tomcatpush.harness.client.scenario.Transport;
@@ -37,6 +38,9 @@ import org.tomcatpush.harness.client.scenario.Transport;
  */
 abstract class PollSession extends Session implements AsyncHandler<Void> {
 
+    /** {@link #requestCursor} of a request without {@code since}: the session has no cursor yet. */
+    private static final long NO_CURSOR = -1;
+
     private final Uri endpoint;
     private final int maxPolls;
     /** Per-request timeout, 0 for none. */
@@ -52,6 +56,9 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
     private volatile Timeout requestTimeout;
     /** The request the request timeout cancelled: its cancellation is a timeout, any other a late echo. */
     private volatile ListenableFuture<Void> timedOut;
+    /** The last request built and the cursor it asks from; touched by one thread at a time. */
+    private Request request;
+    private long requestCursor;
     private boolean answerOk;
     private long answerCursor;
     private boolean answerHasCursor;
@@ -96,7 +103,7 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
         answerHasCursor = false;
         pooledChannel = null;
         scanner.reset();
-        Uri uri = sequence.started() ? endpoint.withNewQuery("since=" + sequence.lastSeq()) : endpoint;
+        Request request = requestForCursor();
         int send = ++sends;
         if (requestTimeoutNanos > 0) {
             // the session's own timer, not async-http-client's request timeout: that one aborts the
@@ -105,7 +112,7 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
                     TimeUnit.NANOSECONDS);
         }
         try {
-            inFlight = context.client().executeRequest(client.get(uri).build(), this);
+            inFlight = context.client().executeRequest(request, this);
         } catch (RuntimeException e) {
             // the client is closing
             endExchange();
@@ -113,6 +120,21 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
         if (stopped()) {
             abortExchange();
         }
+    }
+
+    /**
+     * The request for the session's cursor: built when the cursor moved, else the one sent last
+     * (an async-http-client {@link Request} is immutable, so it may go out again). Polling faster
+     * than messages arrive mostly repeats the same cursor, and then builds nothing.
+     */
+    private Request requestForCursor() {
+        long cursor = sequence.started() ? sequence.lastSeq() : NO_CURSOR;
+        if (request == null || cursor != requestCursor) {
+            Uri uri = cursor == NO_CURSOR ? endpoint : endpoint.withNewQuery("since=" + cursor);
+            request = client.get(uri).build();
+            requestCursor = cursor;
+        }
+        return request;
     }
 
     @Override

@@ -11,10 +11,17 @@ import io.netty.util.TimerTask;
 /**
  * Starts a run's sessions evenly spread over the ramp-up: session {@code i} of {@code n} at
  * {@code i * rampUp / n} after the start (all at once for a zero ramp-up). One timer task that
- * starts whatever is due and schedules itself for the next session, on the shared timer, so the
- * caller never waits. Thread-safe.
+ * starts whatever is due (at most {@link #MAX_STARTS_PER_RUN} at a time) and schedules itself for
+ * the next session, on the shared timer, so the caller never waits. Thread-safe.
  */
 final class RampUp implements TimerTask {
+
+    /**
+     * Most sessions one run of the task starts: the timer runs it on an event loop, and a burst
+     * of hundreds of starts at once (a zero ramp-up) would hold that loop's I/O back meanwhile;
+     * the rest are started by the next run, at once.
+     */
+    static final int MAX_STARTS_PER_RUN = 32;
 
     private final List<Session> sessions;
     private final long rampUpNanos;
@@ -53,12 +60,14 @@ final class RampUp implements TimerTask {
     public void run(Timeout timeout) {
         long elapsedNanos = System.nanoTime() - startNanos;
         int count = sessions.size();
-        while (started < count && !cancelled
+        int startedNow = 0;
+        while (started < count && !cancelled && startedNow < MAX_STARTS_PER_RUN
                 && startOffsetNanos(started, count, rampUpNanos) <= elapsedNanos) {
             sessions.get(started++).begin();
+            startedNow++;
         }
         if (started < count && !cancelled) {
-            long delayNanos = startOffsetNanos(started, count, rampUpNanos) - elapsedNanos;
+            long delayNanos = Math.max(0, startOffsetNanos(started, count, rampUpNanos) - elapsedNanos);
             next = timer.newTimeout(this, delayNanos, TimeUnit.NANOSECONDS);
         }
     }

@@ -10,14 +10,14 @@ import org.tomcatpush.harness.client.accounting.ConnectFailureKind;
 import org.tomcatpush.harness.client.accounting.ConnectFailures;
 import org.tomcatpush.harness.client.accounting.TransportRecorder;
 import org.tomcatpush.harness.client.scenario.Transport;
-import org.tomcatpush.harness.server.hub.MessageCodec;
 
 /**
  * What every session has in common, whatever its transport: its virtual client, its sequence
  * check and the recording of every message, gap, failure and open/close into its transport's
  * {@link TransportRecorder}, its one pending timer, and stopping. A subclass is the state machine of
  * one transport; it runs one exchange at a time (one request, stream or WebSocket), so its state is
- * touched by one thread at a time, handed over through Netty's event loops and the shared timer.
+ * touched by one thread at a time, handed over through Netty's event loops (the shared timer runs its
+ * tasks on them too).
  * Nothing here blocks; no session owns a thread.
  */
 abstract class Session implements MessageScanner.Listener {
@@ -57,7 +57,7 @@ abstract class Session implements MessageScanner.Listener {
 
     /**
      * Starts the session now: its wait for a first message begins, then {@link #start()}. Called
-     * once, by the ramp-up, from the timer thread.
+     * once, by the ramp-up, from the timer (an event loop).
      */
     final void begin() {
         startedAtNanos = System.nanoTime();
@@ -202,7 +202,7 @@ abstract class Session implements MessageScanner.Listener {
             recorder.messagesLost(result);
         }
         // from the intended publish time, so a publisher that fell behind cannot hide its delay
-        recorder.messageReceived(MessageCodec.nowMicros() - intendedAtMicros);
+        recorder.messageReceived(EpochMicrosClock.nowMicros() - intendedAtMicros);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.ByteProcessor;
 
 /**
  * An incremental parser of the {@code text/event-stream} format with the semantics of the browser's
@@ -85,9 +86,28 @@ final class SseParser {
         idBufferLength = lastEventIdLength;
     }
 
+    /**
+     * Reads {@code buf} between its reader and writer index, in place (its indexes are not moved).
+     * The bulk of an event, the rest of a {@code data:} line or of a comment, is found with one
+     * search for the line end and copied (or skipped) at once, not a byte at a time.
+     */
     void feed(ByteBuf buf) {
-        for (int i = buf.readerIndex(), end = buf.writerIndex(); i < end; i++) {
-            feed(buf.getByte(i));
+        int i = buf.readerIndex();
+        int end = buf.writerIndex();
+        while (i < end) {
+            boolean inData = state == VALUE && field == FIELD_DATA;
+            if ((inData || state == COMMENT) && !afterCr) {
+                int lineEnd = buf.forEachByte(i, end - i, ByteProcessor.FIND_CRLF);
+                int runEnd = lineEnd < 0 ? end : lineEnd;
+                if (inData) {
+                    appendToData(buf, i, runEnd - i);
+                }
+                i = runEnd;
+                if (lineEnd < 0) {
+                    return;
+                }
+            }
+            feed(buf.getByte(i++));
         }
     }
 
@@ -196,6 +216,12 @@ final class SseParser {
             namePacked = (namePacked << 8) | (b & 0xff);
         }
         nameLength++;
+    }
+
+    private void appendToData(ByteBuf buf, int index, int length) {
+        data = ensure(data, dataLength + length);
+        buf.getBytes(index, data, dataLength, length);
+        dataLength += length;
     }
 
     private void startValue() {

@@ -1,13 +1,22 @@
 package org.tomcatpush.harness.client.session;
 
+import java.net.InetSocketAddress;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.LastHttpContent;
 
 import org.asynchttpclient.AsyncHandler;
 import org.asynchttpclient.HttpResponseBodyPart;
 import org.asynchttpclient.HttpResponseStatus;
 import org.asynchttpclient.ListenableFuture;
 import org.asynchttpclient.RequestBuilder;
+import org.asynchttpclient.netty.channel.ChannelManager;
 import org.asynchttpclient.netty.request.NettyRequest;
 import org.asynchttpclient.uri.Uri;
 import org.tomcatpush.harness.client.scenario.Transport;
@@ -17,15 +26,26 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * parsed as it arrives, {@code retry:} replaces the reconnect delay (the scenario's until then), and
  * when the stream ends or breaks the session waits that delay and reconnects with
  * {@code Last-Event-ID}, so the server replays what was published in between.
+ *
+ * <p>Once the stream is open, its body chunks are read beneath async-http-client: a
+ * {@link ChunkReader} just before async-http-client's HTTP handler feeds each chunk's buffer to
+ * the parser and releases it, sparing async-http-client's per-chunk dispatch and body part; the
+ * end of the response still goes to async-http-client, which completes the exchange, and the
+ * reader leaves the connection's pipeline then. A chunk that reaches async-http-client anyway
+ * (no reader in place) is parsed in {@link #onBodyPartReceived}.
  */
 final class SseSession extends StreamSession implements AsyncHandler<Void>, SseParser.Listener {
 
     private static final String LAST_EVENT_ID = "Last-Event-ID";
+    /** Name of the chunk reader in a connection's pipeline while it carries an open stream. */
+    static final String CHUNK_READER = "harness-sse-chunks";
 
     private final Uri endpoint;
     private final SseParser parser = new SseParser(this);
     private boolean statusOk;
     private volatile ListenableFuture<Void> inFlight;
+    /** The connection of the attempt in flight, once known (connected or taken from the pool). */
+    private volatile Channel channel;
 
     SseSession(SessionContext context, VirtualClient client) {
         super(context, client, Transport.SSE);
@@ -37,6 +57,7 @@ final class SseSession extends StreamSession implements AsyncHandler<Void>, SseP
         attemptStarted();
         parser.startStream();
         statusOk = false;
+        channel = null;
         RequestBuilder request = client.get(endpoint)
                 .setHeader(HttpHeaderNames.ACCEPT, "text/event-stream")
                 .setHeader(HttpHeaderNames.CACHE_CONTROL, "no-cache");
@@ -69,6 +90,16 @@ final class SseSession extends StreamSession implements AsyncHandler<Void>, SseP
     }
 
     @Override
+    public void onTcpConnectSuccess(InetSocketAddress remoteAddress, Channel connection) {
+        channel = connection;
+    }
+
+    @Override
+    public void onConnectionPooled(Channel connection) {
+        channel = connection;
+    }
+
+    @Override
     public State onStatusReceived(HttpResponseStatus status) {
         statusOk = status.getStatusCode() == 200;
         if (status.getStatusCode() == 400 && sequence.started()) {
@@ -78,8 +109,21 @@ final class SseSession extends StreamSession implements AsyncHandler<Void>, SseP
         if (!statusOk) {
             return State.ABORT;
         }
+        installChunkReader();
         streamOpened();
         return State.CONTINUE;
+    }
+
+    /** On the connection's event loop, as the status is read: the chunks after it go to the reader. */
+    private void installChunkReader() {
+        Channel connection = channel;
+        if (connection == null || !connection.eventLoop().inEventLoop()) {
+            return;
+        }
+        ChannelPipeline pipeline = connection.pipeline();
+        if (pipeline.get(ChannelManager.AHC_HTTP_HANDLER) != null && pipeline.get(CHUNK_READER) == null) {
+            pipeline.addBefore(ChannelManager.AHC_HTTP_HANDLER, CHUNK_READER, new ChunkReader(parser));
+        }
     }
 
     @Override
@@ -120,5 +164,35 @@ final class SseSession extends StreamSession implements AsyncHandler<Void>, SseP
     public void onThrowable(Throwable failure) {
         inFlight = null;
         streamOver(false, failure);
+    }
+
+    /**
+     * Feeds the body chunks of one open stream to its parser in place and releases them; hands the
+     * end of the response on to async-http-client and leaves the pipeline, so a connection back
+     * in the pool carries no reader. Runs on the connection's event loop.
+     */
+    private static final class ChunkReader extends ChannelInboundHandlerAdapter {
+
+        private final SseParser parser;
+
+        ChunkReader(SseParser parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof LastHttpContent) {
+                ctx.pipeline().remove(this);
+                ctx.fireChannelRead(msg);
+            } else if (msg instanceof HttpContent content) {
+                try {
+                    parser.feed(content.content());
+                } finally {
+                    content.release();
+                }
+            } else {
+                ctx.fireChannelRead(msg);
+            }
+        }
     }
 }

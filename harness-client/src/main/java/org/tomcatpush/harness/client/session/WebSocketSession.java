@@ -1,8 +1,16 @@
 package org.tomcatpush.harness.client.session;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+
 import org.asynchttpclient.ListenableFuture;
+import org.asynchttpclient.netty.channel.ChannelManager;
 import org.asynchttpclient.netty.request.NettyRequest;
 import org.asynchttpclient.uri.Uri;
 import org.asynchttpclient.ws.WebSocket;
@@ -15,6 +23,12 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * When the socket closes the session waits the scenario's reconnect delay and opens it again with
  * {@code since} set to the last message it has. A close frame from the server counts as the stream
  * ending cleanly; a socket lost without one (code 1006) or an error as the connection lost.
+ *
+ * <p>Text frames are read in place: once the socket is open, a {@link TextFrameScanner} just before
+ * async-http-client's WebSocket handler feeds each text frame's buffer to the message scanner and
+ * releases it, so no frame is decoded to a String. Other frames (close, ping) go on to
+ * async-http-client; a frame decoded before the scanner was in place (in the same read as the
+ * upgrade answer) still arrives through {@link #onTextFrame}.
  */
 final class WebSocketSession extends StreamSession implements WebSocketListener {
 
@@ -22,7 +36,12 @@ final class WebSocketSession extends StreamSession implements WebSocketListener 
     private static final int CANNOT_ACCEPT = 1003;
 
     private final Uri endpoint;
+    /** Name of the in-place text frame reader in the connection's pipeline. */
+    static final String TEXT_FRAME_SCANNER = "harness-ws-text";
+
     private volatile WebSocket webSocket;
+    /** The connection of the upgrade in flight or the open socket; set when its TCP connect succeeds. */
+    private volatile Channel channel;
     private volatile ListenableFuture<?> upgrade;
 
     WebSocketSession(SessionContext context, VirtualClient client) {
@@ -34,6 +53,7 @@ final class WebSocketSession extends StreamSession implements WebSocketListener 
     protected void exchange() {
         attemptStarted();
         webSocket = null;
+        channel = null;
         Uri uri = sequence.started() ? endpoint.withNewQuery("since=" + sequence.lastSeq()) : endpoint;
         try {
             upgrade = context.client().executeRequest(client.get(uri).build(), new UpgradeHandler(this));
@@ -63,6 +83,12 @@ final class WebSocketSession extends StreamSession implements WebSocketListener 
     public void onOpen(WebSocket websocket) {
         webSocket = websocket;
         upgrade = null;
+        Channel connection = channel;
+        // on the connection's event loop: the frames read after this go through the scanner
+        if (connection != null && connection.pipeline().get(ChannelManager.AHC_WS_HANDLER) != null
+                && connection.pipeline().get(TEXT_FRAME_SCANNER) == null) {
+            connection.pipeline().addBefore(ChannelManager.AHC_WS_HANDLER, TEXT_FRAME_SCANNER, new TextFrameScanner(this));
+        }
         streamOpened();
     }
 
@@ -101,6 +127,48 @@ final class WebSocketSession extends StreamSession implements WebSocketListener 
         @Override
         public void onRequestSend(NettyRequest request) {
             session.streamRequestSent();
+        }
+
+        @Override
+        public void onTcpConnectSuccess(InetSocketAddress remoteAddress, Channel connection) {
+            session.channel = connection;
+        }
+    }
+
+    /**
+     * Reads text frames (and their continuations) in place into the session's message scanner and
+     * releases them; passes every other frame on. Runs on the connection's event loop.
+     */
+    private static final class TextFrameScanner extends ChannelInboundHandlerAdapter {
+
+        private final WebSocketSession session;
+        /** Whether the continuation frames that follow belong to a text message. */
+        private boolean inText;
+
+        TextFrameScanner(WebSocketSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof TextWebSocketFrame frame) {
+                try {
+                    session.scanner.reset();
+                    session.scanner.feed(frame.content());
+                    inText = !frame.isFinalFragment();
+                } finally {
+                    frame.release();
+                }
+            } else if (inText && msg instanceof ContinuationWebSocketFrame frame) {
+                try {
+                    session.scanner.feed(frame.content());
+                    inText = !frame.isFinalFragment();
+                } finally {
+                    frame.release();
+                }
+            } else {
+                ctx.fireChannelRead(msg);
+            }
         }
     }
 }
