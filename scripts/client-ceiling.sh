@@ -117,6 +117,8 @@ median() {
 # ---- poll: harness and wrk against one server ------------------------------------------------
 poll_harness=()
 poll_wrk=()
+# start_poll_server: a fresh server for one round of the poll part, warmed up by wrk; stopped by
+# stop_poll_server, so that it takes nothing from the other parts
 start_poll_server() {
     java -jar "$SERVER_JAR" --port 0 --publish-rate 1 --max-keep-alive-requests -1 >"$work/server.out" \
         2>"$work/server.err" &
@@ -133,8 +135,15 @@ start_poll_server() {
     exit 1
 }
 
+stop_poll_server() {
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+}
+
 poll_round() {
     local round="$1" order=(harness wrk)
+    start_poll_server
     ((round % 2 == 0)) && order=(wrk harness)
     for who in "${order[@]}"; do
         if [[ "$who" == wrk ]]; then
@@ -154,6 +163,7 @@ poll_round() {
             echo "round $round  poll   harness $POLL_SESSIONS sessions  ${rps:-n/a} requests/s   (load average $(load_average))"
         fi
     done
+    stop_poll_server
 }
 
 # ---- fanout: SSE broadcast, steady state ------------------------------------------------------
@@ -212,9 +222,6 @@ hold_round() {
 
 echo "client-ceiling.sh: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 " GB" }'), $(uname -sr)," \
      "$(java -version 2>&1 | head -n 1), client -Xmx$CLIENT_HEAP, $ROUNDS rounds"
-if wants poll && ((HAVE_WRK)); then
-    start_poll_server
-fi
 for round in $(seq 1 "$ROUNDS"); do
     if wants poll && ((HAVE_WRK)); then poll_round "$round"; fi
     if wants fanout; then fanout_round "$round"; fi

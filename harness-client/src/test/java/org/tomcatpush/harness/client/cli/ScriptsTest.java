@@ -81,15 +81,17 @@ class ScriptsTest {
     }
 
     @Test
-    void theRampSizingHoldsFourSecondsOfConnectsWithinTheKernelsCap() throws Exception {
-        assertEquals("--accept-count 3800 --connect-timeout 15s", bash("ramp_flags 19000 20 4096"),
-                "950 connects/s x 4 s");
-        assertEquals("--accept-count 2048 --connect-timeout 15s", bash("ramp_flags 19000 20 2048 2>/dev/null"),
-                "capped at net.core.somaxconn");
-        assertEquals("--accept-count 100 --connect-timeout 15s", bash("ramp_flags 100 10 4096"),
-                "never below Tomcat's default");
-        assertEquals("--accept-count 2000 --connect-timeout 15s", bash("ramp_flags 500 0 4096"),
-                "no ramp: every connect at once");
+    void theRampSizingHoldsFourSecondsOfConnectsWithinTheKernelsCapsAndHalfThePortsPerAddress() throws Exception {
+        assertEquals("--accept-count 3800 --connect-timeout 15s --source-addresses 2",
+                bash("ramp_flags 19000 20 4096 28232"), "950 connects/s x 4 s; 11,292 connections per address");
+        assertEquals("--accept-count 2048 --connect-timeout 15s --source-addresses 2",
+                bash("ramp_flags 19000 20 2048 28232 2>/dev/null"), "capped at net.core.somaxconn");
+        assertEquals("--accept-count 100 --connect-timeout 15s --source-addresses 1",
+                bash("ramp_flags 100 10 4096 28232"), "never below Tomcat's default");
+        assertEquals("--accept-count 2000 --connect-timeout 15s --source-addresses 1",
+                bash("ramp_flags 500 0 4096 28232"), "no ramp: every connect at once");
+        assertEquals("1 2 5", bash("echo $(ramp_source_addresses 11292 28232) $(ramp_source_addresses 11293 28232)"
+                + " $(ramp_source_addresses 19000 10000)"), "80% of half the ephemeral range per address");
         assertEquals("2 20 120", bash("echo $(ramp_seconds 1500ms) $(ramp_seconds 20s) $(ramp_seconds 2m)"));
     }
 
