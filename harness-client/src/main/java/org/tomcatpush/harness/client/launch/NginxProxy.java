@@ -2,7 +2,6 @@ package org.tomcatpush.harness.client.launch;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -141,7 +140,7 @@ public final class NginxProxy implements AutoCloseable {
         } finally {
             if (!started) {
                 stop(watchdog, -1, folder);
-                removeHook(hook);
+                ChildProcesses.removeHook(hook);
             }
         }
     }
@@ -175,7 +174,7 @@ public final class NginxProxy implements AutoCloseable {
             closed = true;
         }
         stop(watchdog, nginxPid, folder);
-        removeHook(shutdownHook);
+        ChildProcesses.removeHook(shutdownHook);
     }
 
     private static long awaitListening(Process watchdog, int port, Path folder, Path errorLog)
@@ -213,7 +212,7 @@ public final class NginxProxy implements AutoCloseable {
         Optional<ProcessHandle> nginx = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
         List<ProcessHandle> descendants = watchdog.descendants().toList();
         try {
-            closeQuietly(watchdog.getOutputStream());
+            ChildProcesses.closeQuietly(watchdog.getOutputStream());
             if (!watchdog.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 nginx.ifPresent(ProcessHandle::destroyForcibly);
                 descendants.forEach(ProcessHandle::destroyForcibly);
@@ -274,22 +273,6 @@ public final class NginxProxy implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | java.io.UncheckedIOException ignored) {
             // temporary files nginx left are harmless
-        }
-    }
-
-    private static void closeQuietly(OutputStream stream) {
-        try {
-            stream.close();
-        } catch (IOException ignored) {
-            // nginx is being stopped anyway
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to: it stops nginx itself
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -107,7 +106,7 @@ public final class ServerProcess implements AutoCloseable {
         } finally {
             if (!started) {
                 stop(process);
-                removeHook(hook);
+                ChildProcesses.removeHook(hook);
             }
         }
     }
@@ -177,7 +176,7 @@ public final class ServerProcess implements AutoCloseable {
             closed = true;
         }
         stop(process);
-        removeHook(shutdownHook);
+        ChildProcesses.removeHook(shutdownHook);
     }
 
     private static URI awaitListening(Process process, CompletableFuture<URI> listening, Duration timeout,
@@ -269,7 +268,7 @@ public final class ServerProcess implements AutoCloseable {
 
     private static void stop(Process process) {
         List<ProcessHandle> descendants = process.descendants().toList();
-        closeQuietly(process.getOutputStream());
+        ChildProcesses.closeQuietly(process.getOutputStream());
         process.destroy();
         descendants.forEach(ProcessHandle::destroy);
         try {
@@ -282,22 +281,6 @@ public final class ServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private static void closeQuietly(OutputStream stream) {
-        try {
-            stream.close();
-        } catch (IOException ignored) {
-            // the child is being stopped anyway
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to: it stops the child itself
-        }
     }
 
     private static void join(Thread thread) {
