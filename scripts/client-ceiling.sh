@@ -71,15 +71,9 @@ if [[ ! -f "$CLIENT_JAR" || ! -f "$SERVER_JAR" ]]; then
 fi
 mkdir -p "$OUT"
 work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-    if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-        kill "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=lib/server.sh
+source "$ROOT/scripts/lib/server.sh"
+trap 'server_stop; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
 load_average() { cut -d' ' -f1 /proc/loadavg; }
@@ -117,28 +111,11 @@ median() {
 # ---- poll: harness and wrk against one server ------------------------------------------------
 poll_harness=()
 poll_wrk=()
-# start_poll_server: a fresh server for one round of the poll part, warmed up by wrk; stopped by
-# stop_poll_server, so that it takes nothing from the other parts
+# start_poll_server: a fresh server for one round of the poll part, warmed up by wrk; stopped at
+# the end of the round, so that it takes nothing from the other parts
 start_poll_server() {
-    java -jar "$SERVER_JAR" --port 0 --publish-rate 1 --max-keep-alive-requests -1 >"$work/server.out" \
-        2>"$work/server.err" &
-    server_pid=$!
-    for _ in $(seq 1 150); do
-        if grep -q '^LISTENING ' "$work/server.out"; then
-            poll_url="$(sed -n 's/^LISTENING //p' "$work/server.out")"
-            wrk -t1 -c"$POLL_SESSIONS" -d"${POLL_WARMUP_S}s" "$poll_url/poll" >/dev/null # the server's JIT warms up
-            return 0
-        fi
-        sleep 0.1
-    done
-    echo "client-ceiling.sh: the server did not start: $(cat "$work/server.err")" >&2
-    exit 1
-}
-
-stop_poll_server() {
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=""
+    server_start client-ceiling.sh --publish-rate 1 --max-keep-alive-requests -1
+    wrk -t1 -c"$POLL_SESSIONS" -d"${POLL_WARMUP_S}s" "$server_url/poll" >/dev/null # the server's JIT warms up
 }
 
 poll_round() {
@@ -148,12 +125,12 @@ poll_round() {
     for who in "${order[@]}"; do
         if [[ "$who" == wrk ]]; then
             local rps
-            rps="$(wrk -t1 -c"$POLL_SESSIONS" -d"${POLL_SECONDS}s" "$poll_url/poll" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')"
+            rps="$(wrk -t1 -c"$POLL_SESSIONS" -d"${POLL_SECONDS}s" "$server_url/poll" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')"
             poll_wrk+=("$rps")
             echo "round $round  poll   wrk -t1 -c$POLL_SESSIONS      ${rps} requests/s   (load average $(load_average))"
         else
             local folder rps
-            folder="$(harness --target "$poll_url" --transport short-poll --sessions "$POLL_SESSIONS" --ramp-up 0 \
+            folder="$(harness --target "$server_url" --transport short-poll --sessions "$POLL_SESSIONS" --ramp-up 0 \
                 --poll-interval 1ms --duration "${POLL_SECONDS}s" --name ceiling-poll)"
             # requests/s past the JVM's own warm-up: the mean of the per-second rates after it
             rps="$( [[ -n "$folder" ]] && paste -d, <(column "$folder/timeseries.csv" elapsed_s) \
@@ -163,7 +140,7 @@ poll_round() {
             echo "round $round  poll   harness $POLL_SESSIONS sessions  ${rps:-n/a} requests/s   (load average $(load_average))"
         fi
     done
-    stop_poll_server
+    server_stop
 }
 
 # ---- fanout: SSE broadcast, steady state ------------------------------------------------------

@@ -28,54 +28,24 @@ if ! command -v wrk >/dev/null; then
 fi
 
 work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# start_server INTERVAL_MS: starts a server, sets server_pid, base_url (the workload) and
-# control_url (its control connector, where /harness/* is served)
-start_server() {
-  : > "$work/out"
-  java -jar "$JAR" --port 0 --publish-rate 10 --max-keep-alive-requests -1 \
-       --sample-interval "$1" > "$work/out" 2> "$work/err" &
-  server_pid=$!
-  for _ in $(seq 1 100); do
-    if grep -q '^LISTENING ' "$work/out"; then
-      base_url=$(sed -n 's/^LISTENING //p' "$work/out")
-      control_url=$(sed -n 's/^CONTROL //p' "$work/out")
-      return 0
-    fi
-    sleep 0.1
-  done
-  echo "sampler-overhead: the server did not start: $(cat "$work/err")" >&2
-  exit 1
-}
-
-stop_server() {
-  kill "$server_pid"
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=""
-}
+SERVER_JAR="$JAR"
+# shellcheck source=lib/server.sh
+source scripts/lib/server.sh
+trap 'server_stop; rm -rf "$work"' EXIT
 
 # measure INTERVAL_MS: prints the requests/s of one measured wrk run; with the sampler on, also
 # appends "samples cpu_micros" (the sampler's own CPU time during the run) to $work/cpu
 measure() {
-  start_server "$1"
-  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "$base_url/poll" > /dev/null
+  server_start sampler-overhead --publish-rate 10 --max-keep-alive-requests -1 --sample-interval "$1"
+  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "$server_url/poll" > /dev/null
   curl -s -X POST "$control_url/harness/reset" > /dev/null
-  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" "$base_url/poll" > "$work/wrk"
+  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" "$server_url/poll" > "$work/wrk"
   if [[ "$1" != 0 ]]; then
     { curl -s "$control_url/harness/stats" | tr -d ' \n' \
         | sed -n 's/.*"samples":\([0-9]*\),"seriesDropped":[0-9]*,"samplerCpuMicros":\([0-9]*\).*/\1 \2/p'
       echo; } >> "$work/cpu"
   fi
-  stop_server
+  server_stop
   awk '/^Requests\/sec:/ {print $2}' "$work/wrk"
 }
 
