@@ -1,5 +1,7 @@
 package org.tomcatpush.harness.client.sweep.experiments;
 
+import org.tomcatpush.harness.client.report.RunReport;
+
 /**
  * One experiment's verdict with where its sweep is and what it ran, for the summary. Immutable.
  *
@@ -9,4 +11,9 @@ package org.tomcatpush.harness.client.sweep.experiments;
  * @param settings the scenario file's settings (its lines without comments), or empty
  */
 public record ExperimentResult(Verdict verdict, String sweep, String settings) {
+
+    /** The sweep's own report, {@code report.html} in its folder, relative as {@code sweep} is; empty without a sweep. */
+    public String reportLink() {
+        return sweep.isEmpty() ? "" : sweep + "/" + RunReport.FILE_NAME;
+    }
 }

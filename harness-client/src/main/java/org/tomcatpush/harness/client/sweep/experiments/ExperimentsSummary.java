@@ -45,8 +45,17 @@ public final class ExperimentsSummary {
 
     /** An experiment whose sweep did not run: inconclusive, with no sweep and no settings. */
     public static ExperimentResult notRun(Experiment experiment) {
+        return notRun(experiment, "");
+    }
+
+    /**
+     * As {@link #notRun(Experiment)}, stating {@code reason} (e.g. the sweep's exit status and last
+     * error line) when it is not blank; the reason is the verdict's note and so its deciding figure.
+     */
+    public static ExperimentResult notRun(Experiment experiment, String reason) {
+        String note = "the sweep did not run or left no folder" + (reason.isBlank() ? "" : ": " + reason.strip());
         Verdict verdict = new Verdict(experiment, new MeasuredTable(List.of(), List.of()), List.of(),
-                List.of("the sweep did not run or left no folder"), Support.INCONCLUSIVE);
+                List.of(note), Support.INCONCLUSIVE);
         return new ExperimentResult(verdict, "", "");
     }
 
