@@ -91,6 +91,8 @@ public final class ExperimentsCommand implements Callable<Integer> {
                 return ExitStatus.BAD_INPUT;
             }
         }
+        // An experiment given more than once (several scenario files serve it) is judged once, from all its sweeps.
+        Map<Experiment, List<String>> dirs = new LinkedHashMap<>();
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
             if (eq < 1) {
@@ -104,12 +106,20 @@ public final class ExperimentsCommand implements Callable<Integer> {
                         + Experiments.all().stream().map(Experiment::id).collect(Collectors.joining(", ")));
                 return ExitStatus.BAD_INPUT;
             }
-            String dir = pair.substring(eq + 1);
+            dirs.computeIfAbsent(experiment, e -> new ArrayList<>()).add(pair.substring(eq + 1));
+        }
+        for (Map.Entry<Experiment, List<String>> e : dirs.entrySet()) {
+            List<Path> ran = e.getValue().stream().filter(d -> !d.isBlank()).map(Path::of).toList();
             try {
-                results.add(dir.isBlank() ? ExperimentsSummary.notRun(experiment, reason(experiment))
-                        : ExperimentsSummary.judge(experiment, Path.of(dir), out));
-            } catch (ResultsInputException e) {
-                return CliErrors.badInput(err, e);
+                if (ran.isEmpty()) {
+                    results.add(ExperimentsSummary.notRun(e.getKey(), reason(e.getKey())));
+                } else {
+                    ExperimentResult judged = ExperimentsSummary.judge(e.getKey(), ran, out);
+                    results.add(ran.size() < e.getValue().size()
+                            ? ExperimentsSummary.withSweepNotRun(judged, reason(e.getKey())) : judged);
+                }
+            } catch (ResultsInputException ex) {
+                return CliErrors.badInput(err, ex);
             }
         }
         if (sweepsWallS != null && sweepsWallS < 0) {

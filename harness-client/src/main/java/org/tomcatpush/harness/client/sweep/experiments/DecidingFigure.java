@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  * <li><em>not supported</em>: the first criterion not met, and the figures of its failing checks;</li>
  * <li><em>supported</em>: per criterion the figure of its first check, and how many more checks were
  * met (every figure is in the experiment's own section);</li>
- * <li><em>inconclusive</em>: the first criterion without data and what it lacks, or, when nothing was
- * judged, why (the sweep did not run);</li>
+ * <li><em>inconclusive</em>: the first criterion without data and what it lacks, or else the first
+ * note, which says why (the sweep, or one of the experiment's sweeps, did not run);</li>
  * <li><em>partly judged</em>: the figures of the criteria judged, then the parts of the claim not judged.</li>
  * </ul>
  *
@@ -35,8 +35,8 @@ public record DecidingFigure(String basis, String figures, List<String> notJudge
                     .orElseThrow();
             case INCONCLUSIVE -> criteria.stream().filter(c -> c.result() == Criterion.Result.NO_DATA).findFirst()
                     .map(c -> new DecidingFigure("no data: " + c.description(), checks(c.missing(), c), List.of()))
-                    .orElseGet(() -> new DecidingFigure("nothing judged", verdict.notes().isEmpty()
-                            ? "no criterion had data" : String.join("; ", verdict.notes()), List.of()));
+                    .orElseGet(() -> new DecidingFigure(criteria.isEmpty() ? "nothing judged" : "runs missing",
+                            verdict.notes().isEmpty() ? "no criterion had data" : verdict.notes().get(0), List.of()));
             case SUPPORTED -> new DecidingFigure(met(criteria), observed(criteria), List.of());
             case PARTLY_JUDGED -> new DecidingFigure(met(criteria), observed(criteria),
                     verdict.unjudged().stream().map(DecidingFigure::statement).toList());

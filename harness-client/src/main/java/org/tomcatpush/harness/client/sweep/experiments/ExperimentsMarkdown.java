@@ -3,6 +3,8 @@ package org.tomcatpush.harness.client.sweep.experiments;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Writes the experiments summary as Markdown ({@code experiments.md}): where and how it was run,
@@ -40,16 +42,21 @@ public final class ExperimentsMarkdown {
             if (!deciding.notJudged().isEmpty()) {
                 md.append("; *not judged:* ").append(cell(String.join("; ", deciding.notJudged())));
             }
-            md.append(" | ").append(r.sweep().isEmpty() ? "not run" : "[report](" + r.reportLink() + ")")
-                    .append(" |\n");
+            List<String> links = r.reportLinks();
+            md.append(" | ").append(links.isEmpty() ? "not run" : IntStream.range(0, links.size())
+                    .mapToObj(i -> "[report" + (links.size() > 1 ? " " + (i + 1) : "") + "](" + links.get(i) + ")")
+                    .collect(Collectors.joining(", "))).append(" |\n");
         }
         for (ExperimentResult r : results) {
             Verdict v = r.verdict();
             md.append("\n## ").append(v.experiment().id()).append(": ").append(v.experiment().title())
                     .append(" (").append(v.support().label()).append(")\n\n");
             md.append("**Claim.** ").append(v.experiment().claim()).append("\n\n");
-            md.append("**Sweep.** ").append(r.sweep().isEmpty() ? "none (the sweep did not run)"
-                    : "`" + r.sweep() + "` (its `report.html` charts every run)").append("\n\n");
+            md.append(r.sweeps().size() > 1 ? "**Sweeps.** " : "**Sweep.** ").append(r.sweeps().isEmpty()
+                    ? "none (the sweep did not run)" : r.sweeps().stream().map(s -> "`" + s + "`")
+                            .collect(Collectors.joining(", ")) + (r.sweeps().size() > 1
+                                    ? " (each `report.html` charts its runs)" : " (its `report.html` charts every run)"))
+                    .append("\n\n");
             if (!r.settings().isEmpty()) {
                 md.append("**Settings.**\n\n```yaml\n").append(r.settings().strip()).append("\n```\n\n");
             }

@@ -61,10 +61,20 @@ public final class ExperimentsPage {
                 html.append("<br><span class=\"basis\">not judged:</span> ")
                         .append(Html.escape(String.join("; ", deciding.notJudged())));
             }
-            html.append("</td><td>").append(r.sweep().isEmpty() ? "not run" : "<a href=\""
-                    + Html.escape(r.reportLink()) + "\">report</a>").append("</td></tr>");
+            html.append("</td><td>").append(r.sweeps().isEmpty() ? "not run" : reportLinks(r)).append("</td></tr>");
         }
         return html.append("</tbody></table>").toString();
+    }
+
+    /** {@code report}, or {@code report 1, report 2} when several sweeps serve the experiment. */
+    private static String reportLinks(ExperimentResult r) {
+        List<String> links = r.reportLinks();
+        List<String> anchors = new ArrayList<>();
+        for (int i = 0; i < links.size(); i++) {
+            anchors.add("<a href=\"" + Html.escape(links.get(i)) + "\">report" + (links.size() > 1 ? " " + (i + 1) : "")
+                    + "</a>");
+        }
+        return String.join(", ", anchors);
     }
 
     private static String anchor(Verdict v) {
@@ -75,11 +85,15 @@ public final class ExperimentsPage {
         Verdict v = r.verdict();
         StringBuilder html = new StringBuilder("<p><strong>Claim.</strong> ").append(Html.escape(v.experiment().claim()))
                 .append("</p>\n<p><strong>Sweep.</strong> ");
-        if (r.sweep().isEmpty()) {
+        if (r.sweeps().isEmpty()) {
             html.append("none (the sweep did not run)");
         } else {
-            html.append("<a href=\"").append(Html.escape(r.reportLink())).append("\">")
-                    .append(Html.escape(r.sweep())).append("</a>");
+            List<String> anchors = new ArrayList<>();
+            for (int i = 0; i < r.sweeps().size(); i++) {
+                anchors.add("<a href=\"" + Html.escape(r.reportLinks().get(i)) + "\">" + Html.escape(r.sweeps().get(i))
+                        + "</a>");
+            }
+            html.append(String.join(", ", anchors));
         }
         html.append("</p>\n");
         if (!r.settings().isEmpty()) {
