@@ -28,14 +28,14 @@ public final class ExperimentsPage {
 
     public static ReportPage build(SummaryContext context, List<ExperimentResult> results) {
         List<PageSection> sections = new ArrayList<>();
-        String overview = "<table class=\"properties\"><tbody>" + property("command", context.command())
-                + property("date", WHEN.format(context.writtenAt())) + property("machine", context.machine())
-                + context.wallTime().map(t -> property("wall time", t)).orElse("")
-                + "</tbody></table>\n" + claims(results) + "\n<p class=\"note\">A claim the measurement contradicts"
+        // The claims table first: with twelve experiments it must read in one screen.
+        String overview = claims(results) + "\n<p class=\"note\">A claim the measurement contradicts"
                 + " is reported as not supported, with the numbers: a finding, not a failure of the harness."
                 + " Inconclusive means runs or figures the criteria need are missing (never read as 0). Partly"
                 + " judged means every criterion judged was met but part of the claim has none: the experiment"
-                + " says which part.</p>";
+                + " says which part.</p>\n<table class=\"properties\"><tbody>" + property("command", context.command())
+                + property("date", WHEN.format(context.writtenAt())) + property("machine", context.machine())
+                + context.wallTime().map(t -> property("wall time", t)).orElse("") + "</tbody></table>";
         sections.add(new PageSection("summary", "Summary", List.of(PageSection.markup(overview))));
         for (ExperimentResult r : results) {
             sections.add(section(r));

@@ -1,6 +1,7 @@
 package org.tomcatpush.harness.client.sweep.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -148,5 +149,9 @@ class DecidingFigureTest {
                 html);
         assertTrue(html.contains("<tr><th scope=\"row\">wall time</th><td>13m for the sweeps (754 s)</td></tr>"), html);
         assertTrue(html.contains("<section id=\"e4\">"), "the id links to the experiment's own section");
+        assertTrue(html.indexOf("<table class=\"claims\">") < html.indexOf("<table class=\"properties\">"),
+                "the claims come first, so that they read in one screen");
+        assertFalse(html.contains("src=\"http") || html.contains("href=\"http") || html.contains("href=\"/"),
+                "self-contained: every link is relative");
     }
 }
