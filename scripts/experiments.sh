@@ -116,6 +116,8 @@ pairs=()
 declare -A reasons=()
 status=0
 interrupted=0
+# Ctrl-C reaches the sweep under way (it stops and writes what it measured); this script then judges.
+trap 'interrupted=1' INT
 for file in "${files[@]}"; do
   name="$(basename "$file" .yaml)"
   folder=""
@@ -125,14 +127,16 @@ for file in "${files[@]}"; do
     echo "== $name" >&2
     # The sweep writes its closing lines (the runs table, "results: FOLDER") to stdout when it ends
     # and its progress to stderr, which is shown as it comes and kept for the cause of a failure.
-    "$JAVA_BIN" -jar "$JAR" sweep "$file" --out "$OUT" 2>&1 >"$OUT/$name.out" | tee "$OUT/$name.err" >&2
+    # tee ignores Ctrl-C so that the sweep, which stops on it, can still say what it wrote.
+    "$JAVA_BIN" -jar "$JAR" sweep "$file" --out "$OUT" 2>&1 >"$OUT/$name.out" \
+        | (trap '' INT; exec tee "$OUT/$name.err") >&2
     rc=${PIPESTATUS[0]}
     cat "$OUT/$name.out"
     folder="$(sed -n 's/^results: //p' "$OUT/$name.out" | tail -n 1)"
     cause="$(grep '^harness: ' "$OUT/$name.err" | tail -n 1)"
     rm -f "$OUT/$name.out" "$OUT/$name.err"
     reason="$name.yaml exited with status $rc${cause:+ ($cause)}"
-    if [ "$rc" -eq "$INTERRUPTED" ]; then
+    if [ "$rc" -eq "$INTERRUPTED" ] || [ "$interrupted" -eq 1 ]; then
       interrupted=1
       echo "experiments.sh: interrupted; the sweeps that ran are judged" >&2
     fi

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,7 @@ class ExperimentsScriptTest {
                 + "  echo \"sweep $(basename \"$2\"): starting\" >&2\n"
                 + "  if grep -q '^# fails' \"$2\"; then echo 'harness: the server did not start' >&2; exit 1; fi\n"
                 + "  echo \"results: $(sed -n 's/^# folder: //p' \"$2\")\"\n"
+                + "  if grep -q '^# interrupted' \"$2\"; then exit 130; fi\n"
                 + "  exit 0\n"
                 + "fi\n"
                 + "exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
@@ -184,6 +186,24 @@ class ExperimentsScriptTest {
                 + " a sweep of this experiment did not run or left no folder: e4-virtual.yaml exited with status 1"
                 + " (harness: the server did not start) | [report](../20260101-120000-sweep-e3-e4/report.html) |\n"),
                 md);
+    }
+
+    @Test
+    void anInterruptedSweepEndsTheRunButWhatRanIsJudged() throws Exception {
+        Path scenarios = dir.resolve("scenarios");
+        scenario(scenarios, "e1-limit.yaml", FixtureSweeps.folder("e1", dir));
+        Files.writeString(scenarios.resolve("e1-limit.yaml"), "# interrupted\n", StandardOpenOption.APPEND);
+        scenario(scenarios, "e2-timeout.yaml", FixtureSweeps.folder("e2", dir));
+        Path out = dir.resolve("out");
+
+        Process p = script(scenarios, out);
+
+        assertEquals(130, p.exitValue(), stderr());
+        assertFalse(stderr().contains("sweep e2-timeout.yaml: starting"), "no sweep after the interrupted one");
+        String md = Files.readString(out.resolve("experiments.md"));
+        assertTrue(md.contains("| E1 | keep-alive request limit | **supported** |"), md);
+        assertTrue(md.contains("| **inconclusive** | *nothing judged:* the sweep did not run or left no folder:"
+                + " e2-timeout.yaml did not run: experiments.sh was interrupted before it | not run |\n"), md);
     }
 
     @Test
