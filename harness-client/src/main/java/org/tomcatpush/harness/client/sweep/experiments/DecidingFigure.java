@@ -32,15 +32,25 @@ public record DecidingFigure(String basis, String figures, List<String> notJudge
         return switch (verdict.support()) {
             case NOT_SUPPORTED -> criteria.stream().filter(c -> c.result() == Criterion.Result.NOT_MET).findFirst()
                     .map(c -> new DecidingFigure("not met: " + c.description(), checks(c.failing(), c), List.of()))
-                    .orElseThrow();
+                    .orElseGet(() -> stated(verdict));
             case INCONCLUSIVE -> criteria.stream().filter(c -> c.result() == Criterion.Result.NO_DATA).findFirst()
                     .map(c -> new DecidingFigure("no data: " + c.description(), checks(c.missing(), c), List.of()))
                     .orElseGet(() -> new DecidingFigure(criteria.isEmpty() ? "nothing judged" : "runs missing",
                             verdict.notes().isEmpty() ? "no criterion had data" : verdict.notes().get(0), List.of()));
-            case SUPPORTED -> new DecidingFigure(met(criteria), observed(criteria), List.of());
-            case PARTLY_JUDGED -> new DecidingFigure(met(criteria), observed(criteria),
-                    verdict.unjudged().stream().map(DecidingFigure::statement).toList());
+            case SUPPORTED -> criteria.isEmpty() ? stated(verdict)
+                    : new DecidingFigure(met(criteria), observed(criteria), List.of());
+            case PARTLY_JUDGED -> criteria.isEmpty() ? stated(verdict) : new DecidingFigure(met(criteria),
+                    observed(criteria), verdict.unjudged().stream().map(DecidingFigure::statement).toList());
         };
+    }
+
+    /**
+     * For a verdict whose support an evaluator set without the criterion that would decide it:
+     * its first note, so that the summary is still written and says what there is.
+     */
+    private static DecidingFigure stated(Verdict verdict) {
+        return new DecidingFigure(verdict.support().label() + " (no deciding criterion)", verdict.notes().isEmpty()
+                ? "the evaluator gave no figure" : verdict.notes().get(0), List.of());
     }
 
     /** The whole deciding figure on one line: {@code basis: figures; not judged: ...}. */

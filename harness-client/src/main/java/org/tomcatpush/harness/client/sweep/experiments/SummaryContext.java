@@ -22,7 +22,7 @@ public record SummaryContext(String command, Instant writtenAt, String machine, 
         this(command, writtenAt, machine, Optional.empty());
     }
 
-    /** The wall time as the summary states it, e.g. {@code 13m (the sweeps, 812 s)}; empty when unknown. */
+    /** The wall time as the summary states it, e.g. {@code 14m for the sweeps (812 s)}; empty when unknown. */
     public Optional<String> wallTime() {
         return sweepsWall.map(d -> TimeText.of(d) + " for the sweeps (" + d.toSeconds() + " s)");
     }

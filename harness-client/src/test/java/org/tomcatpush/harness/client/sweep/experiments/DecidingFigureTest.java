@@ -76,6 +76,16 @@ class DecidingFigureTest {
     }
 
     @Test
+    void aSupportSetWithoutTheCriterionThatDecidesItStillGivesAFigure() {
+        Criterion met = new Criterion.Builder("first").check("a", Outcome.HOLDS, "1").build();
+        Verdict v = new Verdict(new SseTimeoutExperiment(), new MeasuredTable(List.of(), List.of()), List.of(met),
+                List.of("the second half contradicts it"), Support.NOT_SUPPORTED);
+
+        assertEquals("not supported (no deciding criterion): the second half contradicts it",
+                DecidingFigure.of(v).text());
+    }
+
+    @Test
     void inconclusiveShowsTheFirstCriterionWithoutDataAndWhatItLacks() throws Exception {
         SweepTable sweep = FixtureSweeps.with(FixtureSweeps.load("e3-e4", dir), 4, "queue_length_max", "");
 
