@@ -3,9 +3,13 @@ package org.tomcatpush.harness.client.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -39,7 +43,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "experiments", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
         sortOptions = false,
-        description = "Judges experiments (E1, E2, E3, E4, E7, E8) from their sweep folders and writes"
+        description = "Judges experiments (the ids of docs/EXPERIMENTS.md) from their sweep folders and writes"
                 + " experiments.md and experiments.html into --out.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:summary written (whatever the verdicts)", "1:the summary could not be written",
@@ -61,6 +65,16 @@ public final class ExperimentsCommand implements Callable<Integer> {
             description = "Said about the machine after its cores, OS and Java, e.g. 'shared, noisy'.")
     String machineNote;
 
+    @Option(names = "--not-run-reason", paramLabel = "ID=TEXT",
+            description = "Why the sweep of an experiment given as ID= did not run (e.g. its exit status and last"
+                    + " error line), stated in the summary. Repeatable.")
+    Map<String, String> notRunReasons = new LinkedHashMap<>();
+
+    @Option(names = "--sweeps-wall-s", paramLabel = "SECONDS",
+            description = "How long the sweeps took (wall time), stated in the summary; scripts/experiments.sh"
+                    + " passes it.")
+    Long sweepsWallS;
+
     @Parameters(paramLabel = "ID=SWEEP_DIR", arity = "1..*",
             description = "An experiment and its sweep folder, e.g. E1=results/runs/20260101-120000-sweep-e1;"
                     + " an empty SWEEP_DIR (E1=) records that its sweep did not run.")
@@ -70,6 +84,15 @@ public final class ExperimentsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         List<ExperimentResult> results = new ArrayList<>();
+        for (String id : notRunReasons.keySet()) {
+            if (pairs.stream().noneMatch(p -> p.equalsIgnoreCase(id + "="))) {
+                err.println("experiments: --not-run-reason " + id + " names no experiment given as " + id
+                        + "= (a sweep that did not run)");
+                return ExitStatus.BAD_INPUT;
+            }
+        }
+        // An experiment given more than once (several scenario files serve it) is judged once, from all its sweeps.
+        Map<Experiment, List<String>> dirs = new LinkedHashMap<>();
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
             if (eq < 1) {
@@ -83,15 +106,28 @@ public final class ExperimentsCommand implements Callable<Integer> {
                         + Experiments.all().stream().map(Experiment::id).collect(Collectors.joining(", ")));
                 return ExitStatus.BAD_INPUT;
             }
-            String dir = pair.substring(eq + 1);
+            dirs.computeIfAbsent(experiment, e -> new ArrayList<>()).add(pair.substring(eq + 1));
+        }
+        for (Map.Entry<Experiment, List<String>> e : dirs.entrySet()) {
+            List<Path> ran = e.getValue().stream().filter(d -> !d.isBlank()).map(Path::of).toList();
             try {
-                results.add(dir.isBlank() ? ExperimentsSummary.notRun(experiment)
-                        : ExperimentsSummary.judge(experiment, Path.of(dir), out));
-            } catch (ResultsInputException e) {
-                return CliErrors.badInput(err, e);
+                if (ran.isEmpty()) {
+                    results.add(ExperimentsSummary.notRun(e.getKey(), reason(e.getKey())));
+                } else {
+                    ExperimentResult judged = ExperimentsSummary.judge(e.getKey(), ran, out);
+                    results.add(ran.size() < e.getValue().size()
+                            ? ExperimentsSummary.withSweepNotRun(judged, reason(e.getKey())) : judged);
+                }
+            } catch (ResultsInputException ex) {
+                return CliErrors.badInput(err, ex);
             }
         }
-        SummaryContext context = new SummaryContext(command, Instant.now(), ExperimentsSummary.machine(machineNote));
+        if (sweepsWallS != null && sweepsWallS < 0) {
+            err.println("experiments: --sweeps-wall-s must be 0 or more seconds, not " + sweepsWallS);
+            return ExitStatus.BAD_INPUT;
+        }
+        SummaryContext context = new SummaryContext(command, Instant.now(), ExperimentsSummary.machine(machineNote),
+                Optional.ofNullable(sweepsWallS).map(Duration::ofSeconds));
         try {
             ExperimentsSummary.write(out, context, results);
         } catch (IOException e) {
@@ -105,5 +141,11 @@ public final class ExperimentsCommand implements Callable<Integer> {
                 + out.resolve(ExperimentsSummary.HTML));
         stdout.flush();
         return ExitStatus.OK;
+    }
+
+    /** The reason given for {@code experiment} with --not-run-reason, matched as ids are (case-insensitive). */
+    private String reason(Experiment experiment) {
+        return notRunReasons.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(experiment.id()))
+                .map(Map.Entry::getValue).findFirst().orElse("");
     }
 }

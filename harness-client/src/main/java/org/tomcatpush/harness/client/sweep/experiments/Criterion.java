@@ -11,8 +11,44 @@ import org.tomcatpush.harness.client.judge.Outcome;
  * @param description what must hold, in words, with the numbers it compares
  * @param result      met, not met, or no data to decide
  * @param observed    the figures the decision rests on, e.g. {@code short-poll L=5: 5; long-poll L=5: 5}
+ * @param checks      the per-row checks it was built from, in order; empty when it was decided without checks
+ *                    (then {@code observed} says it all) or there were no rows to check
  */
-public record Criterion(String description, Result result, String observed) {
+public record Criterion(String description, Result result, String observed, List<Check> checks) {
+
+    public Criterion {
+        checks = List.copyOf(checks);
+    }
+
+    /** A criterion decided without per-row checks: {@code observed} says it all. */
+    public Criterion(String description, Result result, String observed) {
+        this(description, result, observed, List.of());
+    }
+
+    /**
+     * One row's check as {@link Builder#check} recorded it. Immutable.
+     *
+     * @param label   which row, e.g. {@code short-poll L=5}
+     * @param figure  what it showed, e.g. {@code max 5}
+     * @param outcome held, failed or had no data
+     */
+    public record Check(String label, String figure, Outcome outcome) {
+
+        /** {@code label: figure}, as {@code observed} lists it without the outcome mark. */
+        public String text() {
+            return label + ": " + figure;
+        }
+    }
+
+    /** The checks that failed, in order. */
+    public List<Check> failing() {
+        return checks.stream().filter(c -> c.outcome().fails()).toList();
+    }
+
+    /** The checks that lacked a figure, in order. */
+    public List<Check> missing() {
+        return checks.stream().filter(c -> c.outcome() == Outcome.NO_DATA).toList();
+    }
 
     /** How a criterion came out. */
     public enum Result {
@@ -40,11 +76,13 @@ public record Criterion(String description, Result result, String observed) {
      * {@link #build()}.
      */
     public static final class Builder {
+        /** What a criterion without a single check observed. */
+        private static final String NO_RUN = "no completed run of this kind in the sweep";
         private final String description;
         private final List<String> observed = new ArrayList<>();
+        private final List<Check> checks = new ArrayList<>();
         private boolean anyFailed;
         private boolean anyMissing;
-        private int checked;
 
         public Builder(String description) {
             this.description = description;
@@ -61,10 +99,11 @@ public record Criterion(String description, Result result, String observed) {
 
         /** Adds one row's outcome: {@code label: figure}; {@link Outcome#NO_DATA} counts as no data. */
         public Builder check(String label, Outcome outcome, String figure) {
-            checked++;
             anyMissing |= outcome == Outcome.NO_DATA;
             anyFailed |= outcome.fails();
-            observed.add(label + ": " + figure + switch (outcome) {
+            Check check = new Check(label, figure, outcome);
+            checks.add(check);
+            observed.add(check.text() + switch (outcome) {
                 case HOLDS -> "";
                 case FAILS -> " (fails)";
                 case NO_DATA -> " (no data)";
@@ -73,11 +112,11 @@ public record Criterion(String description, Result result, String observed) {
         }
 
         public Criterion build() {
-            if (checked == 0) {
-                return new Criterion(description, Result.NO_DATA, "no completed run of this kind in the sweep");
+            if (checks.isEmpty()) {
+                return new Criterion(description, Result.NO_DATA, NO_RUN);
             }
             Result result = anyFailed ? Result.NOT_MET : anyMissing ? Result.NO_DATA : Result.MET;
-            return new Criterion(description, result, String.join("; ", observed));
+            return new Criterion(description, result, String.join("; ", observed), checks);
         }
     }
 }

@@ -3,10 +3,13 @@ package org.tomcatpush.harness.client.sweep.experiments;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Writes the experiments summary as Markdown ({@code experiments.md}): where and how it was run,
- * one line per experiment with its verdict, then per experiment the claim, the settings, the
+ * one line per experiment with its claim, verdict, the figure that decided it
+ * ({@link DecidingFigure}) and its sweep report, then per experiment the claim, the settings, the
  * measured figures, each criterion with what was observed, the parts of the claim not judged, and
  * notes. Stateless.
  */
@@ -22,24 +25,38 @@ public final class ExperimentsMarkdown {
         StringBuilder md = new StringBuilder("# Experiments: claims and what the harness measured\n\n");
         md.append("- command: `").append(context.command()).append("`\n");
         md.append("- date: ").append(WHEN.format(context.writtenAt())).append('\n');
-        md.append("- machine: ").append(context.machine()).append("\n\n");
+        md.append("- machine: ").append(context.machine()).append('\n');
+        context.wallTime().ifPresent(t -> md.append("- wall time: ").append(t).append('\n'));
+        md.append('\n');
         md.append("A claim the measurement contradicts is reported as *not supported* with the numbers: a finding,"
                 + " not a failure of the harness. *Inconclusive* means runs or figures the criteria need are missing"
                 + " (never read as 0). *Partly judged* means every criterion judged was met but part of the claim"
                 + " has none: the experiment says which part.\n\n");
-        md.append("| id | experiment | verdict |\n|---|---|---|\n");
+        md.append("| id | claim | verdict | the figure that decided it | sweep report |\n|---|---|---|---|---|\n");
         for (ExperimentResult r : results) {
-            md.append("| ").append(r.verdict().experiment().id()).append(" | ")
-                    .append(cell(r.verdict().experiment().title())).append(" | **")
-                    .append(r.verdict().support().label()).append("** |\n");
+            Verdict v = r.verdict();
+            DecidingFigure deciding = DecidingFigure.of(v);
+            md.append("| ").append(v.experiment().id()).append(" | ").append(cell(v.experiment().title()))
+                    .append(" | **").append(v.support().label()).append("** | *").append(cell(deciding.basis()))
+                    .append(":* ").append(cell(deciding.figures()));
+            if (!deciding.notJudged().isEmpty()) {
+                md.append("; *not judged:* ").append(cell(String.join("; ", deciding.notJudged())));
+            }
+            List<String> links = r.reportLinks();
+            md.append(" | ").append(links.isEmpty() ? "not run" : IntStream.range(0, links.size())
+                    .mapToObj(i -> "[report" + (links.size() > 1 ? " " + (i + 1) : "") + "](" + links.get(i) + ")")
+                    .collect(Collectors.joining(", "))).append(" |\n");
         }
         for (ExperimentResult r : results) {
             Verdict v = r.verdict();
             md.append("\n## ").append(v.experiment().id()).append(": ").append(v.experiment().title())
                     .append(" (").append(v.support().label()).append(")\n\n");
             md.append("**Claim.** ").append(v.experiment().claim()).append("\n\n");
-            md.append("**Sweep.** ").append(r.sweep().isEmpty() ? "none (the sweep did not run)"
-                    : "`" + r.sweep() + "` (its `report.html` charts every run)").append("\n\n");
+            md.append(r.sweeps().size() > 1 ? "**Sweeps.** " : "**Sweep.** ").append(r.sweeps().isEmpty()
+                    ? "none (the sweep did not run)" : r.sweeps().stream().map(s -> "`" + s + "`")
+                            .collect(Collectors.joining(", ")) + (r.sweeps().size() > 1
+                                    ? " (each `report.html` charts its runs)" : " (its `report.html` charts every run)"))
+                    .append("\n\n");
             if (!r.settings().isEmpty()) {
                 md.append("**Settings.**\n\n```yaml\n").append(r.settings().strip()).append("\n```\n\n");
             }

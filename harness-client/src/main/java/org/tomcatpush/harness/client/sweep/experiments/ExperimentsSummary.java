@@ -5,11 +5,15 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.tomcatpush.harness.client.report.ReportFiles;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.report.sweep.SweepColumns;
 import org.tomcatpush.harness.client.report.sweep.SweepReport;
 import org.tomcatpush.harness.client.report.sweep.SweepTable;
@@ -38,16 +42,81 @@ public final class ExperimentsSummary {
      */
     public static ExperimentResult judge(Experiment experiment, Path sweepDir, Path summaryDir)
             throws ResultsInputException {
-        SweepTable sweep = SweepTable.read(sweepDir.resolve(SweepColumns.FILE_NAME));
-        Path relative = summaryDir.toAbsolutePath().normalize().relativize(sweepDir.toAbsolutePath().normalize());
-        return new ExperimentResult(experiment.evaluate(sweep), relative.toString(), settings(sweepDir));
+        return judge(experiment, List.of(sweepDir), summaryDir);
+    }
+
+    /**
+     * As {@link #judge(Experiment, Path, Path)} for an experiment that several scenario files serve:
+     * the evaluator reads the rows of every sweep in {@code sweepDirs} as one table, in order (the
+     * swept keys of all of them), and the result names every folder.
+     *
+     * @throws ResultsInputException when a folder has no readable {@code sweep.csv}
+     * @throws IllegalArgumentException when {@code sweepDirs} is empty
+     */
+    public static ExperimentResult judge(Experiment experiment, List<Path> sweepDirs, Path summaryDir)
+            throws ResultsInputException {
+        if (sweepDirs.isEmpty()) {
+            throw new IllegalArgumentException("no sweep folder for " + experiment.id());
+        }
+        List<SweepTable> sweeps = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> settings = new ArrayList<>();
+        for (Path sweepDir : sweepDirs) {
+            sweeps.add(SweepTable.read(sweepDir.resolve(SweepColumns.FILE_NAME)));
+            names.add(summaryDir.toAbsolutePath().normalize().relativize(sweepDir.toAbsolutePath().normalize())
+                    .toString());
+            String text = settings(sweepDir);
+            if (!text.isEmpty()) {
+                settings.add(text);
+            }
+        }
+        return new ExperimentResult(experiment.evaluate(concat(sweeps)), names, String.join("\n\n", settings));
+    }
+
+    /** The rows of {@code sweeps} as one table: the first one's file, every swept key once, the rows in order. */
+    private static SweepTable concat(List<SweepTable> sweeps) {
+        if (sweeps.size() == 1) {
+            return sweeps.get(0);
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        List<SummaryRow> rows = new ArrayList<>();
+        for (SweepTable sweep : sweeps) {
+            keys.addAll(sweep.sweptKeys());
+            rows.addAll(sweep.rows());
+        }
+        return new SweepTable(sweeps.get(0).file(), List.copyOf(keys), rows);
     }
 
     /** An experiment whose sweep did not run: inconclusive, with no sweep and no settings. */
     public static ExperimentResult notRun(Experiment experiment) {
+        return notRun(experiment, "");
+    }
+
+    /**
+     * As {@link #notRun(Experiment)}, stating {@code reason} (e.g. the sweep's exit status and last
+     * error line) when it is not blank; the reason is the verdict's note and so its deciding figure.
+     */
+    public static ExperimentResult notRun(Experiment experiment, String reason) {
+        String note = "the sweep did not run or left no folder" + (reason.isBlank() ? "" : ": " + reason.strip());
         Verdict verdict = new Verdict(experiment, new MeasuredTable(List.of(), List.of()), List.of(),
-                List.of("the sweep did not run or left no folder"), Support.INCONCLUSIVE);
+                List.of(note), Support.INCONCLUSIVE);
         return new ExperimentResult(verdict, "", "");
+    }
+
+    /**
+     * {@code judged}, from the sweeps that ran, when another sweep of the same experiment did not:
+     * a verdict that would be supported or partly judged is inconclusive (a missing run is never
+     * read as a run that agreed), one that is not supported stays so (the contradiction was
+     * measured); either way a note says which sweep is missing and {@code reason}.
+     */
+    public static ExperimentResult withSweepNotRun(ExperimentResult judged, String reason) {
+        Verdict v = judged.verdict();
+        List<String> notes = new ArrayList<>(v.notes());
+        notes.add(0, "a sweep of this experiment did not run or left no folder" + (reason.isBlank() ? ""
+                : ": " + reason.strip()));
+        Support support = v.support() == Support.NOT_SUPPORTED ? Support.NOT_SUPPORTED : Support.INCONCLUSIVE;
+        return new ExperimentResult(new Verdict(v.experiment(), v.measured(), v.criteria(), notes, support,
+                v.unjudged()), judged.sweeps(), judged.settings());
     }
 
     /**

@@ -80,6 +80,44 @@ class ExperimentsCommandTest {
     }
 
     @Test
+    void aSweepThatDidNotRunIsInconclusiveWithTheReasonAndTheWallTimeIsStated() throws Exception {
+        Path e1 = FixtureSweeps.folder("e1", dir);
+        Path out = dir.resolve("summary");
+
+        Result r = run("--out", out.toString(), "--sweeps-wall-s", "754", "--not-run-reason",
+                "e2=e2-sse-timeout.yaml exited with status 1", "E1=" + e1, "E2=");
+
+        assertEquals(0, r.exit(), r.err());
+        String md = Files.readString(out.resolve("experiments.md"));
+        assertTrue(md.contains("- wall time: 13m for the sweeps (754 s)\n"), md);
+        assertTrue(md.contains("| **inconclusive** | *nothing judged:* the sweep did not run or left no folder:"
+                + " e2-sse-timeout.yaml exited with status 1 | not run |\n"), md);
+        assertTrue(Files.readString(out.resolve("experiments.html"))
+                .contains("<tr><th scope=\"row\">wall time</th><td>13m for the sweeps (754 s)</td></tr>"));
+    }
+
+    @Test
+    void aReasonForAnExperimentWhoseSweepRanIsBadInput() throws Exception {
+        Result r = run("--out", dir.resolve("out").toString(), "--not-run-reason", "E1=crashed",
+                "E1=" + FixtureSweeps.folder("e1", dir));
+
+        assertEquals(2, r.exit());
+        assertEquals("experiments: --not-run-reason E1 names no experiment given as E1= (a sweep that did not run)\n",
+                r.err());
+        assertTrue(Files.notExists(dir.resolve("out").resolve("experiments.md")));
+    }
+
+    @Test
+    void aNegativeWallTimeIsBadInput() throws Exception {
+        Result r = run("--out", dir.resolve("out").toString(), "--sweeps-wall-s", "-5",
+                "E1=" + FixtureSweeps.folder("e1", dir));
+
+        assertEquals(2, r.exit());
+        assertEquals("experiments: --sweeps-wall-s must be 0 or more seconds, not -5\n", r.err());
+        assertTrue(Files.notExists(dir.resolve("out").resolve("experiments.md")));
+    }
+
+    @Test
     void unknownExperimentIsBadInput() throws Exception {
         Result r = run("--out", dir.toString(), "E9=" + FixtureSweeps.folder("e1", dir));
 
