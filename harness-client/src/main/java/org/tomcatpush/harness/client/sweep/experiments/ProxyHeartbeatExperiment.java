@@ -90,8 +90,7 @@ public final class ProxyHeartbeatExperiment implements Experiment {
             }
         }
         List<String> notes = new ArrayList<>();
-        notes.add("connection figures (requests, reconnects, connections) are the client's, on the client-proxy"
-                + " hop: " + ProxyInfo.CONNECTION_ACCOUNTING_NOTE);
+        notes.add(ProxyInfo.CONNECTION_ACCOUNTING_NOTE);
         notes.addAll(Rows.incompleteRuns(sweep));
         return Verdict.of(this, table.build(), List.of(proxied.build(), cut.build(), whole.build(), ws.build()),
                 notes);
