@@ -17,7 +17,7 @@ class LongPollTest {
     private static final int HOLD_MS = 1500;
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking"})
+    @ValueSource(strings = {"async", "blocking", "async-container"})
     void answersAtOnceWhenAMessageAfterTheCursorExists(String handler) throws Exception {
         try (HarnessServer server = start(handler);
              RawConnection socket = new RawConnection(server.baseUri())) {
@@ -32,7 +32,7 @@ class LongPollTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking"})
+    @ValueSource(strings = {"async", "blocking", "async-container"})
     void holdsUntilAMessageIsPublished(String handler) throws Exception {
         try (HarnessServer server = start(handler);
              RawConnection socket = new RawConnection(server.baseUri())) {
@@ -49,7 +49,7 @@ class LongPollTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking"})
+    @ValueSource(strings = {"async", "blocking", "async-container"})
     void answersEmptyAfterTheHold(String handler) throws Exception {
         try (HarnessServer server = start(handler);
              RawConnection socket = new RawConnection(server.baseUri())) {
@@ -66,13 +66,13 @@ class LongPollTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking"})
+    @ValueSource(strings = {"async", "blocking", "async-container"})
     void heldRequestIsCountedInFlightOnlyInAsyncMode(String handler) throws Exception {
         try (HarnessServer server = start(handler);
              RawConnection socket = new RawConnection(server.baseUri())) {
             socket.send("GET", "/longpoll");
-            int expectedAsync = handler.equals("async") ? 1 : 0;
-            int expectedHandlers = handler.equals("async") ? 0 : 1;
+            int expectedAsync = handler.equals("blocking") ? 0 : 1;
+            int expectedHandlers = handler.equals("blocking") ? 1 : 0;
             assertTrue(TestServers.await(1_000, () ->
                     server.probe().counters().asyncInFlight(org.tomcatpush.harness.server.probe.Endpoint.LONGPOLL)
                             == expectedAsync

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PollTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking"})
+    @ValueSource(strings = {"async", "blocking", "async-container"})
     void pollAnswersAtOnceWithTheMessagesAfterTheCursor(String handler) throws Exception {
         try (HarnessServer server = TestServers.start("--handler", handler);
              RawConnection socket = new RawConnection(server.baseUri())) {
@@ -41,7 +41,7 @@ class PollTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking"})
+    @ValueSource(strings = {"async", "blocking", "async-container"})
     void pollWithoutCursorStartsAtTheNewestMessage(String handler) throws Exception {
         try (HarnessServer server = TestServers.start("--handler", handler);
              RawConnection socket = new RawConnection(server.baseUri())) {
@@ -53,7 +53,7 @@ class PollTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking"})
+    @ValueSource(strings = {"async", "blocking", "async-container"})
     void answerIsCutAtMaxBatchAndLastPointsAtTheLastIncluded(String handler) throws Exception {
         try (HarnessServer server = TestServers.start("--handler", handler, "--max-batch", "4");
              RawConnection socket = new RawConnection(server.baseUri())) {
@@ -67,7 +67,7 @@ class PollTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking"})
+    @ValueSource(strings = {"async", "blocking", "async-container"})
     void cursorOlderThanTheRingGetsAnExplicitGap(String handler) throws Exception {
         try (HarnessServer server = TestServers.start("--handler", handler, "--ring-capacity", "5");
              RawConnection socket = new RawConnection(server.baseUri())) {

@@ -61,7 +61,7 @@ class ServerMainTest {
         "--connection-timeout 1000h       | Invalid value for option '--connection-timeout': '1000h' is too long: use at most 596h",
         "--port 70000                     | --port must be between 0 and 65535 (got 70000)",
         "--protocol apr                   | Invalid value for option '--protocol': 'apr' is not a protocol: use nio or nio2",
-        "--handler sync                   | Invalid value for option '--handler': 'sync' is not a handler mode: use async or blocking",
+        "--handler sync                   | Invalid value for option '--handler': 'sync' is not a handler mode: use async, blocking or async-container",
         "--publish-rate -1                | --publish-rate must be 0 (on demand only) or more messages/s (got -1.0)",
         "--payload-bytes -1               | --payload-bytes must be between 0 and 1048576 (got -1)",
         "--sse-timeout -1                 | --sse-timeout must be 0 (never) or more ms (got -1)",

@@ -19,7 +19,7 @@ import org.tomcatpush.harness.server.probe.Endpoint;
 class SseTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking"})
+    @ValueSource(strings = {"async", "blocking", "async-container"})
     void streamOpensWithCommentThenSendsEachMessageWithItsSequenceAsId(String handler) throws Exception {
         try (HarnessServer server = TestServers.start("--handler", handler);
              SseConnection sse = SseConnection.open(server.baseUri(), "/sse")) {
@@ -40,7 +40,7 @@ class SseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking"})
+    @ValueSource(strings = {"async", "blocking", "async-container"})
     void retryFieldComesFirstWhenConfigured(String handler) throws Exception {
         try (HarnessServer server = TestServers.start("--handler", handler, "--sse-retry", "1500");
              SseConnection sse = SseConnection.open(server.baseUri(), "/sse")) {
@@ -51,7 +51,7 @@ class SseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking"})
+    @ValueSource(strings = {"async", "blocking", "async-container"})
     void heartbeatCommentAfterSilence(String handler) throws Exception {
         try (HarnessServer server = TestServers.start("--handler", handler, "--sse-heartbeat", "200");
              SseConnection sse = SseConnection.open(server.baseUri(), "/sse")) {
@@ -66,7 +66,7 @@ class SseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking"})
+    @ValueSource(strings = {"async", "blocking", "async-container"})
     void streamEndsAtSseTimeoutAndLastEventIdResumesWithoutLossOrDuplicates(String handler) throws Exception {
         try (HarnessServer server = TestServers.start("--handler", handler, "--sse-timeout", "300")) {
             server.hub().publish(2);
@@ -95,7 +95,7 @@ class SseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking"})
+    @ValueSource(strings = {"async", "blocking", "async-container"})
     void sinceParameterResumesLikeLastEventId(String handler) throws Exception {
         try (HarnessServer server = TestServers.start("--handler", handler);
              SseConnection sse = SseConnection.open(server.baseUri(), "/sse?since=0")) {
@@ -107,7 +107,7 @@ class SseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking"})
+    @ValueSource(strings = {"async", "blocking", "async-container"})
     void resumeOlderThanTheRingAnnouncesTheGap(String handler) throws Exception {
         try (HarnessServer server = TestServers.start("--handler", handler, "--ring-capacity", "4")) {
             server.hub().publish(10);
@@ -126,7 +126,7 @@ class SseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking"})
+    @ValueSource(strings = {"async", "blocking", "async-container"})
     void vanishedClientEndsItsOwnStreamOnly(String handler) throws Exception {
         try (HarnessServer server = TestServers.start("--handler", handler, "--sse-heartbeat", "50");
              SseConnection stays = SseConnection.open(server.baseUri(), "/sse")) {
@@ -142,7 +142,7 @@ class SseTest {
     }
 
     private static int open(HarnessServer server, String handler) {
-        return handler.equals("async")
+        return !handler.equals("blocking")
                 ? server.probe().counters().asyncInFlight(Endpoint.SSE)
                 : server.probe().counters().handlersInProgress();
     }

@@ -39,6 +39,7 @@ public record ServerSettings(String handler, String protocol, int maxThreads, in
     }
 
     private static String text(JsonNode node) {
-        return node.isValueNode() ? node.asText().toLowerCase(Locale.ROOT) : "unknown";
+        // an enum is reported by its constant name (ASYNC_CONTAINER); the CLI spells it async-container
+        return node.isValueNode() ? node.asText().toLowerCase(Locale.ROOT).replace('_', '-') : "unknown";
     }
 }

@@ -150,7 +150,13 @@ public final class SummaryCsv {
             col("client_rss_mb_max", (r, t) -> Figures.megabytesCell(r.environment().clientCost().rssMaxBytes())),
             col("client_heap_mb_max", (r, t) -> Figures.megabytesCell(r.environment().clientCost().heapMaxBytes())),
             col("client_event_loop_delay_p99_ms", (r, t) -> Figures.cell(r.environment().clientCost().eventLoopDelayP99Ms())),
-            col("client_event_loop_delay_max_ms", (r, t) -> Figures.cell(r.environment().clientCost().eventLoopDelayMaxMs())));
+            col("client_event_loop_delay_max_ms", (r, t) -> Figures.cell(r.environment().clientCost().eventLoopDelayMaxMs())),
+            // the proxy and SSE heartbeats (issue 12, E10): the same in every row
+            col("proxy", (r, t) -> r.setup().proxy().kind()),
+            col("proxy_read_timeout_ms", (r, t) -> r.setup().proxy().readTimeoutMs() >= 0
+                    ? r.setup().proxy().readTimeoutMs() : ""),
+            col("sse_heartbeat_ms", (r, t) -> r.setup().serverConfig().path("sseHeartbeatMs").isNumber()
+                    ? r.setup().serverConfig().path("sseHeartbeatMs").asLong() : ""));
 
     private SummaryCsv() {
     }

@@ -19,6 +19,7 @@ import org.tomcatpush.harness.client.scenario.Transport;
 import org.tomcatpush.harness.client.scenario.TransportMix;
 import org.tomcatpush.harness.client.thresholds.Threshold;
 import org.tomcatpush.harness.server.config.ConfigException;
+import org.tomcatpush.harness.server.config.HandlerMode;
 import org.tomcatpush.harness.server.config.ServerConfig;
 import org.tomcatpush.harness.server.config.ServerOptions;
 
@@ -96,6 +97,10 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
                     + "/usr/lib/jvm/JDK/bin/java");
             require(serverHeap == null || HEAP.matcher(serverHeap).matches(),
                     "--server-heap '" + serverHeap + "' is not a heap size: write e.g. 512m or 2g");
+            // WebSocket has no AsyncContext to start work on: /ws would run as async, mislabelled
+            require(serverConfig.handler() != HandlerMode.ASYNC_CONTAINER || !mix.transports().contains(Transport.WS),
+                    "--handler async-container has no meaning for ws (WebSocket has no AsyncContext.start()):"
+                            + " use async or blocking for ws, or drop ws from --transport");
         }
         commandLine = List.copyOf(commandLine);
         thresholds = List.copyOf(thresholds);

@@ -51,7 +51,7 @@ class BadInputTableTest {
                         + " 30s or 2m, or a number of milliseconds"),
                 server("--async-timeout -7", "--async-timeout must be 0 (none) or more (got -7)"),
                 server("--port 70000", "--port must be between 0 and 65535"),
-                server("--handler fast", "'fast' is not a handler mode: use async or blocking"),
+                server("--handler fast", "'fast' is not a handler mode: use async, blocking or async-container"),
                 server("--publish-rate -3", "--publish-rate must be 0 (on demand only) or more messages/s"),
                 server("--payload-bytes -1", "--payload-bytes must be between 0 and 1048576 (got -1)"),
                 server("--sse-timeout -1", "--sse-timeout must be 0 (never) or more ms (got -1)"),

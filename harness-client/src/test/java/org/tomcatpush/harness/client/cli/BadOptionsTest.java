@@ -67,7 +67,10 @@ class BadOptionsTest {
                 bad("--port 99999", "--port must be between 0 and 65535"),
                 bad("--publish-rate -1", "--publish-rate must be 0"),
                 bad("--publish-rate fast", "'fast' is not a number"),
-                bad("--handler sometimes", "'sometimes' is not a handler mode: use async or blocking"),
+                bad("--handler sometimes", "'sometimes' is not a handler mode: use async, blocking or async-container"),
+                bad("--handler async-container --transport sse,ws", "--handler async-container has no meaning for ws"
+                        + " (WebSocket has no AsyncContext.start()): use async or blocking for ws, or drop ws from"
+                        + " --transport"),
                 bad("--host 10.1.2.3", "--host 10.1.2.3 is not a loopback address"),
                 bad("--target ftp://127.0.0.1:21", "--target 'ftp://127.0.0.1:21' must start with http://"),
                 bad("--target http://127.0.0.1:1/app", "must be the server's base URL without a path"),

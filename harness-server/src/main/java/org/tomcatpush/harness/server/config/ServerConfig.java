@@ -19,7 +19,7 @@ package org.tomcatpush.harness.server.config;
  * @param virtualThreads       run requests on virtual threads (Java 21+) ({@code useVirtualThreads})
  * @param host                 address to bind
  * @param port                 port to bind, 0 = ephemeral
- * @param handler              async or blocking push endpoints
+ * @param handler              async, blocking or async-container push endpoints
  * @param publishRate          messages published per second, 0 = only on {@code POST /harness/publish}
  * @param payloadBytes         padding bytes in each message
  * @param sseTimeoutMs         an SSE response ends this long after it started, 0 = never
@@ -59,7 +59,7 @@ public record ServerConfig(
 
     public ServerConfig {
         require(protocol != null, "--protocol is missing: use nio or nio2");
-        require(handler != null, "--handler is missing: use async or blocking");
+        require(handler != null, "--handler is missing: use async, blocking or async-container");
         require(maxThreads >= 1, "--max-threads must be at least 1 (got " + maxThreads + ")");
         require(minSpareThreads >= 0, "--min-spare-threads must be 0 or more (got " + minSpareThreads + ")");
         require(minSpareThreads <= maxThreads, "--min-spare-threads (" + minSpareThreads

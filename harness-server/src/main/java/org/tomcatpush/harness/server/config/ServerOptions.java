@@ -68,8 +68,10 @@ public final class ServerOptions {
             description = "Port to bind, 0 = ephemeral (the LISTENING line tells which). Default: ${DEFAULT-VALUE}.")
     int port = 8080;
 
-    @Option(names = "--handler", paramLabel = "async|blocking", converter = HandlerModeConverter.class,
-            description = "Push endpoints release the container thread while waiting (async) or hold it (blocking). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--handler", paramLabel = "async|blocking|async-container", converter = HandlerModeConverter.class,
+            description = "Push endpoints release the container thread while waiting (async) or hold it (blocking);"
+                    + " async-container releases it too but writes through AsyncContext.start(), on Tomcat's worker"
+                    + " threads (/ws then runs as async). Default: ${DEFAULT-VALUE}.")
     HandlerMode handler = HandlerMode.ASYNC;
 
     @Option(names = "--publish-rate", paramLabel = "PER_S",
@@ -239,7 +241,7 @@ public final class ServerOptions {
                     return h;
                 }
             }
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a handler mode: use async or blocking");
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a handler mode: use async, blocking or async-container");
         }
     }
 }

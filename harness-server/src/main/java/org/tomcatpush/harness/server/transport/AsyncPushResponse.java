@@ -1,6 +1,8 @@
 package org.tomcatpush.harness.server.transport;
 
 import java.io.IOException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +28,11 @@ import org.tomcatpush.harness.server.probe.ServerCloses;
  * client that stops reading only parks its own response, never the publisher or other sessions.
  * A failed write (client gone) or an error ends this response only; the cause is marked on the
  * request ({@link ServerCloses#markCut}) so the ledger counts the connection's close under it.
+ *
+ * <p>Where the drain runs is the one difference between {@code async} and {@code async-container}:
+ * on the thread that signalled (a fan-out thread, the timer, Tomcat's {@code onWritePossible}), or
+ * handed to {@link AsyncContext#start(Runnable)}, which runs it on the connector's worker pool, the
+ * threads that also serve every other request (experiment E11).
  */
 final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHub.Subscriber {
 
@@ -36,6 +43,9 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
     private final PushSource source;
     private final Endpoint endpoint;
     private final TransportContext context;
+    /** Runs {@link #drain}: the signalling thread itself, or Tomcat's worker pool. */
+    private final Executor drains;
+    private final Runnable drainTask = this::drain;
     private final AtomicInteger wip = new AtomicInteger();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean writable;
@@ -49,8 +59,10 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
     private long wakeUpAtNanos = PushSource.NO_DEADLINE;
 
     private AsyncPushResponse(AsyncContext async, HttpServletRequest request, HttpServletResponse response,
-                              ServletOutputStream out, PushSource source, Endpoint endpoint, TransportContext context) {
+                              ServletOutputStream out, PushSource source, Endpoint endpoint, TransportContext context,
+                              boolean onContainerThreads) {
         this.async = async;
+        this.drains = onContainerThreads ? async::start : Runnable::run;
         this.request = request;
         this.response = response;
         this.out = out;
@@ -64,15 +76,18 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
      *
      * @param timeoutMs the async timeout, or -1 for the connector's {@code asyncTimeout}; 0 = none
      *                  (the source's own deadlines then govern)
+     * @param onContainerThreads write through {@link AsyncContext#start(Runnable)}, on Tomcat's
+     *                  worker pool ({@code async-container}), instead of on the signalling thread
      */
     static void start(HttpServletRequest request, HttpServletResponse response, PushSource source,
-                      Endpoint endpoint, TransportContext context, long timeoutMs) throws IOException {
+                      Endpoint endpoint, TransportContext context, long timeoutMs, boolean onContainerThreads)
+            throws IOException {
         AsyncContext async = request.startAsync(request, response);
         if (timeoutMs >= 0) {
             async.setTimeout(timeoutMs);
         }
         AsyncPushResponse push = new AsyncPushResponse(async, request, response, response.getOutputStream(), source,
-                endpoint, context);
+                endpoint, context, onContainerThreads);
         async.addListener(push);
         context.counters().asyncStarted(endpoint);
         push.out.setWriteListener(push);
@@ -86,6 +101,16 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
         if (wip.getAndIncrement() != 0) {
             return;
         }
+        try {
+            drains.execute(drainTask);
+        } catch (IllegalStateException | RejectedExecutionException e) {
+            // AsyncContext.start after the request completed, or a connector shutting down: nothing left to write
+            end();
+        }
+    }
+
+    /** Writes until no signal is left unanswered; one thread at a time (the wip counter). */
+    private void drain() {
         int missed = 1;
         do {
             if (!ended.get() && writable) {

@@ -14,7 +14,8 @@ import org.tomcatpush.harness.server.probe.ServerCloses;
 /**
  * What the HTTP transports share: {@code GET} only, the cursor from {@code since} (400 with a
  * one-line reason when it is bad), the handler-in-progress count around the request thread's
- * work, and the choice between {@link AsyncPushResponse} and {@link BlockingPushResponse}.
+ * work, and the choice between {@link AsyncPushResponse} (async and async-container, which differ only
+ * in where its writes run) and {@link BlockingPushResponse}.
  * Each transport says only which {@link PushSource} it answers with.
  */
 abstract class PushServlet extends HttpServlet {
@@ -63,8 +64,10 @@ abstract class PushServlet extends HttpServlet {
                 return;
             }
             PushSource source = open(request, response, cursor, startNanos);
-            if (context.config().handler() == HandlerMode.ASYNC) {
-                AsyncPushResponse.start(request, response, source, endpoint, context, asyncTimeoutMs());
+            HandlerMode handler = context.config().handler();
+            if (handler.releasesThread()) {
+                AsyncPushResponse.start(request, response, source, endpoint, context, asyncTimeoutMs(),
+                        handler == HandlerMode.ASYNC_CONTAINER);
             } else {
                 BlockingPushResponse.run(response, source, endpoint, context);
             }

@@ -18,7 +18,8 @@ import org.tomcatpush.harness.server.probe.ServerCloseCause;
  * {@code GET /ws?since=SEQ}: a JSR-356 endpoint pushing each message as one text frame. In async
  * mode {@link WsAsyncPump} sends with {@code getAsyncRemote()} and {@code onOpen} returns at once;
  * in blocking mode {@code onOpen} keeps the container thread and sends with
- * {@code getBasicRemote()} until the session or the hub closes. A bad {@code since} closes the
+ * {@code getBasicRemote()} until the session or the hub closes. WebSocket has no
+ * {@code AsyncContext}, so {@code async-container} runs as async here. A bad {@code since} closes the
  * session with code 1003 and the reason. Every close the server makes is counted by its cause
  * ({@link WsSessionCloser}). One instance per session.
  */
@@ -50,7 +51,7 @@ public final class WsPushEndpoint extends jakarta.websocket.Endpoint {
             if (counted.compareAndSet(false, true)) {
                 context.counters().wsOpened();
             }
-            if (context.config().handler() == HandlerMode.ASYNC) {
+            if (context.config().handler().releasesThread()) {
                 WsAsyncPump started = new WsAsyncPump(session, closer, cursor, context);
                 pump = started;
                 started.start();
