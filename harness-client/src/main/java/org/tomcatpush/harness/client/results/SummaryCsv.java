@@ -150,7 +150,13 @@ public final class SummaryCsv {
             col("client_rss_mb_max", (r, t) -> Figures.megabytesCell(r.environment().clientCost().rssMaxBytes())),
             col("client_heap_mb_max", (r, t) -> Figures.megabytesCell(r.environment().clientCost().heapMaxBytes())),
             col("client_event_loop_delay_p99_ms", (r, t) -> Figures.cell(r.environment().clientCost().eventLoopDelayP99Ms())),
-            col("client_event_loop_delay_max_ms", (r, t) -> Figures.cell(r.environment().clientCost().eventLoopDelayMaxMs())));
+            col("client_event_loop_delay_max_ms", (r, t) -> Figures.cell(r.environment().clientCost().eventLoopDelayMaxMs())),
+            // streams that waited for one of their browser's 6 connections (issue 12, E9)
+            col("browser_sessions_queued", (r, t) -> t.client().browserSessionsQueued()),
+            col("browser_queue_wait_min_ms", (r, t) -> t.client().browserQueueWaitMinMicros() == 0 ? ""
+                    : Figures.cell(t.client().browserQueueWaitMinMicros() / 1000.0)),
+            col("browser_queue_wait_max_ms", (r, t) -> t.client().browserQueueWaitMaxMicros() == 0 ? ""
+                    : Figures.cell(t.client().browserQueueWaitMaxMicros() / 1000.0)));
 
     private SummaryCsv() {
     }
