@@ -9,7 +9,8 @@ public final class Experiments {
     private static final List<Experiment> ALL = List.of(new KeepAliveLimitExperiment(), new SseTimeoutExperiment(),
             new AsyncThreadsExperiment(), new BlockingThreadsExperiment(), new IdleTimeoutExperiment(),
             new BandwidthExperiment(),
-            new BrowserQueueExperiment());
+            new BrowserQueueExperiment(),
+            new HeldMemoryExperiment());
 
     private Experiments() {
     }
