@@ -20,10 +20,12 @@ import org.tomcatpush.harness.client.results.CapacityFigures;
  * polling costs "about as much" when both its live heap and its RSS growth per 1,000 held
  * sessions are at most {@link #FACTOR} times WebSocket's. A row whose reading did not see every
  * session held makes the verdict inconclusive: the client had fewer sessions open at the reading
- * ({@code server_heap_sessions_held < sessions}), or the server never had them all connected
- * ({@code server_connections_max < sessions}; a poll session counts as open at the client from its
- * start, even while its connect still waits in the accept queue). So does a WebSocket figure at or
- * below 0 (the noise larger than the cost: no ratio to take).
+ * ({@code server_heap_sessions_held < sessions}), the server never had them all connected
+ * ({@code server_connections_max < sessions}), or the server never answered some of them
+ * ({@code sessions_opened < sessions}: a poll session counts as open at the client from its start,
+ * even while its connect waits in the accept queue or its request waits for a worker thread, where
+ * it costs the server less than a session in a handler). So does a WebSocket figure at or below 0
+ * (the noise larger than the cost: no ratio to take).
  *
  * <p>What the figures see: the heap one is the live heap after a full collection (garbage
  * excluded) with the sessions held, minus the same on the idle server: the request, async
@@ -64,25 +66,27 @@ public final class HeldMemoryExperiment implements Experiment {
     public Verdict evaluate(SweepTable sweep) {
         List<SummaryRow> rows = Rows.completed(sweep, ThreadTable.LONG_LIVED);
         MeasuredTable.Builder table = new MeasuredTable.Builder("transport", "handler", "sessions", "sessions held",
-                "server connections max",
+                "server connections max", "sessions answered",
                 "heap MiB per 1k held", "RSS growth MiB per 1k held", "heap peak MiB", "RSS peak MiB",
                 "busy threads max");
         Criterion.Builder held = new Criterion.Builder("every session was held when the memory was read"
-                + " (server_heap_sessions_held = sessions and server_connections_max >= sessions; fewer makes the"
-                + " verdict inconclusive)");
+                + " (server_heap_sessions_held = sessions, server_connections_max >= sessions and every session"
+                + " answered, sessions_opened = sessions; fewer makes the verdict inconclusive)");
         for (SummaryRow r : rows) {
             CapacityFigures f = CapacityFigures.of(r.cells());
             double sessions = num(r, SummaryColumns.SESSIONS);
             double sessionsHeld = num(r, "server_heap_sessions_held");
             double serverConnections = num(r, "server_connections_max");
+            double answered = num(r, "sessions_opened");
             table.row(r.transport(), r.text(SummaryColumns.HANDLER).orElse("n/a"), fmt(sessions), fmt(sessionsHeld),
-                    fmt(serverConnections),
+                    fmt(serverConnections), fmt(answered),
                     fmt(f.heldHeapMbPer1k()), fmt(f.heldRssMbPer1k()), fmt(r, CapacityFigures.SERVER_HEAP_MB_MAX),
                     fmt(r, CapacityFigures.SERVER_RSS_MB_MAX), fmt(r, "busy_threads_max"));
-            Outcome allHeld = Outcome.of(sessionsHeld >= sessions && serverConnections >= sessions, sessions,
-                    sessionsHeld, serverConnections);
+            Outcome allHeld = Outcome.of(sessionsHeld >= sessions && serverConnections >= sessions
+                    && answered >= sessions, sessions, sessionsHeld, serverConnections, answered);
             held.check(label(r), allHeld == Outcome.FAILS ? Outcome.NO_DATA : allHeld, fmt(sessionsHeld) + " of "
-                    + fmt(sessions) + " held, server connections max " + fmt(serverConnections));
+                    + fmt(sessions) + " held, server connections max " + fmt(serverConnections) + ", "
+                    + fmt(answered) + " answered");
         }
         Criterion.Builder heap = new Criterion.Builder("long polling's live heap per 1,000 held sessions is at most "
                 + fmt(FACTOR) + " x WebSocket's, in each handler mode");
