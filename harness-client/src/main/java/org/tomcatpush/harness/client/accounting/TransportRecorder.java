@@ -213,7 +213,10 @@ public final class TransportRecorder {
         browserSessionsQueued.increment();
     }
 
-    /** A session queued by {@link #browserSessionQueued()} got its connection {@code waitedMicros} after it was started. */
+    /**
+     * A session queued by {@link #browserSessionQueued()} got its connection {@code waitedMicros}
+     * after it was started.
+     */
     public void browserQueueWaited(long waitedMicros) {
         browserQueueWaitMinMicros.accumulate(Math.max(0, waitedMicros));
         browserQueueWaitMaxMicros.accumulate(Math.max(0, waitedMicros));

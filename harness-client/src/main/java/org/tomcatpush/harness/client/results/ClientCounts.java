@@ -59,7 +59,10 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
                 c.browserQueueWaitMaxMicros());
     }
 
-    /** The sum of several transports' counts (the maximum for {@code requestsPerConnectionMax}, the extremes of the queue waits). */
+    /**
+     * The sum of several transports' counts (the maximum for {@code requestsPerConnectionMax}, the
+     * extremes of the browser queue waits).
+     */
     public static ClientCounts sum(Collection<ClientCounts> parts) {
         ClientCounts total = new ClientCounts(0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0, 0);
         for (ClientCounts p : parts) {
