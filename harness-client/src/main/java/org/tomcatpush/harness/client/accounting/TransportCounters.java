@@ -25,6 +25,11 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * @param requestsTimedOut         polls abandoned without a complete answer within the request timeout
  * @param requestsRetried          requests sent again after a stale connection ({@code --browser})
  * @param errorsStaleConnection    errors that were the keep-alive race ({@link CloseCause#STALE_CONNECTION})
+ * @param browserSessionsQueued    with {@code --browser}: sessions whose first exchange waited for a free
+ *                                 connection of their browser (all 6 busy)
+ * @param browserQueueWaitMinMicros the shortest of those waits that ended in a connection, from the
+ *                                 session's start to its connection; 0 when none did
+ * @param browserQueueWaitMaxMicros the longest of them; 0 when none did
  */
 public record TransportCounters(
         Transport transport,
@@ -49,7 +54,10 @@ public record TransportCounters(
         long requestsFailed,
         long requestsTimedOut,
         long requestsRetried,
-        long errorsStaleConnection) {
+        long errorsStaleConnection,
+        long browserSessionsQueued,
+        long browserQueueWaitMinMicros,
+        long browserQueueWaitMaxMicros) {
 
     public TransportCounters {
         closes = Map.copyOf(closes);

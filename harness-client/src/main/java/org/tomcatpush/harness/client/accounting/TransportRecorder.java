@@ -54,6 +54,10 @@ public final class TransportRecorder {
     private final LongAdder requestsRetried = new LongAdder();
     private final LongAdder errorsStaleConnection = new LongAdder();
     private final PerThreadRecorder failureTimeMicros = newLatencyRecorder();
+    // streams that waited for a connection of their browser (issue 12, E9)
+    private final LongAdder browserSessionsQueued = new LongAdder();
+    private final LongAccumulator browserQueueWaitMinMicros = new LongAccumulator(Math::min, Long.MAX_VALUE);
+    private final LongAccumulator browserQueueWaitMaxMicros = new LongAccumulator(Math::max, 0);
 
     public TransportRecorder(Transport transport) {
         this.transport = transport;
@@ -201,6 +205,23 @@ public final class TransportRecorder {
         requestsRetried.increment();
     }
 
+    /**
+     * With {@code --browser}: a session's first exchange found its browser's 6 connections busy
+     * and waits for one to end; once per session.
+     */
+    public void browserSessionQueued() {
+        browserSessionsQueued.increment();
+    }
+
+    /**
+     * A session queued by {@link #browserSessionQueued()} got its connection {@code waitedMicros}
+     * after it was started.
+     */
+    public void browserQueueWaited(long waitedMicros) {
+        browserQueueWaitMinMicros.accumulate(Math.max(0, waitedMicros));
+        browserQueueWaitMaxMicros.accumulate(Math.max(0, waitedMicros));
+    }
+
     public void sessionOpened() {
         sessionsOpen.increment();
     }
@@ -252,7 +273,9 @@ public final class TransportRecorder {
                 sums(connectFailures), messagesReceived.sum(), messagesLost.sum(), messagesDuplicated.sum(),
                 bytesReceived.sum(), bytesSent.sum(), errors.sum(), sessionsOpened.sum(), streamsEnded.sum(),
                 firstMessagesCensored.sum(), requestsFailed.sum(),
-                requestsTimedOut.sum(), requestsRetried.sum(), errorsStaleConnection.sum());
+                requestsTimedOut.sum(), requestsRetried.sum(), errorsStaleConnection.sum(),
+                browserSessionsQueued.sum(), browserQueueWaitMaxMicros.get() == 0 ? 0 : browserQueueWaitMinMicros.get(),
+                browserQueueWaitMaxMicros.get());
     }
 
     private static PerThreadRecorder newLatencyRecorder() {

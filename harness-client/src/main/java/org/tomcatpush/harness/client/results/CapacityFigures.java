@@ -36,11 +36,16 @@ import java.util.Map;
  * @param latencyP99Ms          {@code latency_p99_ms}
  * @param latencyP999Ms         {@code latency_p999_ms}
  * @param firstMessageP99Ms     {@code first_message_p99_ms}
+ * @param heldHeapMbPer1k       {@code server_heap_bytes_per_session} for 1,000 sessions, MiB: the live heap
+ *                              they hold, the idle server's subtracted (single-transport rows only)
+ * @param heldRssMbPer1k        {@code server_rss_bytes_per_session} for 1,000 sessions, MiB: what the process
+ *                              grew by to hold them, the idle server's RSS subtracted
  */
 public record CapacityFigures(double sessionsPlanned, double sessionsOpened, double sessionsHeld, String heldColumn,
         double connectionsPer1k, double busyThreadsMeanPer1k, double busyThreadsMaxPer1k,
         double requestsPerMinutePer1k, double heapMbPer1k, double rssMbPer1k, double bytesPerMessage,
-        double latencyP50Ms, double latencyP99Ms, double latencyP999Ms, double firstMessageP99Ms) {
+        double latencyP50Ms, double latencyP99Ms, double latencyP999Ms, double firstMessageP99Ms,
+        double heldHeapMbPer1k, double heldRssMbPer1k) {
 
     /** Sessions the per-1,000 figures are scaled to. */
     public static final double PER_SESSIONS = 1000;
@@ -52,6 +57,12 @@ public record CapacityFigures(double sessionsPlanned, double sessionsOpened, dou
     public static final String SERVER_HEAP_MB_MAX = "server_heap_mb_max";
     /** Column of the server process's RSS peak, MB. */
     public static final String SERVER_RSS_MB_MAX = "server_rss_mb_max";
+    /** Column of the live heap per held session over the idle server's, bytes. */
+    public static final String SERVER_HEAP_BYTES_PER_SESSION = "server_heap_bytes_per_session";
+    /** Column of the RSS growth per held session over the idle server's, bytes. */
+    public static final String SERVER_RSS_BYTES_PER_SESSION = "server_rss_bytes_per_session";
+    /** Bytes in a MiB, the unit of the memory columns. */
+    private static final double BYTES_PER_MIB = 1024 * 1024;
 
     /** The figures of one row; {@code cells} maps column names to cells as {@code summary.csv} writes them. */
     public static CapacityFigures of(Map<String, String> cells) {
@@ -75,7 +86,9 @@ public record CapacityFigures(double sessionsPlanned, double sessionsOpened, dou
                 number(cells, "latency_p50_ms"),
                 number(cells, "latency_p99_ms"),
                 number(cells, "latency_p999_ms"),
-                number(cells, "first_message_p99_ms"));
+                number(cells, "first_message_p99_ms"),
+                number(cells, SERVER_HEAP_BYTES_PER_SESSION) * PER_SESSIONS / BYTES_PER_MIB,
+                number(cells, SERVER_RSS_BYTES_PER_SESSION) * PER_SESSIONS / BYTES_PER_MIB);
     }
 
     /** {@code value} per 1,000 of {@code held} sessions; NaN when either is unknown or none was held. */

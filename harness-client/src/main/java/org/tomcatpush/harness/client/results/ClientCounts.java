@@ -18,12 +18,26 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
         Map<ConnectFailureKind, Long> connectFailures, long messagesReceived, long messagesLost,
         long messagesDuplicated, long bytesReceived, long bytesSent, long errors, long sessionsOpened,
         long streamsEnded, long firstMessagesCensored, long requestsFailed, long requestsTimedOut,
-        long requestsRetried, long errorsStaleConnection) {
+        long requestsRetried, long errorsStaleConnection, long browserSessionsQueued,
+        long browserQueueWaitMinMicros, long browserQueueWaitMaxMicros) {
 
     public ClientCounts {
         closes = complete(closes, CloseCause.class);
         reconnects = complete(reconnects, ReconnectCause.class);
         connectFailures = complete(connectFailures, ConnectFailureKind.class);
+    }
+
+    /** Counts without sessions queued for a browser's connection. */
+    public ClientCounts(long requests, long connectionsOpened, long requestsPerConnectionMax,
+            Map<CloseCause, Long> closes, Map<ReconnectCause, Long> reconnects,
+            Map<ConnectFailureKind, Long> connectFailures, long messagesReceived, long messagesLost,
+            long messagesDuplicated, long bytesReceived, long bytesSent, long errors, long sessionsOpened,
+            long streamsEnded, long firstMessagesCensored, long requestsFailed, long requestsTimedOut,
+            long requestsRetried, long errorsStaleConnection) {
+        this(requests, connectionsOpened, requestsPerConnectionMax, closes, reconnects, connectFailures,
+                messagesReceived, messagesLost, messagesDuplicated, bytesReceived, bytesSent, errors, sessionsOpened,
+                streamsEnded, firstMessagesCensored, requestsFailed, requestsTimedOut, requestsRetried,
+                errorsStaleConnection, 0, 0, 0);
     }
 
     /** Counts without failed, timed-out or retried requests. */
@@ -41,10 +55,14 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
                 c.reconnects(), c.connectFailures(), c.messagesReceived(), c.messagesLost(), c.messagesDuplicated(),
                 c.bytesReceived(), c.bytesSent(), c.errors(), c.sessionsOpened(), c.streamsEnded(),
                 c.firstMessagesCensored(), c.requestsFailed(), c.requestsTimedOut(), c.requestsRetried(),
-                c.errorsStaleConnection());
+                c.errorsStaleConnection(), c.browserSessionsQueued(), c.browserQueueWaitMinMicros(),
+                c.browserQueueWaitMaxMicros());
     }
 
-    /** The sum of several transports' counts (the maximum for {@code requestsPerConnectionMax}). */
+    /**
+     * The sum of several transports' counts (the maximum for {@code requestsPerConnectionMax}, the
+     * extremes of the browser queue waits).
+     */
     public static ClientCounts sum(Collection<ClientCounts> parts) {
         ClientCounts total = new ClientCounts(0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0, 0);
         for (ClientCounts p : parts) {
@@ -57,9 +75,17 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
                     total.bytesSent + p.bytesSent, total.errors + p.errors, total.sessionsOpened + p.sessionsOpened,
                     total.streamsEnded + p.streamsEnded, total.firstMessagesCensored + p.firstMessagesCensored,
                     total.requestsFailed + p.requestsFailed, total.requestsTimedOut + p.requestsTimedOut,
-                    total.requestsRetried + p.requestsRetried, total.errorsStaleConnection + p.errorsStaleConnection);
+                    total.requestsRetried + p.requestsRetried, total.errorsStaleConnection + p.errorsStaleConnection,
+                    total.browserSessionsQueued + p.browserSessionsQueued,
+                    minOfKnown(total.browserQueueWaitMinMicros, p.browserQueueWaitMinMicros),
+                    Math.max(total.browserQueueWaitMaxMicros, p.browserQueueWaitMaxMicros));
         }
         return total;
+    }
+
+    /** The smaller of two waits where 0 means none was recorded. */
+    private static long minOfKnown(long a, long b) {
+        return a == 0 ? b : b == 0 ? a : Math.min(a, b);
     }
 
     public long closes(CloseCause cause) {

@@ -27,4 +27,18 @@ public record HeldMemory(HeapReading baseline, HeapReading held, long sessionsHe
         }
         return (double) (held.heapUsedBytes() - baseline.heapUsedBytes()) / sessionsHeld;
     }
+
+    /**
+     * (held RSS minus baseline RSS) / sessions held, bytes per session: what the process grew by
+     * to hold them, heap it committed (garbage and free regions included: a collection rarely
+     * gives memory back), thread stacks touched and native buffers; NaN when either RSS is
+     * unknown (off Linux) or no session was held.
+     */
+    public double rssBytesPerSession() {
+        if (!baseline.known() || !held.known() || baseline.rssBytes() < 0 || held.rssBytes() < 0
+                || sessionsHeld <= 0) {
+            return Double.NaN;
+        }
+        return (double) (held.rssBytes() - baseline.rssBytes()) / sessionsHeld;
+    }
 }

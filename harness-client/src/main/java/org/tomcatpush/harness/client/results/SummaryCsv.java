@@ -156,7 +156,18 @@ public final class SummaryCsv {
             col("proxy_read_timeout_ms", (r, t) -> r.setup().proxy().readTimeoutMs() >= 0
                     ? r.setup().proxy().readTimeoutMs() : ""),
             col("sse_heartbeat_ms", (r, t) -> r.setup().serverConfig().path("sseHeartbeatMs").isNumber()
-                    ? r.setup().serverConfig().path("sseHeartbeatMs").asLong() : ""));
+                    ? r.setup().serverConfig().path("sseHeartbeatMs").asLong() : ""),
+            // streams that waited for one of their browser's 6 connections (issue 12, E9)
+            col("browser_sessions_queued", (r, t) -> t.client().browserSessionsQueued()),
+            col("browser_queue_wait_min_ms", (r, t) -> t.client().browserQueueWaitMinMicros() == 0 ? ""
+                    : Figures.cell(t.client().browserQueueWaitMinMicros() / 1000.0)),
+            col("browser_queue_wait_max_ms", (r, t) -> t.client().browserQueueWaitMaxMicros() == 0 ? ""
+                    : Figures.cell(t.client().browserQueueWaitMaxMicros() / 1000.0)),
+            // the sessions behind the heap per session, and the process's growth per session (issue 12, E12)
+            col("server_heap_sessions_held", (r, t) -> r.all() == null && t.serverWide() != null
+                    && r.heldMemory().held().known() ? Long.toString(r.heldMemory().sessionsHeld()) : ""),
+            col("server_rss_bytes_per_session", (r, t) -> r.all() == null && t.serverWide() != null
+                    ? Figures.wholeNumberCell(r.heldMemory().rssBytesPerSession()) : ""));
 
     private SummaryCsv() {
     }

@@ -21,16 +21,22 @@ final class ConnectionPermits {
         this.max = max;
     }
 
-    /** Runs {@code whenGranted} now if a permit is free, else once one is released to it. */
-    void acquire(Runnable whenGranted) {
+    /**
+     * Runs {@code whenGranted} now if a permit is free, else once one is released to it.
+     *
+     * @return true when it ran now, false when it waits (it may have run on the releasing thread
+     *         by the time this returns)
+     */
+    boolean acquire(Runnable whenGranted) {
         synchronized (this) {
             if (inUse >= max) {
                 waiting.addLast(whenGranted);
-                return;
+                return false;
             }
             inUse++;
         }
         whenGranted.run();
+        return true;
     }
 
     /** Gives a permit back; the longest waiter, if any, takes it over and runs on this thread. */

@@ -28,6 +28,8 @@ abstract class Session implements MessageScanner.Listener {
             AtomicIntegerFieldUpdater.newUpdater(Session.class, "holdsConnection");
     private static final AtomicIntegerFieldUpdater<Session> AWAITING_FIRST_MESSAGE =
             AtomicIntegerFieldUpdater.newUpdater(Session.class, "awaitingFirstMessage");
+    private static final AtomicIntegerFieldUpdater<Session> FIRST_GRANT_EVENTS =
+            AtomicIntegerFieldUpdater.newUpdater(Session.class, "firstGrantEvents");
 
     protected final SessionContext context;
     protected final VirtualClient client;
@@ -48,6 +50,16 @@ abstract class Session implements MessageScanner.Listener {
     private volatile int awaitingFirstMessage;
     /** Whether the server has answered this session yet; touched by one thread at a time. */
     private boolean answered;
+    /** Whether the session has asked its virtual client for a connection yet; touched by one thread at a time. */
+    private boolean requestedOnce;
+    /** When the session's first exchange got its connection, System.nanoTime(); 0 until then. */
+    private volatile long firstGrantedAtNanos;
+    /**
+     * Of the first exchange: 1 for each of "it had to wait for a connection" and "it got one"; the
+     * second of the two (on whichever thread) records the wait, as the grant can run on the
+     * thread that freed the connection before the wait is known on the asking one.
+     */
+    private volatile int firstGrantEvents;
 
     Session(SessionContext context, VirtualClient client, Transport transport) {
         this.context = context;
@@ -121,8 +133,24 @@ abstract class Session implements MessageScanner.Listener {
 
     /** Asks the virtual client for a connection, then runs {@link #exchange()}. */
     protected final void requestExchange() {
-        if (!stopped) {
+        if (stopped) {
+            return;
+        }
+        if (requestedOnce) {
             client.whenConnectionFree(exchange);
+            return;
+        }
+        requestedOnce = true;
+        if (!client.whenConnectionFree(exchange)) {
+            recorder.browserSessionQueued();
+            firstGrantEvent();
+        }
+    }
+
+    /** The session's first exchange waited for its browser's connection and got one: records how long, once. */
+    private void firstGrantEvent() {
+        if (FIRST_GRANT_EVENTS.incrementAndGet(this) == 2) {
+            recorder.browserQueueWaited((firstGrantedAtNanos - startedAtNanos) / 1_000);
         }
     }
 
@@ -223,6 +251,10 @@ abstract class Session implements MessageScanner.Listener {
 
     private void exchangeGranted() {
         HOLDS_CONNECTION.set(this, 1);
+        if (firstGrantedAtNanos == 0) {
+            firstGrantedAtNanos = System.nanoTime();
+            firstGrantEvent();
+        }
         if (stopped) {
             endExchange();
             return;

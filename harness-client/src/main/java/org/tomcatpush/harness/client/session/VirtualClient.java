@@ -63,13 +63,17 @@ final class VirtualClient implements ChannelPoolPartitioning {
         return builder;
     }
 
-    /** Runs {@code exchange} once the client may open one more (at once without a cap). */
-    void whenConnectionFree(Runnable exchange) {
+    /**
+     * Runs {@code exchange} once the client may open one more (at once without a cap).
+     *
+     * @return true when it ran at once, false when it waits for one of the browser's connections
+     */
+    boolean whenConnectionFree(Runnable exchange) {
         if (permits == null) {
             exchange.run();
-        } else {
-            permits.acquire(exchange);
+            return true;
         }
+        return permits.acquire(exchange);
     }
 
     /** Ends an exchange started by {@link #whenConnectionFree(Runnable)}. */

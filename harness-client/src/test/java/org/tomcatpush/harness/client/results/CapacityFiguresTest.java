@@ -54,6 +54,8 @@ class CapacityFiguresTest {
         assertTrue(Double.isNaN(f.heapMbPer1k()), "no memory columns: not available");
         assertTrue(Double.isNaN(f.rssMbPer1k()));
         assertTrue(Double.isNaN(f.firstMessageP99Ms()));
+        assertTrue(Double.isNaN(f.heldHeapMbPer1k()), "no held-memory columns: not available");
+        assertTrue(Double.isNaN(f.heldRssMbPer1k()));
         // by hand: 20 connections of 20 sessions; 1000 requests in 10.02 s by 20 sessions
         assertEquals(1000, f.connectionsPer1k(), 1e-9);
         assertEquals(299_401.197, f.requestsPerMinutePer1k(), 1e-3);
@@ -76,6 +78,19 @@ class CapacityFiguresTest {
         assertEquals(48.5 / 16 * 1000, f.heapMbPer1k(), 1e-9);
         assertEquals(212.0 / 16 * 1000, f.rssMbPer1k(), 1e-9);
         assertEquals(95.5, f.firstMessageP99Ms());
+    }
+
+    @Test
+    void heldMemoryPerSessionIsScaledToAThousandSessionsInMebibytes() throws Exception {
+        Map<String, String> cells = pollRun();
+        cells.put("server_heap_bytes_per_session", "83886");
+        cells.put("server_rss_bytes_per_session", "-1049");
+
+        CapacityFigures f = CapacityFigures.of(cells);
+
+        // 83,886 bytes x 1,000 = 80 MiB; the per-session figure needs no divisor of its own
+        assertEquals(83_886_000.0 / 1_048_576, f.heldHeapMbPer1k(), 1e-9);
+        assertEquals(-1_049_000.0 / 1_048_576, f.heldRssMbPer1k(), 1e-9, "a negative growth stays negative");
     }
 
     @Test

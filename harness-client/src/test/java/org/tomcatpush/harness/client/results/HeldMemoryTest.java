@@ -36,4 +36,22 @@ class HeldMemoryTest {
         assertTrue(Double.isNaN(new HeldMemory(BASELINE, held, 0).heapBytesPerSession()), "no session held");
         assertEquals("", Figures.wholeNumberCell(HeldMemory.UNKNOWN.heapBytesPerSession()));
     }
+
+    @Test
+    void theRssOverTheBaselineIsSharedByTheSessionsHeld() {
+        HeldMemory held = new HeldMemory(BASELINE, new HeapReading(50_000_000, 190_000_000, 120), 500);
+
+        assertEquals(180_000.0, held.rssBytesPerSession());
+    }
+
+    @Test
+    void withoutAnRssInEitherReadingTheRssPerSessionIsUnknown() {
+        HeldMemory noHeldRss = new HeldMemory(BASELINE, new HeapReading(50_000_000, -1, 120), 500);
+        HeldMemory noBaselineRss = new HeldMemory(new HeapReading(10_000_000, -1, 80),
+                new HeapReading(50_000_000, 190_000_000, 120), 500);
+
+        assertTrue(Double.isNaN(noHeldRss.rssBytesPerSession()));
+        assertTrue(Double.isNaN(noBaselineRss.rssBytesPerSession()));
+        assertEquals(80_000.0, noHeldRss.heapBytesPerSession(), "the heap figure does not need the RSS");
+    }
 }

@@ -16,10 +16,13 @@ class ConnectionPermitsTest {
     void seventhExchangeWaitsUntilOneEnds() {
         ConnectionPermits permits = new ConnectionPermits(6);
         List<Integer> ran = new ArrayList<>();
+        List<Boolean> atOnce = new ArrayList<>();
         for (int i = 1; i <= 8; i++) {
             int id = i;
-            permits.acquire(() -> ran.add(id));
+            atOnce.add(permits.acquire(() -> ran.add(id)));
         }
+        assertEquals(List.of(true, true, true, true, true, true, false, false), atOnce,
+                "acquire says which exchanges wait");
         assertEquals(List.of(1, 2, 3, 4, 5, 6), ran);
         assertEquals(6, permits.inUse());
         assertEquals(2, permits.waiting());

@@ -176,10 +176,18 @@ class SseSessionTest {
                 generator.start();
                 await("6 streams open", Duration.ofSeconds(30), () -> generator.openSessions() == 6);
                 assertEquals(6, sse.counters().requests(), "the 7th stream has not been sent");
+                assertEquals(1, sse.counters().browserSessionsQueued(), "the 7th stream waits for a connection");
+                assertEquals(0, sse.counters().browserQueueWaitMaxMicros(), "and has not got one yet");
                 await("the 7th stream opens once the first ones end", Duration.ofSeconds(30),
                         () -> sse.counters().requests() == 7 && generator.openSessions() == 1);
                 assertEquals(6, sse.counters().connectionsOpened(), "the 7th stream reuses a freed connection");
             }
+            TransportCounters client = sse.counters();
+            assertEquals(1, client.browserSessionsQueued(), "only the 7th stream waited; the reconnects come later");
+            // the first of the 6 ends 1,500 ms after the server got it, a moment after the 7th session started
+            assertEquals(client.browserQueueWaitMinMicros(), client.browserQueueWaitMaxMicros(), "one wait");
+            assertTrue(client.browserQueueWaitMaxMicros() >= 1_000_000,
+                    "the 7th got its connection when a stream ended: " + client.browserQueueWaitMaxMicros() + " us");
             assertEquals(6, server.stats().get("perConnection").get("connectionsSeen").asLong());
         }
     }

@@ -8,7 +8,8 @@ public final class Experiments {
 
     private static final List<Experiment> ALL = List.of(new KeepAliveLimitExperiment(), new SseTimeoutExperiment(),
             new AsyncThreadsExperiment(), new BlockingThreadsExperiment(), new IdleTimeoutExperiment(),
-            new BandwidthExperiment(), new ProxyHeartbeatExperiment(), new AsyncContainerExperiment());
+            new BandwidthExperiment(), new BrowserQueueExperiment(), new ProxyHeartbeatExperiment(),
+            new AsyncContainerExperiment(), new HeldMemoryExperiment());
 
     private Experiments() {
     }
