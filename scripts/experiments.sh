@@ -8,8 +8,8 @@
 #   scripts/experiments.sh              # every scenario file (about 13 minutes on 2 cores)
 #   scripts/experiments.sh E1 E7        # only the scenarios of these experiments
 #
-# A scenario file serves the experiments named at the start of its file name (e3-e4-threads.yaml
-# serves E3 and E4). A claim the measurement contradicts is reported as "not supported" with the
+# A scenario file serves the experiments named at the start of its file name (e4-blocking-threads.yaml
+# serves E4; a file e3-e4-x.yaml would serve E3 and E4). A claim the measurement contradicts is reported as "not supported" with the
 # numbers: a finding, not a failure of this script.
 #
 # Environment:

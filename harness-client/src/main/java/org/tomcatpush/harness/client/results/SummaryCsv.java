@@ -150,7 +150,9 @@ public final class SummaryCsv {
             col("client_rss_mb_max", (r, t) -> Figures.megabytesCell(r.environment().clientCost().rssMaxBytes())),
             col("client_heap_mb_max", (r, t) -> Figures.megabytesCell(r.environment().clientCost().heapMaxBytes())),
             col("client_event_loop_delay_p99_ms", (r, t) -> Figures.cell(r.environment().clientCost().eventLoopDelayP99Ms())),
-            col("client_event_loop_delay_max_ms", (r, t) -> Figures.cell(r.environment().clientCost().eventLoopDelayMaxMs())));
+            col("client_event_loop_delay_max_ms", (r, t) -> Figures.cell(r.environment().clientCost().eventLoopDelayMaxMs())),
+            // the long-poll answer's batch (issue 12, E8): one message per answer or many
+            col("max_batch", (r, t) -> r.setup().settings().maxBatch() > 0 ? r.setup().settings().maxBatch() : ""));
 
     private SummaryCsv() {
     }
