@@ -137,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--server-java", paramLabel = "PATH|newest",
             description = "The java binary of the server JVM, e.g. a Java 21+ one for --virtual-threads; newest:"
-                    + " the newest Java 21+ installed under /usr/lib/jvm (told by each JDK's release file)."
+                    + " the newest JDK installed under /usr/lib/jvm (told by each JDK's release file)."
                     + " Default: the java running harness.")
     Path serverJava;
 
