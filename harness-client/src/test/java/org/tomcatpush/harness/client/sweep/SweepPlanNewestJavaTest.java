@@ -96,6 +96,21 @@ class SweepPlanNewestJavaTest {
     }
 
     @Test
+    void theDryRunSaysWhichRunsWillNotRunAndWhy() throws Exception {
+        Path jvm = Files.createDirectories(dir.resolve("jvm"));
+        fakeJdk(jvm, "java-17-openjdk-amd64", "17.0.15");
+        SweepPlan plan = SweepPlan.of(scenario(YAML), dir.resolve("out"), jvm);
+
+        List<String> lines = DryRun.describe(plan, new StartupOverhead(StartupOverhead.FALLBACK, false, "assumed"));
+
+        assertTrue(lines.get(1).startsWith("[1/2] virtual-threads=false: harness run "), lines.get(1));
+        assertTrue(!lines.get(1).contains("will not run"), lines.get(1));
+        assertTrue(lines.get(2).endsWith("--virtual-threads (will not run: --server-java newest with"
+                + " --virtual-threads: no Java 21 or later under " + jvm + " (the newest is 17.0.15): install one"
+                + " (e.g. apt-get install openjdk-21-jdk) or give --server-java PATH)"), lines.get(2));
+    }
+
+    @Test
     void aMisspeltValueIsStillBadInputNamingTheKey() throws Exception {
         ScenarioFile scenario = scenario(YAML.replace("server-java: newest", "server-java: nwest"));
 
