@@ -9,8 +9,8 @@
 #   scripts/experiments.sh E1 E7        # only the scenarios of these experiments
 #
 # A scenario file serves the experiments named at the start of its file name (e4-blocking-threads.yaml
-# serves E4; a file e3-e4-x.yaml would serve E3 and E4). A claim the measurement contradicts is reported as "not supported" with the
-# numbers: a finding, not a failure of this script.
+# serves E4; a file e3-e4-x.yaml would serve E3 and E4). A claim the measurement contradicts is
+# reported as "not supported" with the numbers: a finding, not a failure of this script.
 #
 # Environment:
 #   OUT            output folder (default: results/runs/<yyyyMMdd-HHmmss>-experiments); the sweeps go in it
