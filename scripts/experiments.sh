@@ -11,9 +11,9 @@
 #                                       # experiments those files serve)
 #   scripts/experiments.sh --list       # each scenario file and the experiments it serves
 #
-# A scenario file serves the experiments named at the start of its file name (e3-e4-threads.yaml
-# serves E3 and E4); an experiment served by several files is judged once, from all their sweeps.
-# Only experiments with a scenario file are run and judged. A claim the measurement contradicts is
+# A scenario file serves the experiments named at the start of its file name (e4-blocking-threads.yaml
+# serves E4; a file e3-e4-x.yaml would serve E3 and E4); an experiment served by several files is
+# judged once, from all their sweeps. Only experiments with a scenario file are run and judged. A claim the measurement contradicts is
 # reported as "not supported" with the numbers: a finding, not a failure of this script. A sweep
 # that fails outright leaves its experiments "inconclusive" with the reason, and the others are
 # still judged. Ctrl-C stops the sweep under way; what ran is judged. The last line printed is the

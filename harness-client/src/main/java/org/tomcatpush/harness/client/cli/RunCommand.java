@@ -4,9 +4,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.tomcatpush.harness.client.launch.JavaRuntime;
+import org.tomcatpush.harness.client.launch.NewestJava;
 import org.tomcatpush.harness.client.launch.NginxProxy;
 import org.tomcatpush.harness.client.launch.OpenFileLimit;
 import org.tomcatpush.harness.client.launch.ProxySettings;
@@ -133,8 +135,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Folder that receives the run folder <yyyyMMdd-HHmmss>-<name>. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--server-java", paramLabel = "PATH",
-            description = "The java binary of the server JVM, e.g. a Java 21+ one for --virtual-threads."
+    @Option(names = "--server-java", paramLabel = "PATH|newest",
+            description = "The java binary of the server JVM, e.g. a Java 21+ one for --virtual-threads; newest:"
+                    + " the newest JDK installed under /usr/lib/jvm (told by each JDK's release file)."
                     + " Default: the java running harness.")
     Path serverJava;
 
@@ -265,9 +268,24 @@ final class RunCommand implements Callable<Integer> {
         }
         return new RunPlan(runName, out, mix, sessions, ramp, duration, pollInterval, browser, sessionsPerBrowser,
                 sseReconnectDelay, sourceAddresses, connectTimeout, targetUri, allowRemote, config, virtualThreads,
-                serverJava != null ? serverJava : ServerLaunch.currentJava(), serverHeap, listenTimeout,
+                serverJava(), serverHeap, listenTimeout,
                 List.copyOf(parsed.originalArgs()), requestTimeout,
                 Threshold.parseAll(thresholdExpressions, SummaryCsv.header()), proxySettings(parsed));
+    }
+
+    /** The server's java: {@code --server-java} as given, {@code newest} resolved, or this JVM's. */
+    private Path serverJava() {
+        if (serverJava == null) {
+            return ServerLaunch.currentJava();
+        }
+        if (NewestJava.isKeyword(serverJava.toString())) {
+            Optional<NewestJava.Jdk> newest = NewestJava.in(NewestJava.STANDARD_FOLDER);
+            NewestJava.unusableFor(false, newest, NewestJava.STANDARD_FOLDER).ifPresent(reason -> {
+                throw new ConfigException(reason);
+            });
+            return newest.get().java(); // with --virtual-threads, checkBeforeStart checks its version
+        }
+        return serverJava;
     }
 
     /** The {@code --proxy} options; the proxy's own refuse to go without a proxy. */

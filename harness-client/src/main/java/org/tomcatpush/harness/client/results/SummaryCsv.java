@@ -167,7 +167,9 @@ public final class SummaryCsv {
             col("server_heap_sessions_held", (r, t) -> r.all() == null && t.serverWide() != null
                     && r.heldMemory().held().known() ? Long.toString(r.heldMemory().sessionsHeld()) : ""),
             col("server_rss_bytes_per_session", (r, t) -> r.all() == null && t.serverWide() != null
-                    ? Figures.wholeNumberCell(r.heldMemory().rssBytesPerSession()) : ""));
+                    ? Figures.wholeNumberCell(r.heldMemory().rssBytesPerSession()) : ""),
+            // the long-poll answer's batch (issue 12, E8): one message per answer or many
+            col("max_batch", (r, t) -> r.setup().settings().maxBatch() > 0 ? r.setup().settings().maxBatch() : ""));
 
     private SummaryCsv() {
     }

@@ -21,9 +21,11 @@ public final class DryRun {
         lines.add("sweep " + plan.scenario().name() + ": " + runs + (runs == 1 ? " run" : " runs") + " from "
                 + plan.scenario().source() + ", into " + plan.outDir() + "/<yyyyMMdd-HHmmss>-sweep-"
                 + plan.scenario().name());
-        for (Combination c : plan.combinations()) {
+        for (int i = 0; i < runs; i++) {
+            Combination c = plan.combinations().get(i);
             lines.add(c.position() + " " + (c.label().isEmpty() ? "" : c.label() + ": ") + "harness run "
-                    + c.optionsText());
+                    + c.optionsText() + plan.notRunReason(i).map(reason -> " (will not run: " + reason + ")")
+                            .orElse(""));
         }
         Duration durations = plan.totalDuration();
         Duration total = durations.plus(overhead.perRun().multipliedBy(runs));

@@ -38,6 +38,11 @@ public record RunRecord(Combination combination, String status, String failure, 
                 Duration.ZERO, List.of(), 0, false);
     }
 
+    /** A run the sweep did not start because this machine cannot run it, with the reason. */
+    public static RunRecord notRun(Combination c, String reason) {
+        return new RunRecord(c, SweepColumns.STATUS_NOT_RUN, reason, "", Duration.ZERO, List.of(), 0, false);
+    }
+
     /** A failed run whose server never got as far as the load: worth one more try. */
     public boolean failedBeforeLoad() {
         return SweepColumns.STATUS_FAILED.equals(status) && !loadStarted && !runFolder.isEmpty();

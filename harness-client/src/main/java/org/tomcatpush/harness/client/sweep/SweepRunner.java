@@ -104,6 +104,13 @@ public final class SweepRunner {
                 records.add(RunRecord.notRun(c));
                 continue;
             }
+            Optional<String> cannotRun = plan.notRunReason(i);
+            if (cannotRun.isPresent()) {
+                err.println(c.position() + " " + c.label() + ": not run: " + cannotRun.get());
+                records.add(RunRecord.notRun(c, cannotRun.get()));
+                ReportFiles.writeAtomically(folder.file(SweepColumns.FILE_NAME), SweepCsv.format(sweptKeys, records));
+                continue;
+            }
             err.println(progress.starting(c));
             RunRecord record = runOne(i, dir);
             if (record.failedBeforeLoad() && !stopRequested) {

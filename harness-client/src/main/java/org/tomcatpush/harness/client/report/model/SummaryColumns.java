@@ -104,6 +104,12 @@ public final class SummaryColumns {
     public static final String SESSIONS_OPENED_RATIO = "sessions_opened_ratio";
     /** Optional: time from a session's start to its first message, censored at the end of the run. */
     public static final String FIRST_MESSAGE_P99_MS = "first_message_p99_ms";
+    /** Optional: the same, median. */
+    public static final String FIRST_MESSAGE_P50_MS = "first_message_p50_ms";
+    /** Optional: the same, worst. */
+    public static final String FIRST_MESSAGE_MAX_MS = "first_message_max_ms";
+    /** Optional: sessions still without a message when the run stopped (counted at their wait until then). */
+    public static final String FIRST_MESSAGE_CENSORED = "first_message_censored";
     /** Optional: stream ends (server ended, lost, could not open), whatever followed. */
     public static final String STREAMS_ENDED = "streams_ended";
     // the client's own cost (issue 10)

@@ -15,8 +15,9 @@ import org.tomcatpush.harness.client.report.sweep.SweepTable;
 /**
  * E2: an SSE stream with a server-side timeout ends each response; the client reconnects on the
  * same TCP connection until Tomcat closes it at {@code maxKeepAliveRequests} stream requests, and
- * no message is lost across reconnects; without a timeout one request serves the session. Judged
- * on SSE rows, split by {@code sse_timeout_ms}. The keep-alive and delivery conditions are
+ * no message is lost across reconnects; without a timeout one request serves the session for the
+ * whole run (as many requests as sessions, every session opened, no stream ended before the stop,
+ * no reconnect). Judged on SSE rows, split by {@code sse_timeout_ms}. The keep-alive and delivery conditions are
  * {@link KeepAliveCloses}' and {@link Delivery}'s, shared with the report's findings.
  */
 public final class SseTimeoutExperiment implements Experiment {
@@ -51,8 +52,9 @@ public final class SseTimeoutExperiment implements Experiment {
                 + " (requests per connection mean > 1)");
         Criterion.Builder limit = new Criterion.Builder("with a timeout, a connection carries at most"
                 + " maxKeepAliveRequests stream requests, reaches it, and is then closed at the keep-alive limit");
-        Criterion.Builder forever = new Criterion.Builder("without a timeout, one request per session and no"
-                + " reconnect");
+        Criterion.Builder forever = new Criterion.Builder("without a timeout, one request serves each session for"
+                + " the whole run: requests = sessions, every session opened, no stream ended while the run went on"
+                + " and no reconnect");
         Criterion.Builder lossless = new Criterion.Builder("no message lost or duplicated across reconnects");
         for (SummaryRow r : rows) {
             double timeout = num(r, SummaryColumns.SSE_TIMEOUT_MS);
@@ -74,10 +76,13 @@ public final class SseTimeoutExperiment implements Experiment {
                         + fmt(closes.perConnectionMax()) + " of limit " + fmt(closes.limit()) + ", "
                         + fmt(closes.atLimit()) + " closes at the limit");
             } else if (timeout == 0) {
-                forever.check(label, requests == sessions && num(r, SummaryColumns.RECONNECTS) == 0,
-                        fmt(requests) + " requests for " + fmt(sessions) + " sessions, "
-                                + fmt(r, SummaryColumns.RECONNECTS) + " reconnects", requests, sessions,
-                        num(r, SummaryColumns.RECONNECTS));
+                double opened = num(r, SummaryColumns.SESSIONS_OPENED);
+                double ended = num(r, SummaryColumns.STREAMS_ENDED);
+                double reconnects = num(r, SummaryColumns.RECONNECTS);
+                forever.check(label, requests == sessions && opened == sessions && ended == 0 && reconnects == 0,
+                        fmt(requests) + " requests for " + fmt(sessions) + " sessions (" + fmt(opened) + " opened), "
+                                + fmt(ended) + " streams ended during the run, " + fmt(reconnects) + " reconnects",
+                        requests, sessions, opened, ended, reconnects);
             }
             lossless.check(label, delivery.lossless(), fmt(delivery.lost()) + " lost, " + fmt(delivery.duplicated())
                     + " duplicated of " + fmt(delivery.received()));

@@ -47,16 +47,17 @@ class ExperimentsCommandTest {
     void summaryStatesEachClaimItsFiguresCriteriaAndVerdict() throws Exception {
         Path e1 = FixtureSweeps.folder("e1", dir);
         Path e34 = FixtureSweeps.folder("e3-e4", dir);
+        Path e4 = FixtureSweeps.folder("e4", dir);
         Files.writeString(e1.resolve("scenario.yaml"), "# E1 comment\nname: e1\nfixed: {sessions: 20}\n");
         Path out = dir.resolve("summary");
 
         Result r = run("--out", out.toString(), "--command", "scripts/experiments.sh E1 E3 E4", "--machine-note",
-                "shared, noisy", "E1=" + e1, "E3=" + e34, "E4=" + e34, "E2=");
+                "shared, noisy", "E1=" + e1, "E3=" + e34, "E4=" + e4, "E2=");
 
         assertEquals(0, r.exit(), r.err());
         assertEquals("E1 supported: keep-alive request limit\n"
                 + "E3 supported: async handlers hold connections, not threads\n"
-                + "E4 partly judged: blocking handlers hold a thread per session\n"
+                + "E4 supported: blocking handlers hold a thread per session\n"
                 + "E2 inconclusive: SSE server timeout, reconnects and the keep-alive limit\n"
                 + "summary: " + out.resolve("experiments.md") + " and " + out.resolve("experiments.html") + "\n",
                 r.out());
