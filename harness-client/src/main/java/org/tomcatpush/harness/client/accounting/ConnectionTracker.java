@@ -1,5 +1,6 @@
 package org.tomcatpush.harness.client.accounting;
 
+import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -11,6 +12,7 @@ import io.netty.handler.codec.DecoderResultProvider;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -36,6 +38,9 @@ import io.netty.util.AttributeKey;
  *   <li>the server closed it with a request in flight or a WebSocket open: {@link CloseCause#SERVER_OTHER};</li>
  *   <li>the server closed it with nothing in flight: {@link CloseCause#IDLE_TIMEOUT}.</li>
  * </ol>
+ * It also times the connect (from the connect call to the connection being established, recorded
+ * with the connection when its first request counts it) and records the keep-alive headers of the
+ * first response ({@link FirstResponseHeaders}).
  * Netty calls it on the connection's event loop only; the one exception is
  * {@link #recordClientCloseNow()}, which the end of a run may call from another thread, so the close
  * is recorded once, whichever comes first.
@@ -64,11 +69,31 @@ final class ConnectionTracker extends ChannelDuplexHandler {
     private long exchangesCompleted;
     /** Whether any byte arrived since the last request was written. */
     private boolean bytesSinceRequest;
+    /** {@code System.nanoTime()} when the connect was called; 0 when it was not seen. */
+    private long connectStartNanos;
+    /** How long the connect took, microseconds; -1 until it is known. */
+    private long connectMicros = -1;
+    private boolean firstResponseRecorded;
 
     ConnectionTracker(ConnectionAccounting accounting, Channel channel) {
         this.accounting = accounting;
         this.channel = channel;
         channel.attr(KEY).set(this);
+    }
+
+    @Override
+    public void connect(ChannelHandlerContext ctx, SocketAddress remoteAddress, SocketAddress localAddress,
+            ChannelPromise promise) throws Exception {
+        connectStartNanos = System.nanoTime();
+        ctx.connect(remoteAddress, localAddress, promise);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        if (connectStartNanos != 0) {
+            connectMicros = (System.nanoTime() - connectStartNanos) / 1_000;
+        }
+        ctx.fireChannelActive();
     }
 
     @Override
@@ -93,6 +118,10 @@ final class ConnectionTracker extends ChannelDuplexHandler {
             }
             responseSaysClose = response.headers()
                     .containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
+            if (!firstResponseRecorded && recorder != null) {
+                firstResponseRecorded = true;
+                recordFirstResponse(response.headers(), responseSaysClose);
+            }
         }
         if (msg instanceof LastHttpContent) {
             exchangeInFlight = false;
@@ -178,13 +207,42 @@ final class ConnectionTracker extends ChannelDuplexHandler {
                 return;
             }
             recorder = forRequest;
-            recorder.connectionOpened();
+            recorder.connectionOpened(connectMicros);
         }
         requests++;
         exchangeInFlight = true;
         bytesSinceRequest = false;
         responseSaysClose = false;
         (forRequest != null ? forRequest : recorder).requestSent();
+    }
+
+    /** Once per connection: what its first response said about keep-alive. */
+    private void recordFirstResponse(HttpHeaders headers, boolean connectionClose) {
+        String keepAlive = headers.get(HttpHeaderNames.KEEP_ALIVE);
+        long timeoutS = FirstResponseHeaders.Recorder.NO_TIMEOUT;
+        boolean hasMax = false;
+        if (keepAlive != null) {
+            for (String parameter : keepAlive.split(",")) {
+                String p = parameter.trim();
+                if (p.regionMatches(true, 0, "timeout=", 0, 8)) {
+                    timeoutS = seconds(p.substring(8).trim());
+                } else if (p.regionMatches(true, 0, "max=", 0, 4)) {
+                    hasMax = true;
+                }
+            }
+        }
+        recorder.firstResponseHeaders().record(keepAlive != null, timeoutS, hasMax,
+                headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE, true), connectionClose);
+    }
+
+    /** A {@code timeout=} value in whole seconds, or {@link FirstResponseHeaders.Recorder#NO_TIMEOUT} when it is not one. */
+    private static long seconds(String value) {
+        try {
+            long s = Long.parseLong(value);
+            return s >= 0 ? s : FirstResponseHeaders.Recorder.NO_TIMEOUT;
+        } catch (NumberFormatException e) {
+            return FirstResponseHeaders.Recorder.NO_TIMEOUT;
+        }
     }
 
     private CloseCause classify() {

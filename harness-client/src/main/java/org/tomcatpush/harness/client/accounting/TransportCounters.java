@@ -25,6 +25,7 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * @param requestsTimedOut         polls abandoned without a complete answer within the request timeout
  * @param requestsRetried          requests sent again after a stale connection ({@code --browser})
  * @param errorsStaleConnection    errors that were the keep-alive race ({@link CloseCause#STALE_CONNECTION})
+ * @param firstResponseHeaders     the keep-alive headers of the first response on each connection
  */
 public record TransportCounters(
         Transport transport,
@@ -49,7 +50,9 @@ public record TransportCounters(
         long requestsFailed,
         long requestsTimedOut,
         long requestsRetried,
-        long errorsStaleConnection) {
+        long errorsStaleConnection,
+        // the first response's keep-alive headers (issue 12, E6)
+        FirstResponseHeaders firstResponseHeaders) {
 
     public TransportCounters {
         closes = Map.copyOf(closes);

@@ -3,9 +3,11 @@ package org.tomcatpush.harness.client.results;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.tomcatpush.harness.client.accounting.CloseCause;
 import org.tomcatpush.harness.client.accounting.ConnectFailureKind;
+import org.tomcatpush.harness.client.accounting.FirstResponseHeaders;
 import org.tomcatpush.harness.client.accounting.ReconnectCause;
 import org.tomcatpush.harness.client.accounting.TransportCounters;
 
@@ -18,12 +20,26 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
         Map<ConnectFailureKind, Long> connectFailures, long messagesReceived, long messagesLost,
         long messagesDuplicated, long bytesReceived, long bytesSent, long errors, long sessionsOpened,
         long streamsEnded, long firstMessagesCensored, long requestsFailed, long requestsTimedOut,
-        long requestsRetried, long errorsStaleConnection) {
+        long requestsRetried, long errorsStaleConnection, FirstResponseHeaders firstResponseHeaders) {
 
     public ClientCounts {
         closes = complete(closes, CloseCause.class);
         reconnects = complete(reconnects, ReconnectCause.class);
         connectFailures = complete(connectFailures, ConnectFailureKind.class);
+        Objects.requireNonNull(firstResponseHeaders, "firstResponseHeaders");
+    }
+
+    /** Counts without the first responses' keep-alive headers. */
+    public ClientCounts(long requests, long connectionsOpened, long requestsPerConnectionMax,
+            Map<CloseCause, Long> closes, Map<ReconnectCause, Long> reconnects,
+            Map<ConnectFailureKind, Long> connectFailures, long messagesReceived, long messagesLost,
+            long messagesDuplicated, long bytesReceived, long bytesSent, long errors, long sessionsOpened,
+            long streamsEnded, long firstMessagesCensored, long requestsFailed, long requestsTimedOut,
+            long requestsRetried, long errorsStaleConnection) {
+        this(requests, connectionsOpened, requestsPerConnectionMax, closes, reconnects, connectFailures,
+                messagesReceived, messagesLost, messagesDuplicated, bytesReceived, bytesSent, errors, sessionsOpened,
+                streamsEnded, firstMessagesCensored, requestsFailed, requestsTimedOut, requestsRetried,
+                errorsStaleConnection, FirstResponseHeaders.NONE);
     }
 
     /** Counts without failed, timed-out or retried requests. */
@@ -41,7 +57,7 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
                 c.reconnects(), c.connectFailures(), c.messagesReceived(), c.messagesLost(), c.messagesDuplicated(),
                 c.bytesReceived(), c.bytesSent(), c.errors(), c.sessionsOpened(), c.streamsEnded(),
                 c.firstMessagesCensored(), c.requestsFailed(), c.requestsTimedOut(), c.requestsRetried(),
-                c.errorsStaleConnection());
+                c.errorsStaleConnection(), c.firstResponseHeaders());
     }
 
     /** The sum of several transports' counts (the maximum for {@code requestsPerConnectionMax}). */
@@ -57,7 +73,8 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
                     total.bytesSent + p.bytesSent, total.errors + p.errors, total.sessionsOpened + p.sessionsOpened,
                     total.streamsEnded + p.streamsEnded, total.firstMessagesCensored + p.firstMessagesCensored,
                     total.requestsFailed + p.requestsFailed, total.requestsTimedOut + p.requestsTimedOut,
-                    total.requestsRetried + p.requestsRetried, total.errorsStaleConnection + p.errorsStaleConnection);
+                    total.requestsRetried + p.requestsRetried, total.errorsStaleConnection + p.errorsStaleConnection,
+                    total.firstResponseHeaders.plus(p.firstResponseHeaders));
         }
         return total;
     }

@@ -150,7 +150,19 @@ public final class SummaryCsv {
             col("client_rss_mb_max", (r, t) -> Figures.megabytesCell(r.environment().clientCost().rssMaxBytes())),
             col("client_heap_mb_max", (r, t) -> Figures.megabytesCell(r.environment().clientCost().heapMaxBytes())),
             col("client_event_loop_delay_p99_ms", (r, t) -> Figures.cell(r.environment().clientCost().eventLoopDelayP99Ms())),
-            col("client_event_loop_delay_max_ms", (r, t) -> Figures.cell(r.environment().clientCost().eventLoopDelayMaxMs())));
+            col("client_event_loop_delay_max_ms", (r, t) -> Figures.cell(r.environment().clientCost().eventLoopDelayMaxMs())),
+            // connect time per connection (issue 12, E5): from the connect call to the connection established
+            col("connect_time_p50_ms", (r, t) -> Figures.cell(t.connectTime().p50Ms())),
+            col("connect_time_p99_ms", (r, t) -> Figures.cell(t.connectTime().p99Ms())),
+            col("connect_time_max_ms", (r, t) -> Figures.cell(t.connectTime().maxMs())),
+            // the request's Connection header and the first response's keep-alive headers (issue 12, E6)
+            col("request_connection_header", (r, t) -> r.setup().scenario().connectionHeader().cliName()),
+            col("first_responses", (r, t) -> t.client().firstResponseHeaders().responses()),
+            col("keep_alive_header_responses", (r, t) -> t.client().firstResponseHeaders().keepAlive()),
+            col("keep_alive_header_timeout_s", (r, t) -> t.client().firstResponseHeaders().timeoutS().stream()
+                    .mapToObj(Long::toString).findFirst().orElse("")),
+            col("keep_alive_header_max_responses", (r, t) -> t.client().firstResponseHeaders().withMax()),
+            col("connection_keep_alive_responses", (r, t) -> t.client().firstResponseHeaders().connectionKeepAlive()));
 
     private SummaryCsv() {
     }
