@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.PromiseNotifier;
 
 /**
  * Follows one TCP connection from right after the HTTP codec (after a WebSocket upgrade: after the
@@ -69,8 +70,6 @@ final class ConnectionTracker extends ChannelDuplexHandler {
     private long exchangesCompleted;
     /** Whether any byte arrived since the last request was written. */
     private boolean bytesSinceRequest;
-    /** {@code System.nanoTime()} when the connect was called; 0 when it was not seen. */
-    private long connectStartNanos;
     /** How long the connect took, microseconds; -1 until it is known. */
     private long connectMicros = -1;
     private boolean firstResponseRecorded;
@@ -81,19 +80,22 @@ final class ConnectionTracker extends ChannelDuplexHandler {
         channel.attr(KEY).set(this);
     }
 
+    /**
+     * Times the connect on a promise of its own, completed before the caller's: async-http-client
+     * writes its request from the caller's listener, which runs before {@code channelActive}.
+     */
     @Override
     public void connect(ChannelHandlerContext ctx, SocketAddress remoteAddress, SocketAddress localAddress,
             ChannelPromise promise) throws Exception {
-        connectStartNanos = System.nanoTime();
-        ctx.connect(remoteAddress, localAddress, promise);
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        if (connectStartNanos != 0) {
-            connectMicros = (System.nanoTime() - connectStartNanos) / 1_000;
-        }
-        ctx.fireChannelActive();
+        long startNanos = System.nanoTime();
+        ChannelPromise timed = ctx.newPromise();
+        timed.addListener(f -> {
+            if (f.isSuccess()) {
+                connectMicros = (System.nanoTime() - startNanos) / 1_000;
+            }
+        });
+        PromiseNotifier.cascade(timed, promise);
+        ctx.connect(remoteAddress, localAddress, timed);
     }
 
     @Override
