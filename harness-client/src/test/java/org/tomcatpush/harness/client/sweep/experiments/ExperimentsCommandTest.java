@@ -84,7 +84,7 @@ class ExperimentsCommandTest {
         Result r = run("--out", dir.toString(), "E9=" + FixtureSweeps.folder("e1", dir));
 
         assertEquals(2, r.exit());
-        assertEquals("experiments: unknown experiment 'E9': use one of E1, E2, E3, E4, E7, E8\n", r.err());
+        assertEquals("experiments: unknown experiment 'E9': use one of E1, E2, E3, E4, E5, E6, E7, E8\n", r.err());
     }
 
     @Test

@@ -62,7 +62,7 @@ class ExperimentsScriptTest {
                 served.add(id);
             }
         }
-        assertEquals(List.of("E1", "E2", "E3", "E4", "E7", "E8"), served);
+        assertEquals(List.of("E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8"), served);
     }
 
     @Test
@@ -72,7 +72,7 @@ class ExperimentsScriptTest {
         try {
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             assertEquals(2, p.exitValue());
-            assertEquals("experiments.sh: no scenario file serves E9; known: E1 E2 E3 E4 E7 E8 \n",
+            assertEquals("experiments.sh: no scenario file serves E9; known: E1 E2 E3 E4 E5 E6 E7 E8 \n",
                     Files.readString(dir.resolve("log"), StandardCharsets.UTF_8));
         } finally {
             p.destroyForcibly();
