@@ -72,6 +72,7 @@ final class ConnectionTracker extends ChannelDuplexHandler {
     private boolean bytesSinceRequest;
     /** How long the connect took, microseconds; -1 until it is known. */
     private long connectMicros = -1;
+    /** Whether the first response's keep-alive headers were recorded: once per connection. */
     private boolean firstResponseRecorded;
 
     ConnectionTracker(ConnectionAccounting accounting, Channel channel) {

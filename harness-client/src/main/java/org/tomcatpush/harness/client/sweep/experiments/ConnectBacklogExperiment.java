@@ -24,9 +24,14 @@ import org.tomcatpush.harness.client.report.sweep.SweepTable;
  * are the ones waiting in the queue; and with the same sessions and {@code maxConnections}, a
  * larger {@code acceptCount} lets more connects in (fewer failures). Connect times are shown,
  * not judged: a queued connect completes its handshake in the kernel at once, so its wait shows
- * after the connect, in the time to first message.
+ * after the connect, in the time to first message. A sweep with a single {@code maxConnections} is
+ * judged along {@code acceptCount} only, so its verdict is at best <em>partly judged</em>.
  */
 public final class ConnectBacklogExperiment implements Experiment {
+
+    /** The part of the claim a sweep with one maxConnections value does not judge. */
+    static final String UNJUDGED_MAX_CONNECTIONS = "the figures across maxConnections are not judged: the sweep holds"
+            + " maxConnections at one value (add a max-connections axis to the scenario to judge them)";
 
     @Override
     public String id() {
@@ -119,8 +124,13 @@ public final class ConnectBacklogExperiment implements Experiment {
                     + " while a connect that found the queue full and got in on a SYN resend took about a second");
         }
         notes.addAll(Rows.incompleteRuns(sweep));
-        return Verdict.of(this, table.build(), List.of(limit.build(), beyond.build(), queued.build(), larger.build()),
-                notes);
+        List<Criterion> criteria = List.of(limit.build(), beyond.build(), queued.build(), larger.build());
+        long limits = rows.stream().mapToDouble(r -> num(r, SummaryColumns.MAX_CONNECTIONS)).filter(Rows::known)
+                .distinct().count();
+        if (limits < 2) {
+            return Verdict.partly(this, table.build(), criteria, notes, List.of(UNJUDGED_MAX_CONNECTIONS));
+        }
+        return Verdict.of(this, table.build(), criteria, notes);
     }
 
     /** Failed connects of every kind: timed out, refused, other. */
