@@ -98,6 +98,13 @@ public final class ConnectBacklogExperiment implements Experiment {
             beyond.check(label, timedOut + refused > 0, fmt(timedOut) + " timed out, " + fmt(refused) + " refused",
                     timedOut, refused);
             queued.check(label, waiting > 0, fmt(waiting) + " established, not accepted", waiting);
+            if (waiting > acceptCount + 1) {
+                notes.add(label + ": " + fmt(waiting) + " connections established but not accepted, more than the"
+                        + " accept queue holds (acceptCount + 1 = " + fmt(acceptCount + 1) + "): Linux completes the"
+                        + " client's side of the handshake for a SYN it answered while the queue had room and drops"
+                        + " the final ACK once the queue is full, so the client counts such a connect as established"
+                        + " while the server holds it half-open");
+            }
             byLimit.computeIfAbsent(fmt(maxConnections) + " " + fmt(sessions), k -> new ArrayList<>()).add(r);
             if (known(refused) && refused == 0 && timedOut > 0) {
                 notes.add(label + ": every failed connect timed out, none was refused: Linux drops a SYN that"
