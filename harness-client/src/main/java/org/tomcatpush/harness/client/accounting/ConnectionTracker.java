@@ -1,5 +1,6 @@
 package org.tomcatpush.harness.client.accounting;
 
+import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -11,12 +12,14 @@ import io.netty.handler.codec.DecoderResultProvider;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.PromiseNotifier;
 
 /**
  * Follows one TCP connection from right after the HTTP codec (after a WebSocket upgrade: after the
@@ -36,6 +39,9 @@ import io.netty.util.AttributeKey;
  *   <li>the server closed it with a request in flight or a WebSocket open: {@link CloseCause#SERVER_OTHER};</li>
  *   <li>the server closed it with nothing in flight: {@link CloseCause#IDLE_TIMEOUT}.</li>
  * </ol>
+ * It also times the connect (from the connect call to the connection being established, recorded
+ * with the connection when its first request counts it) and records the keep-alive headers of the
+ * first response ({@link FirstResponseHeaders}).
  * Netty calls it on the connection's event loop only; the one exception is
  * {@link #recordClientCloseNow()}, which the end of a run may call from another thread, so the close
  * is recorded once, whichever comes first.
@@ -64,11 +70,33 @@ final class ConnectionTracker extends ChannelDuplexHandler {
     private long exchangesCompleted;
     /** Whether any byte arrived since the last request was written. */
     private boolean bytesSinceRequest;
+    /** How long the connect took, microseconds; -1 until it is known. */
+    private long connectMicros = -1;
+    /** Whether the first response's keep-alive headers were recorded: once per connection. */
+    private boolean firstResponseRecorded;
 
     ConnectionTracker(ConnectionAccounting accounting, Channel channel) {
         this.accounting = accounting;
         this.channel = channel;
         channel.attr(KEY).set(this);
+    }
+
+    /**
+     * Times the connect on a promise of its own, completed before the caller's: async-http-client
+     * writes its request from the caller's listener, which runs before {@code channelActive}.
+     */
+    @Override
+    public void connect(ChannelHandlerContext ctx, SocketAddress remoteAddress, SocketAddress localAddress,
+            ChannelPromise promise) throws Exception {
+        long startNanos = System.nanoTime();
+        ChannelPromise timed = ctx.newPromise();
+        timed.addListener(f -> {
+            if (f.isSuccess()) {
+                connectMicros = (System.nanoTime() - startNanos) / 1_000;
+            }
+        });
+        PromiseNotifier.cascade(timed, promise);
+        ctx.connect(remoteAddress, localAddress, timed);
     }
 
     @Override
@@ -93,6 +121,10 @@ final class ConnectionTracker extends ChannelDuplexHandler {
             }
             responseSaysClose = response.headers()
                     .containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
+            if (!firstResponseRecorded && recorder != null) {
+                firstResponseRecorded = true;
+                recordFirstResponse(response.headers(), responseSaysClose);
+            }
         }
         if (msg instanceof LastHttpContent) {
             exchangeInFlight = false;
@@ -178,13 +210,42 @@ final class ConnectionTracker extends ChannelDuplexHandler {
                 return;
             }
             recorder = forRequest;
-            recorder.connectionOpened();
+            recorder.connectionOpened(connectMicros);
         }
         requests++;
         exchangeInFlight = true;
         bytesSinceRequest = false;
         responseSaysClose = false;
         (forRequest != null ? forRequest : recorder).requestSent();
+    }
+
+    /** Once per connection: what its first response said about keep-alive. */
+    private void recordFirstResponse(HttpHeaders headers, boolean connectionClose) {
+        String keepAlive = headers.get(HttpHeaderNames.KEEP_ALIVE);
+        long timeoutS = FirstResponseHeaders.Recorder.NO_TIMEOUT;
+        boolean hasMax = false;
+        if (keepAlive != null) {
+            for (String parameter : keepAlive.split(",")) {
+                String p = parameter.trim();
+                if (p.regionMatches(true, 0, "timeout=", 0, 8)) {
+                    timeoutS = seconds(p.substring(8).trim());
+                } else if (p.regionMatches(true, 0, "max=", 0, 4)) {
+                    hasMax = true;
+                }
+            }
+        }
+        recorder.firstResponseHeaders().record(keepAlive != null, timeoutS, hasMax,
+                headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE, true), connectionClose);
+    }
+
+    /** A {@code timeout=} value in whole seconds, or {@link FirstResponseHeaders.Recorder#NO_TIMEOUT} when it is not one. */
+    private static long seconds(String value) {
+        try {
+            long s = Long.parseLong(value);
+            return s >= 0 ? s : FirstResponseHeaders.Recorder.NO_TIMEOUT;
+        } catch (NumberFormatException e) {
+            return FirstResponseHeaders.Recorder.NO_TIMEOUT;
+        }
     }
 
     private CloseCause classify() {

@@ -30,6 +30,7 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * @param browserQueueWaitMinMicros the shortest of those waits that ended in a connection, from the
  *                                 session's start to its connection; 0 when none did
  * @param browserQueueWaitMaxMicros the longest of them; 0 when none did
+ * @param firstResponseHeaders     the keep-alive headers of the first response on each connection
  */
 public record TransportCounters(
         Transport transport,
@@ -57,7 +58,9 @@ public record TransportCounters(
         long errorsStaleConnection,
         long browserSessionsQueued,
         long browserQueueWaitMinMicros,
-        long browserQueueWaitMaxMicros) {
+        long browserQueueWaitMaxMicros,
+        // the first response's keep-alive headers (issue 12, E6)
+        FirstResponseHeaders firstResponseHeaders) {
 
     public TransportCounters {
         closes = Map.copyOf(closes);

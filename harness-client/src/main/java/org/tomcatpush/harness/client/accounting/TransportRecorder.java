@@ -58,6 +58,9 @@ public final class TransportRecorder {
     private final LongAdder browserSessionsQueued = new LongAdder();
     private final LongAccumulator browserQueueWaitMinMicros = new LongAccumulator(Math::min, Long.MAX_VALUE);
     private final LongAccumulator browserQueueWaitMaxMicros = new LongAccumulator(Math::max, 0);
+    // connect time and the first response's keep-alive headers (issue 12, E5 and E6)
+    private final PerThreadRecorder connectTimeMicros = newLatencyRecorder();
+    private final FirstResponseHeaders.Recorder firstResponseHeaders = new FirstResponseHeaders.Recorder();
 
     public TransportRecorder(Transport transport) {
         this.transport = transport;
@@ -86,10 +89,26 @@ public final class TransportRecorder {
         bytesSent.add(bytes);
     }
 
-    /** A new TCP connection was established. */
+    /** A new TCP connection was established; how long its connect took is not known. */
     public void connectionOpened() {
         connectionsOpened.increment();
         connectionsOpen.increment();
+    }
+
+    /**
+     * A new TCP connection was established {@code connectMicros} after its connect started (from
+     * the connect call to the connection being established); a negative value: not known, not recorded.
+     */
+    public void connectionOpened(long connectMicros) {
+        connectionOpened();
+        if (connectMicros >= 0) {
+            connectTimeMicros.recordValue(Math.min(connectMicros, MAX_TRACKABLE_MICROS));
+        }
+    }
+
+    /** The keep-alive headers of the first response read on a connection of this transport. */
+    public FirstResponseHeaders.Recorder firstResponseHeaders() {
+        return firstResponseHeaders;
     }
 
     /** A TCP connection closed after carrying {@code requestsOnConnection} requests. */
@@ -266,6 +285,11 @@ public final class TransportRecorder {
         return failureTimeMicros;
     }
 
+    /** Per connection, from its connect call to its being established, microseconds. Drained by the results side. */
+    public PerThreadRecorder connectTimeRecorder() {
+        return connectTimeMicros;
+    }
+
     /** A consistent-enough snapshot of the cumulative counters (each counter is read once). */
     public TransportCounters counters() {
         return new TransportCounters(transport, sessionsOpen.sum(), requests.sum(), connectionsOpened.sum(),
@@ -275,7 +299,8 @@ public final class TransportRecorder {
                 firstMessagesCensored.sum(), requestsFailed.sum(),
                 requestsTimedOut.sum(), requestsRetried.sum(), errorsStaleConnection.sum(),
                 browserSessionsQueued.sum(), browserQueueWaitMaxMicros.get() == 0 ? 0 : browserQueueWaitMinMicros.get(),
-                browserQueueWaitMaxMicros.get());
+                browserQueueWaitMaxMicros.get(),
+                firstResponseHeaders.snapshot());
     }
 
     private static PerThreadRecorder newLatencyRecorder() {

@@ -19,6 +19,7 @@ import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.run.LoadRun;
 import org.tomcatpush.harness.client.run.RunPlan;
+import org.tomcatpush.harness.client.scenario.RequestConnectionHeader;
 import org.tomcatpush.harness.client.scenario.TransportMix;
 import org.tomcatpush.harness.client.thresholds.Threshold;
 import org.tomcatpush.harness.server.config.ConfigException;
@@ -89,6 +90,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Act like browsers: send Connection: keep-alive and cap each virtual browser at 6"
                     + " connections per origin. Default: off.")
     boolean browser;
+
+    @Option(names = "--request-connection-header", paramLabel = "HEADER",
+            converter = RequestConnectionHeaderConverter.class,
+            description = "The Connection header of every request: keep-alive (as browsers send it) or none"
+                    + " (HTTP/1.1 keeps connections alive without it). Tomcat answers Keep-Alive: timeout=N only"
+                    + " to keep-alive. Default: keep-alive with --browser, else none.")
+    RequestConnectionHeader connectionHeader;
 
     @Option(names = "--sessions-per-browser", paramLabel = "N", defaultValue = "1",
             description = "With --browser: sessions sharing one virtual browser (its 6 connections and its"
@@ -270,7 +278,8 @@ final class RunCommand implements Callable<Integer> {
                 sseReconnectDelay, sourceAddresses, connectTimeout, targetUri, allowRemote, config, virtualThreads,
                 serverJava(), serverHeap, listenTimeout,
                 List.copyOf(parsed.originalArgs()), requestTimeout,
-                Threshold.parseAll(thresholdExpressions, SummaryCsv.header()), proxySettings(parsed));
+                Threshold.parseAll(thresholdExpressions, SummaryCsv.header()), proxySettings(parsed),
+                connectionHeader != null ? connectionHeader : RequestConnectionHeader.defaultFor(browser));
     }
 
     /** The server's java: {@code --server-java} as given, {@code newest} resolved, or this JVM's. */

@@ -3,9 +3,11 @@ package org.tomcatpush.harness.client.results;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.tomcatpush.harness.client.accounting.CloseCause;
 import org.tomcatpush.harness.client.accounting.ConnectFailureKind;
+import org.tomcatpush.harness.client.accounting.FirstResponseHeaders;
 import org.tomcatpush.harness.client.accounting.ReconnectCause;
 import org.tomcatpush.harness.client.accounting.TransportCounters;
 
@@ -19,15 +21,16 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
         long messagesDuplicated, long bytesReceived, long bytesSent, long errors, long sessionsOpened,
         long streamsEnded, long firstMessagesCensored, long requestsFailed, long requestsTimedOut,
         long requestsRetried, long errorsStaleConnection, long browserSessionsQueued,
-        long browserQueueWaitMinMicros, long browserQueueWaitMaxMicros) {
+        long browserQueueWaitMinMicros, long browserQueueWaitMaxMicros, FirstResponseHeaders firstResponseHeaders) {
 
     public ClientCounts {
         closes = complete(closes, CloseCause.class);
         reconnects = complete(reconnects, ReconnectCause.class);
         connectFailures = complete(connectFailures, ConnectFailureKind.class);
+        Objects.requireNonNull(firstResponseHeaders, "firstResponseHeaders");
     }
 
-    /** Counts without sessions queued for a browser's connection. */
+    /** Counts without sessions queued for a browser's connection and without the first responses' keep-alive headers. */
     public ClientCounts(long requests, long connectionsOpened, long requestsPerConnectionMax,
             Map<CloseCause, Long> closes, Map<ReconnectCause, Long> reconnects,
             Map<ConnectFailureKind, Long> connectFailures, long messagesReceived, long messagesLost,
@@ -37,7 +40,7 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
         this(requests, connectionsOpened, requestsPerConnectionMax, closes, reconnects, connectFailures,
                 messagesReceived, messagesLost, messagesDuplicated, bytesReceived, bytesSent, errors, sessionsOpened,
                 streamsEnded, firstMessagesCensored, requestsFailed, requestsTimedOut, requestsRetried,
-                errorsStaleConnection, 0, 0, 0);
+                errorsStaleConnection, 0, 0, 0, FirstResponseHeaders.NONE);
     }
 
     /** Counts without failed, timed-out or retried requests. */
@@ -56,7 +59,7 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
                 c.bytesReceived(), c.bytesSent(), c.errors(), c.sessionsOpened(), c.streamsEnded(),
                 c.firstMessagesCensored(), c.requestsFailed(), c.requestsTimedOut(), c.requestsRetried(),
                 c.errorsStaleConnection(), c.browserSessionsQueued(), c.browserQueueWaitMinMicros(),
-                c.browserQueueWaitMaxMicros());
+                c.browserQueueWaitMaxMicros(), c.firstResponseHeaders());
     }
 
     /**
@@ -78,7 +81,8 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
                     total.requestsRetried + p.requestsRetried, total.errorsStaleConnection + p.errorsStaleConnection,
                     total.browserSessionsQueued + p.browserSessionsQueued,
                     minOfKnown(total.browserQueueWaitMinMicros, p.browserQueueWaitMinMicros),
-                    Math.max(total.browserQueueWaitMaxMicros, p.browserQueueWaitMaxMicros));
+                    Math.max(total.browserQueueWaitMaxMicros, p.browserQueueWaitMaxMicros),
+                    total.firstResponseHeaders.plus(p.firstResponseHeaders));
         }
         return total;
     }

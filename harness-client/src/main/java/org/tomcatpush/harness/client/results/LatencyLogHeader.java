@@ -25,6 +25,8 @@ public final class LatencyLogHeader {
     public static final String FIRST_MESSAGE_TAG = "first-message.";
     /** Tag prefix of the intervals of failed polls (timed out ones included): time from the intended send to the failure. */
     public static final String FAILURE_TIME_TAG = "failure-time.";
+    /** Tag prefix of the connect time, one value per connection: from the connect call to the connection established. */
+    public static final String CONNECT_TIME_TAG = "connect-time.";
 
     private LatencyLogHeader() {
     }
@@ -37,7 +39,8 @@ public final class LatencyLogHeader {
                 + " the intended send time, tag " + UNCORRECTED_RESPONSE_TIME_TAG + "<transport> = from the actual send,"
                 + " tag " + FIRST_MESSAGE_TAG + "<transport> = per session, its start to its first message (at the"
                 + " stop when it had none), tag " + FAILURE_TIME_TAG + "<transport> = failed polls, from the intended"
-                + " send time to the failure");
+                + " send time to the failure, tag " + CONNECT_TIME_TAG + "<transport> = per connection, its connect call to"
+                + " its being established");
         writer.outputStartTime(startEpochMs);
         writer.setBaseTime(startEpochMs);
         writer.outputBaseTime(startEpochMs);

@@ -114,6 +114,7 @@ public final class RunJson {
         }
         ObjectNode timeouts = node.putObject("requestTimeoutMsByTransport");
         s.mix().transports().forEach(t -> timeouts.put(t.cliName(), ms(s.requestTimeout(t))));
+        node.put("requestConnectionHeader", s.connectionHeader().cliName());
         return node;
     }
 

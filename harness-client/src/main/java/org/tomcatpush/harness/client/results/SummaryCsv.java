@@ -169,7 +169,19 @@ public final class SummaryCsv {
             col("server_rss_bytes_per_session", (r, t) -> r.all() == null && t.serverWide() != null
                     ? Figures.wholeNumberCell(r.heldMemory().rssBytesPerSession()) : ""),
             // the long-poll answer's batch (issue 12, E8): one message per answer or many
-            col("max_batch", (r, t) -> r.setup().settings().maxBatch() > 0 ? r.setup().settings().maxBatch() : ""));
+            col("max_batch", (r, t) -> r.setup().settings().maxBatch() > 0 ? r.setup().settings().maxBatch() : ""),
+            // connect time per connection (issue 12, E5): from the connect call to the connection established
+            col("connect_time_p50_ms", (r, t) -> Figures.cell(t.connectTime().p50Ms())),
+            col("connect_time_p99_ms", (r, t) -> Figures.cell(t.connectTime().p99Ms())),
+            col("connect_time_max_ms", (r, t) -> Figures.cell(t.connectTime().maxMs())),
+            // the request's Connection header and the first response's keep-alive headers (issue 12, E6)
+            col("request_connection_header", (r, t) -> r.setup().scenario().connectionHeader().cliName()),
+            col("first_responses", (r, t) -> t.client().firstResponseHeaders().responses()),
+            col("keep_alive_header_responses", (r, t) -> t.client().firstResponseHeaders().keepAlive()),
+            col("keep_alive_header_timeout_s", (r, t) -> t.client().firstResponseHeaders().timeoutS().stream()
+                    .mapToObj(Long::toString).findFirst().orElse("")),
+            col("keep_alive_header_max_responses", (r, t) -> t.client().firstResponseHeaders().withMax()),
+            col("connection_keep_alive_responses", (r, t) -> t.client().firstResponseHeaders().connectionKeepAlive()));
 
     private SummaryCsv() {
     }

@@ -19,10 +19,21 @@ import org.tomcatpush.harness.client.serverstats.ServerStats;
  * @param firstMessage            per session, time from its start by the ramp-up to its first message;
  *                                sessions still waiting at the stop are recorded at their wait until then
  * @param failureTime             failed polls (timed out ones included): time from the intended send to the failure
+ * @param connectTime             per connection counted in {@code connectionsOpened}: from its connect call to
+ *                                its being established
  */
 public record TransportResult(String name, int sessions, long sessionsOpenMax, ClientCounts client,
         LatencySummary latency, LatencySummary responseTime, LatencySummary uncorrectedResponseTime,
-        long serverRequests, ServerStats serverWide, LatencySummary firstMessage, LatencySummary failureTime) {
+        long serverRequests, ServerStats serverWide, LatencySummary firstMessage, LatencySummary failureTime,
+        LatencySummary connectTime) {
+
+    /** A row without connect times. */
+    public TransportResult(String name, int sessions, long sessionsOpenMax, ClientCounts client,
+            LatencySummary latency, LatencySummary responseTime, LatencySummary uncorrectedResponseTime,
+            long serverRequests, ServerStats serverWide, LatencySummary firstMessage, LatencySummary failureTime) {
+        this(name, sessions, sessionsOpenMax, client, latency, responseTime, uncorrectedResponseTime, serverRequests,
+                serverWide, firstMessage, failureTime, LatencySummary.EMPTY);
+    }
 
     /** Sessions planned for this row that were never answered (never opened). */
     public long sessionsNeverOpened() {

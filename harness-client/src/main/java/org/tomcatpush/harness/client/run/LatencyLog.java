@@ -24,7 +24,8 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * response times with {@link LatencyLogHeader#RESPONSE_TIME_TAG} and
  * {@link LatencyLogHeader#UNCORRECTED_RESPONSE_TIME_TAG} plus the name, each session's time to
  * its first message with {@link LatencyLogHeader#FIRST_MESSAGE_TAG} plus the name, the time to failure of
- * failed polls with {@link LatencyLogHeader#FAILURE_TIME_TAG} plus the name, each written only for
+ * failed polls with {@link LatencyLogHeader#FAILURE_TIME_TAG} plus the name, each connection's connect time
+ * with {@link LatencyLogHeader#CONNECT_TIME_TAG} plus the name, each written only for
  * intervals that recorded some. Interval histograms are recycled, so draining allocates nothing
  * in the steady state. Not thread-safe: one monitor thread drains.
  */
@@ -40,7 +41,10 @@ public final class LatencyLog implements Closeable {
         FIRST_MESSAGE(LatencyLogHeader.FIRST_MESSAGE_TAG, TransportRecorder::firstMessageRecorder),
 
         /** Failed polls, timed out ones included: from the intended send to the failure. */
-        FAILURE_TIME(LatencyLogHeader.FAILURE_TIME_TAG, TransportRecorder::failureTimeRecorder);
+        FAILURE_TIME(LatencyLogHeader.FAILURE_TIME_TAG, TransportRecorder::failureTimeRecorder),
+
+        /** Per connection, from its connect call to its being established (issue 12, E5). */
+        CONNECT_TIME(LatencyLogHeader.CONNECT_TIME_TAG, TransportRecorder::connectTimeRecorder);
 
         private final String tagPrefix;
         private final Function<TransportRecorder, PerThreadRecorder> recorder;

@@ -14,6 +14,7 @@ import org.tomcatpush.harness.client.launch.OpenFileBudget;
 import org.tomcatpush.harness.client.launch.ProxySettings;
 import org.tomcatpush.harness.client.launch.TargetGuard;
 import org.tomcatpush.harness.client.results.ResultsFolder;
+import org.tomcatpush.harness.client.scenario.RequestConnectionHeader;
 import org.tomcatpush.harness.client.scenario.Scenario;
 import org.tomcatpush.harness.client.scenario.Transport;
 import org.tomcatpush.harness.client.scenario.TransportMix;
@@ -46,13 +47,15 @@ import org.tomcatpush.harness.server.config.ServerOptions;
  * @param thresholds         the {@code --threshold}s, judged on the summary rows when the run ends
  * @param proxy              the reverse proxy between the sessions and the server ({@code --proxy});
  *                           {@link ProxySettings#DIRECT} for none
+ * @param connectionHeader   the {@code Connection} header of the sessions' requests
+ *                           ({@code --request-connection-header})
  */
 public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, Duration rampUp, Duration duration,
         Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,
         int sourceAddresses, Duration connectTimeout, URI target, boolean allowRemote, ServerConfig serverConfig,
         boolean virtualThreads, Path serverJava, String serverHeap, Duration listenTimeout, List<String> commandLine,
         Duration requestTimeout,
-        List<Threshold> thresholds, ProxySettings proxy) {
+        List<Threshold> thresholds, ProxySettings proxy, RequestConnectionHeader connectionHeader) {
 
     /** Most source addresses: 127.0.0.1 .. 127.0.0.254. */
     public static final int MAX_SOURCE_ADDRESSES = 254;
@@ -105,9 +108,22 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
         commandLine = List.copyOf(commandLine);
         thresholds = List.copyOf(thresholds);
         Objects.requireNonNull(proxy, "proxy");
+        Objects.requireNonNull(connectionHeader, "connectionHeader");
         require(!proxy.enabled() || sessions <= NginxConfig.MAX_SESSIONS, "--proxy nginx carries at most "
                 + NginxConfig.MAX_SESSIONS + " sessions (its worker_connections " + NginxConfig.WORKER_CONNECTIONS
                 + ", two per session), got --sessions " + sessions + ": run fewer sessions or drop --proxy");
+    }
+
+    /** A plan whose requests carry the {@code Connection} header of {@link RequestConnectionHeader#defaultFor}. */
+    public RunPlan(String name, Path outDir, TransportMix mix, int sessions, Duration rampUp, Duration duration,
+            Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,
+            int sourceAddresses, Duration connectTimeout, URI target, boolean allowRemote, ServerConfig serverConfig,
+            boolean virtualThreads, Path serverJava, String serverHeap, Duration listenTimeout,
+            List<String> commandLine, Duration requestTimeout, List<Threshold> thresholds, ProxySettings proxy) {
+        this(name, outDir, mix, sessions, rampUp, duration, pollInterval, browser, sessionsPerBrowser,
+                sseReconnectDelay, sourceAddresses, connectTimeout, target, allowRemote, serverConfig, virtualThreads,
+                serverJava, serverHeap, listenTimeout, commandLine, requestTimeout, thresholds, proxy,
+                RequestConnectionHeader.defaultFor(browser));
     }
 
     /** A plan without a proxy. */
@@ -157,7 +173,7 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
     public Scenario scenario(URI baseUri, int serverMaxKeepAliveRequests, Duration serverLongPollHold) {
         return new Scenario(baseUri, mix, sessions, rampUp, duration, pollInterval, browser, sessionsPerBrowser,
                 sseReconnectDelay, sourceAddresses, connectTimeout, serverMaxKeepAliveRequests, 0, requestTimeout,
-                serverLongPollHold);
+                serverLongPollHold, connectionHeader);
     }
 
     /** The URI a client would use for a server bound to {@code host}; a wildcard bind is reached over loopback. */

@@ -295,14 +295,16 @@ final class RunState {
                     ClientCounts.of(recorder.forTransport(t).counters()), total(t, LatencyLog.Family.LATENCY),
                     total(t, LatencyLog.Family.RESPONSE_TIME), total(t, LatencyLog.Family.UNCORRECTED_RESPONSE_TIME),
                     finalStats == null ? -1 : finalStats.requests(t), single ? finalStats : null,
-                    total(t, LatencyLog.Family.FIRST_MESSAGE), total(t, LatencyLog.Family.FAILURE_TIME)));
+                    total(t, LatencyLog.Family.FIRST_MESSAGE), total(t, LatencyLog.Family.FAILURE_TIME),
+                    total(t, LatencyLog.Family.CONNECT_TIME)));
         }
         TransportResult all = single ? null : new TransportResult("all", s.sessions(), sessionsOpenMaxOfAll(),
                 ClientCounts.sum(rows.stream().map(TransportResult::client).toList()),
                 totalOfAll(LatencyLog.Family.LATENCY), totalOfAll(LatencyLog.Family.RESPONSE_TIME),
                 totalOfAll(LatencyLog.Family.UNCORRECTED_RESPONSE_TIME),
                 finalStats == null ? -1 : finalStats.requestsTotal(), finalStats,
-                totalOfAll(LatencyLog.Family.FIRST_MESSAGE), totalOfAll(LatencyLog.Family.FAILURE_TIME));
+                totalOfAll(LatencyLog.Family.FIRST_MESSAGE), totalOfAll(LatencyLog.Family.FAILURE_TIME),
+                totalOfAll(LatencyLog.Family.CONNECT_TIME));
         Map<String, Integer> perTransport = new LinkedHashMap<>();
         assigned.forEach((t, n) -> perTransport.put(t.cliName(), n));
         RunSetup setup = new RunSetup(plan.name(), s, settings(), serverConfigJson(),

@@ -28,6 +28,7 @@ import java.time.Duration;
  *                                   long is abandoned (0 = never); {@code null}: the default of
  *                                   {@link #requestTimeout(Transport)}
  * @param serverLongPollHold         the server's {@code --long-poll-hold}, for the long poll's default timeout
+ * @param connectionHeader           the {@code Connection} header of every request (keep-alive or none)
  */
 public record Scenario(
         URI target,
@@ -44,7 +45,18 @@ public record Scenario(
         int serverMaxKeepAliveRequests,
         int pollsPerSession,
         Duration requestTimeout,
-        Duration serverLongPollHold) {
+        Duration serverLongPollHold,
+        RequestConnectionHeader connectionHeader) {
+
+    /** A scenario whose requests carry the {@code Connection} header of {@link RequestConnectionHeader#defaultFor}. */
+    public Scenario(URI target, TransportMix mix, int sessions, Duration rampUp, Duration duration,
+            Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,
+            int sourceAddresses, Duration connectTimeout, int serverMaxKeepAliveRequests, int pollsPerSession,
+            Duration requestTimeout, Duration serverLongPollHold) {
+        this(target, mix, sessions, rampUp, duration, pollInterval, browser, sessionsPerBrowser, sseReconnectDelay,
+                sourceAddresses, connectTimeout, serverMaxKeepAliveRequests, pollsPerSession, requestTimeout,
+                serverLongPollHold, RequestConnectionHeader.defaultFor(browser));
+    }
 
     /** HTTP/1.1 browsers open at most this many connections per origin. */
     public static final int BROWSER_CONNECTIONS_PER_ORIGIN = 6;

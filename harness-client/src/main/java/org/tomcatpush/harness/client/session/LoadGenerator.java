@@ -11,6 +11,7 @@ import java.util.Objects;
 
 import org.tomcatpush.harness.client.accounting.ConnectionAccounting;
 import org.tomcatpush.harness.client.accounting.RunRecorder;
+import org.tomcatpush.harness.client.scenario.RequestConnectionHeader;
 import org.tomcatpush.harness.client.scenario.Scenario;
 import org.tomcatpush.harness.client.scenario.Transport;
 
@@ -156,7 +157,7 @@ public final class LoadGenerator implements AutoCloseable {
 
     private VirtualClient newClient(int clientId, InetAddress targetAddress, ConnectionPermits permits) {
         return new VirtualClient(clientId, sourceAddress(clientId, scenario.sourceAddresses()), targetAddress,
-                scenario.browser(), permits);
+                scenario.connectionHeader() == RequestConnectionHeader.KEEP_ALIVE, permits);
     }
 
     private Session newSession(Transport transport, VirtualClient client) {

@@ -26,18 +26,19 @@ final class VirtualClient implements ChannelPoolPartitioning {
 
     private final PartitionKey partitionKey;
     private final InetAddress targetAddress;
-    private final boolean browser;
+    private final boolean keepAliveHeader;
     private final ConnectionPermits permits;
 
     /**
-     * @param permits the browser's connection cap, or {@code null} for no cap (a single session
-     *                never has more than one exchange at a time)
+     * @param keepAliveHeader send {@code Connection: keep-alive} (as a browser does, by default)
+     * @param permits         the browser's connection cap, or {@code null} for no cap (a single session
+     *                        never has more than one exchange at a time)
      */
-    VirtualClient(int clientId, InetAddress localAddress, InetAddress targetAddress, boolean browser,
+    VirtualClient(int clientId, InetAddress localAddress, InetAddress targetAddress, boolean keepAliveHeader,
             ConnectionPermits permits) {
         this.partitionKey = new PartitionKey(clientId, localAddress);
         this.targetAddress = targetAddress;
-        this.browser = browser;
+        this.keepAliveHeader = keepAliveHeader;
         this.permits = permits;
     }
 
@@ -50,14 +51,14 @@ final class VirtualClient implements ChannelPoolPartitioning {
         return partitionKey;
     }
 
-    /** A GET of {@code uri} on this client's connections (and, as a browser, with {@code Connection: keep-alive}). */
+    /** A GET of {@code uri} on this client's connections (with {@code Connection: keep-alive} when it sends it). */
     RequestBuilder get(Uri uri) {
         RequestBuilder builder = new RequestBuilder("GET", true)
                 .setUri(uri)
                 .setAddress(targetAddress)
                 .setLocalAddress(partitionKey.localAddress())
                 .setChannelPoolPartitioning(this);
-        if (browser) {
+        if (keepAliveHeader) {
             builder.setHeader(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
         return builder;

@@ -53,6 +53,8 @@ class BadOptionsTest {
                 bad("--sessions-per-browser 3", "--sessions-per-browser needs --browser"),
                 bad("--source-addresses 0", "--source-addresses must be between 1 and 254"),
                 bad("--connect-timeout 0", "--connect-timeout must be more than 0"),
+                bad("--request-connection-header close", "invalid value for option '--request-connection-header':"
+                        + " 'close' is not a request Connection header: write keep-alive or none"),
                 bad("--listen-timeout 0s", "--listen-timeout must be more than 0"),
                 bad("--request-timeout -500ms", "'-500ms' is not a duration: write e.g. 500ms, 30s or 2m"),
                 bad("--request-timeout 500", "'500' has no unit: write 500ms or 500s"),

@@ -7,9 +7,10 @@ import java.util.Optional;
 public final class Experiments {
 
     private static final List<Experiment> ALL = List.of(new KeepAliveLimitExperiment(), new SseTimeoutExperiment(),
-            new AsyncThreadsExperiment(), new BlockingThreadsExperiment(), new IdleTimeoutExperiment(),
-            new BandwidthExperiment(), new BrowserQueueExperiment(), new ProxyHeartbeatExperiment(),
-            new AsyncContainerExperiment(), new HeldMemoryExperiment());
+            new AsyncThreadsExperiment(), new BlockingThreadsExperiment(), new ConnectBacklogExperiment(),
+            new KeepAliveHeaderExperiment(), new IdleTimeoutExperiment(), new BandwidthExperiment(),
+            new BrowserQueueExperiment(), new ProxyHeartbeatExperiment(), new AsyncContainerExperiment(),
+            new HeldMemoryExperiment());
 
     private Experiments() {
     }

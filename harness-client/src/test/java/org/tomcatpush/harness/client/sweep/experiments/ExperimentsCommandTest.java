@@ -123,7 +123,7 @@ class ExperimentsCommandTest {
         Result r = run("--out", dir.toString(), "E99=" + FixtureSweeps.folder("e1", dir));
 
         assertEquals(2, r.exit());
-        assertEquals("experiments: unknown experiment 'E99': use one of E1, E2, E3, E4, E7, E8, E9, E10, E11, E12\n", r.err());
+        assertEquals("experiments: unknown experiment 'E99': use one of E1, E2, E3, E4, E5, E6, E7, E8, E9, E10, E11, E12\n", r.err());
     }
 
     @Test

@@ -70,7 +70,7 @@ class ExperimentsScriptTest {
                 served.add(id);
             }
         }
-        assertEquals(List.of("E1", "E10", "E11", "E12", "E2", "E3", "E4", "E7", "E8", "E9"), served);
+        assertEquals(List.of("E1", "E10", "E11", "E12", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9"), served);
     }
 
     /** Runs the script with {@code SCENARIOS} = {@code scenarios} and the stand-in java; waits for it to end. */
@@ -237,7 +237,7 @@ class ExperimentsScriptTest {
         try {
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             assertEquals(2, p.exitValue());
-            assertEquals("experiments.sh: no scenario file serves E99; known: E1 E10 E11 E12 E2 E3 E4 E7 E8 E9 \n",
+            assertEquals("experiments.sh: no scenario file serves E99; known: E1 E10 E11 E12 E2 E3 E4 E5 E6 E7 E8 E9 \n",
                     Files.readString(dir.resolve("log"), StandardCharsets.UTF_8));
         } finally {
             p.destroyForcibly();
