@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.tomcatpush.harness.client.accounting.FirstResponseHeaders;
 
 /** The {@code all} row of a mix: sessions queued for a browser's connection add up, their waits keep their extremes. */
 class ClientCountsBrowserQueueTest {
 
     private static ClientCounts queued(long sessions, long waitMinMicros, long waitMaxMicros) {
         return new ClientCounts(0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                sessions, waitMinMicros, waitMaxMicros);
+                sessions, waitMinMicros, waitMaxMicros, FirstResponseHeaders.NONE);
     }
 
     @Test
