@@ -28,9 +28,11 @@ class DecidingFigureTest {
     @TempDir
     Path dir;
 
-    private static final String E4_NOT_JUDGED_LATENCY = "\"their latency grows\" with the sessions waiting is"
-            + " not judged";
-    private static final String E4_NOT_JUDGED_VIRTUAL = "\"virtual threads remove that limit\" is not judged";
+    private static final String E5_JUDGED = "maxConnections 20 acceptCount 1: peak 20 of 20 (+1 more met)"
+            + " | maxConnections 20 acceptCount 1: 625 timed out, 0 refused (+1 more met)"
+            + " | maxConnections 20 acceptCount 1: 2 established, not accepted (+1 more met)"
+            + " | maxConnections 20 acceptCount 1 -> 100: 625 -> 127 failures";
+    private static final String E5_NOT_JUDGED = "the figures across maxConnections are not judged";
 
     @Test
     void supportedShowsEachCriterionsFirstCheckAndHowManyMoreWereMet() throws Exception {
@@ -54,13 +56,13 @@ class DecidingFigureTest {
 
     @Test
     void notSupportedShowsTheFirstCriterionNotMetAndOnlyItsFailingCheck() throws Exception {
-        SweepTable sweep = FixtureSweeps.with(FixtureSweeps.load("e3-e4", dir), 4, "queue_length_max", "0");
+        SweepTable sweep = FixtureSweeps.with(FixtureSweeps.load("e4", dir), 8, "queue_length_max", "0");
 
         Verdict v = new BlockingThreadsExperiment().evaluate(sweep);
 
         assertEquals(Support.NOT_SUPPORTED, v.support());
         assertEquals(new DecidingFigure("not met: and further requests wait in the executor queue (queue peak > 0)",
-                "sse: queue peak 0", List.of()), DecidingFigure.of(v));
+                "sse 40 sessions: queue peak 0", List.of()), DecidingFigure.of(v));
     }
 
     @Test
@@ -87,13 +89,13 @@ class DecidingFigureTest {
 
     @Test
     void inconclusiveShowsTheFirstCriterionWithoutDataAndWhatItLacks() throws Exception {
-        SweepTable sweep = FixtureSweeps.with(FixtureSweeps.load("e3-e4", dir), 4, "queue_length_max", "");
+        SweepTable sweep = FixtureSweeps.with(FixtureSweeps.load("e4", dir), 8, "queue_length_max", "");
 
         Verdict v = new BlockingThreadsExperiment().evaluate(sweep);
 
         assertEquals(Support.INCONCLUSIVE, v.support());
         assertEquals(new DecidingFigure("no data: and further requests wait in the executor queue (queue peak > 0)",
-                "sse: queue peak n/a", List.of()), DecidingFigure.of(v));
+                "sse 40 sessions: queue peak n/a", List.of()), DecidingFigure.of(v));
     }
 
     @Test
@@ -102,8 +104,9 @@ class DecidingFigureTest {
 
         Verdict v = new SseTimeoutExperiment().evaluate(sweep);
 
-        assertEquals("no data: without a timeout, one request per session and no reconnect: no completed run of"
-                + " this kind in the sweep", DecidingFigure.of(v).text());
+        assertEquals("no data: without a timeout, one request serves each session for the whole run: requests ="
+                + " sessions, every session opened, no stream ended while the run went on and no reconnect: no"
+                + " completed run of this kind in the sweep", DecidingFigure.of(v).text());
     }
 
     @Test
@@ -120,18 +123,16 @@ class DecidingFigureTest {
 
     @Test
     void partlyJudgedShowsWhatWasJudgedAndThePartsNotJudged() throws Exception {
-        Verdict v = new BlockingThreadsExperiment().evaluate(FixtureSweeps.load("e3-e4", dir));
+        Verdict v = new ConnectBacklogExperiment().evaluate(FixtureSweeps.load("e5", dir));
 
         assertEquals(Support.PARTLY_JUDGED, v.support());
-        assertEquals(new DecidingFigure("all 2 criteria met", "long-poll: peak 50 of maxThreads 50 (+1 more met)"
-                + " | long-poll: queue peak 150 (+1 more met)", List.of(E4_NOT_JUDGED_LATENCY, E4_NOT_JUDGED_VIRTUAL)),
-                DecidingFigure.of(v));
+        assertEquals(new DecidingFigure("all 4 criteria met", E5_JUDGED, List.of(E5_NOT_JUDGED)), DecidingFigure.of(v));
     }
 
     @Test
     void theTopTableShowsClaimVerdictDecidingFigureAndLinksTheSweepReport() throws Exception {
-        Verdict e4 = new BlockingThreadsExperiment().evaluate(FixtureSweeps.load("e3-e4", dir));
-        List<ExperimentResult> results = List.of(new ExperimentResult(e4, "../20260101-120000-sweep-e3-e4", ""),
+        Verdict e5 = new ConnectBacklogExperiment().evaluate(FixtureSweeps.load("e5", dir));
+        List<ExperimentResult> results = List.of(new ExperimentResult(e5, "../20260101-120000-sweep-e5", ""),
                 ExperimentsSummary.notRun(new SseTimeoutExperiment(), "exit status 1"));
         SummaryContext context = new SummaryContext("scripts/experiments.sh", Instant.EPOCH, "test",
                 Optional.of(Duration.ofSeconds(754)));
@@ -142,23 +143,21 @@ class DecidingFigureTest {
         assertTrue(md.contains("- wall time: 13m for the sweeps (754 s)\n"), md);
         assertTrue(md.contains("| id | claim | verdict | the figure that decided it | sweep report |\n"
                 + "|---|---|---|---|---|\n"
-                + "| E4 | blocking handlers hold a thread per session | **partly judged** | *all 2 criteria met:*"
-                + " long-poll: peak 50 of maxThreads 50 (+1 more met) \\| long-poll: queue peak 150 (+1 more met);"
-                + " *not judged:* " + E4_NOT_JUDGED_LATENCY + "; " + E4_NOT_JUDGED_VIRTUAL
-                + " | [report](../20260101-120000-sweep-e3-e4/report.html) |\n"
+                + "| E5 | maxConnections and the accept queue | **partly judged** | *all 4 criteria met:* "
+                + E5_JUDGED.replace("|", "\\|") + "; *not judged:* " + E5_NOT_JUDGED
+                + " | [report](../20260101-120000-sweep-e5/report.html) |\n"
                 + "| E2 | SSE server timeout, reconnects and the keep-alive limit | **inconclusive** | *nothing judged:*"
                 + " the sweep did not run or left no folder: exit status 1 | not run |\n"), md);
-        assertTrue(html.contains("<tr><th scope=\"row\"><a href=\"#e4\">E4</a></th><td>blocking handlers hold a thread"
-                + " per session</td><td class=\"support partly-judged\">partly judged</td><td><span class=\"basis\">"
-                + "all 2 criteria met:</span> long-poll: peak 50 of maxThreads 50 (+1 more met) | long-poll: queue"
-                + " peak 150 (+1 more met)<br><span class=\"basis\">not judged:</span> &quot;their latency grows&quot;"
-                + " with the sessions waiting is not judged; &quot;virtual threads remove that limit&quot; is not"
-                + " judged</td><td><a href=\"../20260101-120000-sweep-e3-e4/report.html\">report</a></td></tr>"), html);
+        assertTrue(html.contains("<tr><th scope=\"row\"><a href=\"#e5\">E5</a></th><td>maxConnections and the"
+                + " accept queue</td><td class=\"support partly-judged\">partly judged</td><td><span class=\"basis\">"
+                + "all 4 criteria met:</span> " + E5_JUDGED.replace("->", "-&gt;") + "<br><span class=\"basis\">not"
+                + " judged:</span> " + E5_NOT_JUDGED + "</td><td><a href=\"../20260101-120000-sweep-e5/report.html\">"
+                + "report</a></td></tr>"), html);
         assertTrue(html.contains("<td class=\"support inconclusive\">inconclusive</td><td><span class=\"basis\">"
                 + "nothing judged:</span> the sweep did not run or left no folder: exit status 1</td><td>not run</td>"),
                 html);
         assertTrue(html.contains("<tr><th scope=\"row\">wall time</th><td>13m for the sweeps (754 s)</td></tr>"), html);
-        assertTrue(html.contains("<section id=\"e4\">"), "the id links to the experiment's own section");
+        assertTrue(html.contains("<section id=\"e5\">"), "the id links to the experiment's own section");
         assertTrue(html.indexOf("<table class=\"claims\">") < html.indexOf("<table class=\"properties\">"),
                 "the claims come first, so that they read in one screen");
         assertFalse(html.contains("src=\"http") || html.contains("href=\"http") || html.contains("href=\"/"),

@@ -151,7 +151,7 @@ class ExperimentsScriptTest {
     void anExperimentServedByTwoFilesIsJudgedOnceFromBothSweeps() throws Exception {
         Path scenarios = dir.resolve("scenarios");
         Path first = FixtureSweeps.folder("e3-e4", dir.resolve("a"));
-        Path second = FixtureSweeps.folder("e3-e4", dir.resolve("b"));
+        Path second = FixtureSweeps.folder("e4", dir.resolve("b"));
         scenario(scenarios, "e3-e4-threads.yaml", first);
         scenario(scenarios, "e4-more.yaml", second);
         Path out = dir.resolve("out");
@@ -163,17 +163,19 @@ class ExperimentsScriptTest {
         assertEquals(1, md.split("\\| E4 \\|", -1).length - 1, md);
         assertEquals(1, md.split("\\| E3 \\|", -1).length - 1, "E3 is judged from the file that serves it too: " + md);
         assertTrue(md.contains(" | [report 1](../a/20260101-120000-sweep-e3-e4/report.html),"
-                + " [report 2](../b/20260101-120000-sweep-e3-e4/report.html) |\n"), md);
-        assertTrue(md.contains("**Sweeps.** `../a/20260101-120000-sweep-e3-e4`, `../b/20260101-120000-sweep-e3-e4`"),
+                + " [report 2](../b/20260101-120000-sweep-e4/report.html) |\n"), md);
+        assertTrue(md.contains("**Sweeps.** `../a/20260101-120000-sweep-e3-e4`, `../b/20260101-120000-sweep-e4`"),
                 md);
-        assertTrue(md.contains("| E4 | blocking handlers hold a thread per session | **partly judged** | *all 2"
-                + " criteria met:* long-poll: peak 50 of maxThreads 50 (+3 more met)"), "rows of both sweeps: " + md);
+        assertTrue(md.contains("- [met] on platform threads with more sessions than threads, busy threads reach"
+                + " maxThreads: long-poll 40 sessions: peak 20 of maxThreads 20; long-poll 80 sessions: peak 20 of"
+                + " maxThreads 20; long-poll 200 sessions: peak 50 of maxThreads 50;"), "rows of both sweeps: " + md);
     }
 
     @Test
     void aMissingSweepOfAnExperimentServedTwiceMakesItsSupportInconclusive() throws Exception {
         Path scenarios = dir.resolve("scenarios");
-        scenario(scenarios, "e3-e4-threads.yaml", FixtureSweeps.folder("e3-e4", dir));
+        scenario(scenarios, "e3-threads.yaml", FixtureSweeps.folder("e3-e4", dir.resolve("a")));
+        scenario(scenarios, "e4-blocking-threads.yaml", FixtureSweeps.folder("e4", dir.resolve("b")));
         scenario(scenarios, "e4-virtual.yaml", null);
         Path out = dir.resolve("out");
 
@@ -184,7 +186,7 @@ class ExperimentsScriptTest {
         assertTrue(md.contains("| E3 | async handlers hold connections, not threads | **supported** |"), md);
         assertTrue(md.contains("| E4 | blocking handlers hold a thread per session | **inconclusive** | *runs missing:*"
                 + " a sweep of this experiment did not run or left no folder: e4-virtual.yaml exited with status 1"
-                + " (harness: the server did not start) | [report](../20260101-120000-sweep-e3-e4/report.html) |\n"),
+                + " (harness: the server did not start) | [report](../b/20260101-120000-sweep-e4/report.html) |\n"),
                 md);
     }
 
