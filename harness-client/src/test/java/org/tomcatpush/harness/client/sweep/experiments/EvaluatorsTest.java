@@ -2,6 +2,8 @@ package org.tomcatpush.harness.client.sweep.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tomcatpush.harness.client.sweep.experiments.VerdictAssertions.assertSupported;
+import static org.tomcatpush.harness.client.sweep.experiments.VerdictAssertions.failing;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,17 +24,6 @@ class EvaluatorsTest {
 
     @TempDir
     Path dir;
-
-    private static Criterion failing(Verdict v) {
-        List<Criterion> failed = v.criteria().stream().filter(c -> c.result() == Criterion.Result.NOT_MET).toList();
-        assertEquals(1, failed.size(), "exactly one criterion fails: " + v.criteria());
-        return failed.get(0);
-    }
-
-    private static void assertSupported(Verdict v) {
-        assertEquals(Support.SUPPORTED, v.support(), () -> v.criteria().toString());
-        assertTrue(v.criteria().stream().allMatch(Criterion::met));
-    }
 
     @Test
     void e1SupportedWhenEveryServerCloseCarriesExactlyTheLimit() throws Exception {

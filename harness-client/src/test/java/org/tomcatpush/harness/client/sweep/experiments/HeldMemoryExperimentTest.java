@@ -2,6 +2,7 @@ package org.tomcatpush.harness.client.sweep.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tomcatpush.harness.client.sweep.experiments.VerdictAssertions.failing;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -28,12 +29,6 @@ class HeldMemoryExperimentTest {
 
     private SweepTable fixture() throws Exception {
         return FixtureSweeps.load("e12", dir);
-    }
-
-    private static Criterion failing(Verdict v) {
-        List<Criterion> failed = v.criteria().stream().filter(c -> c.result() == Criterion.Result.NOT_MET).toList();
-        assertEquals(1, failed.size(), "exactly one criterion fails: " + v.criteria());
-        return failed.get(0);
     }
 
     @Test

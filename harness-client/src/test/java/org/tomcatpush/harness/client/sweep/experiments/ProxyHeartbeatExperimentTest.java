@@ -2,6 +2,7 @@ package org.tomcatpush.harness.client.sweep.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tomcatpush.harness.client.sweep.experiments.VerdictAssertions.failing;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -38,12 +39,6 @@ class ProxyHeartbeatExperimentTest {
                         && r.transport().equals(transport) ? r.with(column, value) : r)
                 .toList();
         return new SweepTable(sweep.file(), sweep.sweptKeys(), rows);
-    }
-
-    private static Criterion failing(Verdict v) {
-        List<Criterion> failed = v.criteria().stream().filter(c -> c.result() == Criterion.Result.NOT_MET).toList();
-        assertEquals(1, failed.size(), "exactly one criterion fails: " + v.criteria());
-        return failed.get(0);
     }
 
     @Test
