@@ -81,11 +81,16 @@ class LongPollTest {
         }
     }
 
-    private static HarnessServer start(String handler) {
-        return TestServers.start("--handler", handler, "--long-poll-hold", Integer.toString(HOLD_MS));
+    private HarnessServer start(String handler) {
+        return startServer("--handler", handler, "--long-poll-hold", Integer.toString(HOLD_MS));
     }
 
     private static long elapsedMs(long startNanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    /** Starts the server under test: the servlet flavour here, {@code --api spring} in {@link SpringLongPollTest}. */
+    HarnessServer startServer(String... flags) {
+        return TestServers.start(flags);
     }
 }

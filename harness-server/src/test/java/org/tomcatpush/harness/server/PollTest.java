@@ -18,7 +18,7 @@ class PollTest {
     @ParameterizedTest
     @ValueSource(strings = {"async", "blocking"})
     void pollAnswersAtOnceWithTheMessagesAfterTheCursor(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler);
+        try (HarnessServer server = startServer("--handler", handler);
              RawConnection socket = new RawConnection(server.baseUri())) {
             PollBody empty = WireJson.parsePollBody(socket.exchange("GET", "/poll").body());
             assertEquals(0, empty.last());
@@ -43,7 +43,7 @@ class PollTest {
     @ParameterizedTest
     @ValueSource(strings = {"async", "blocking"})
     void pollWithoutCursorStartsAtTheNewestMessage(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler);
+        try (HarnessServer server = startServer("--handler", handler);
              RawConnection socket = new RawConnection(server.baseUri())) {
             server.hub().publish(3);
             PollBody body = WireJson.parsePollBody(socket.exchange("GET", "/poll").body());
@@ -55,7 +55,7 @@ class PollTest {
     @ParameterizedTest
     @ValueSource(strings = {"async", "blocking"})
     void answerIsCutAtMaxBatchAndLastPointsAtTheLastIncluded(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler, "--max-batch", "4");
+        try (HarnessServer server = startServer("--handler", handler, "--max-batch", "4");
              RawConnection socket = new RawConnection(server.baseUri())) {
             server.hub().publish(10);
             PollBody first = WireJson.parsePollBody(socket.exchange("GET", "/poll?since=0").body());
@@ -69,7 +69,7 @@ class PollTest {
     @ParameterizedTest
     @ValueSource(strings = {"async", "blocking"})
     void cursorOlderThanTheRingGetsAnExplicitGap(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler, "--ring-capacity", "5");
+        try (HarnessServer server = startServer("--handler", handler, "--ring-capacity", "5");
              RawConnection socket = new RawConnection(server.baseUri())) {
             server.hub().publish(12);
             PollBody body = WireJson.parsePollBody(socket.exchange("GET", "/poll?since=2").body());
@@ -83,7 +83,7 @@ class PollTest {
     @ParameterizedTest
     @ValueSource(strings = {"since=abc", "since=-1", "since=99"})
     void badCursorGetsBadRequestWithReason(String query) throws Exception {
-        try (HarnessServer server = TestServers.start();
+        try (HarnessServer server = startServer();
              RawConnection socket = new RawConnection(server.baseUri())) {
             server.hub().publish(3);
             RawConnection.Response r = socket.exchange("GET", "/poll?" + query);
@@ -95,11 +95,16 @@ class PollTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 300})
     void messagesCarryTheConfiguredPadding(int payloadBytes) throws Exception {
-        try (HarnessServer server = TestServers.start("--payload-bytes", Integer.toString(payloadBytes));
+        try (HarnessServer server = startServer("--payload-bytes", Integer.toString(payloadBytes));
              RawConnection socket = new RawConnection(server.baseUri())) {
             server.hub().publish(1);
             String message = WireJson.parsePollBody(socket.exchange("GET", "/poll?since=0").body()).messages().get(0);
             assertTrue(message.endsWith(",\"p\":\"" + "x".repeat(payloadBytes) + "\"}"), message);
         }
+    }
+
+    /** Starts the server under test: the servlet flavour here, {@code --api spring} in {@link SpringPollTest}. */
+    HarnessServer startServer(String... flags) {
+        return TestServers.start(flags);
     }
 }

@@ -21,7 +21,7 @@ class SseTest {
     @ParameterizedTest
     @ValueSource(strings = {"async", "blocking"})
     void streamOpensWithCommentThenSendsEachMessageWithItsSequenceAsId(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler);
+        try (HarnessServer server = startServer("--handler", handler);
              SseConnection sse = SseConnection.open(server.baseUri(), "/sse")) {
             assertEquals(200, sse.head.status());
             assertEquals("text/event-stream", sse.head.header("content-type"));
@@ -42,7 +42,7 @@ class SseTest {
     @ParameterizedTest
     @ValueSource(strings = {"async", "blocking"})
     void retryFieldComesFirstWhenConfigured(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler, "--sse-retry", "1500");
+        try (HarnessServer server = startServer("--handler", handler, "--sse-retry", "1500");
              SseConnection sse = SseConnection.open(server.baseUri(), "/sse")) {
             SseConnection.Event first = sse.next();
             assertEquals("1500", first.retry());
@@ -53,7 +53,7 @@ class SseTest {
     @ParameterizedTest
     @ValueSource(strings = {"async", "blocking"})
     void heartbeatCommentAfterSilence(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler, "--sse-heartbeat", "200");
+        try (HarnessServer server = startServer("--handler", handler, "--sse-heartbeat", "200");
              SseConnection sse = SseConnection.open(server.baseUri(), "/sse")) {
             assertEquals("open", sse.next().comment());
             long start = System.nanoTime();
@@ -68,7 +68,7 @@ class SseTest {
     @ParameterizedTest
     @ValueSource(strings = {"async", "blocking"})
     void streamEndsAtSseTimeoutAndLastEventIdResumesWithoutLossOrDuplicates(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler, "--sse-timeout", "300")) {
+        try (HarnessServer server = startServer("--handler", handler, "--sse-timeout", "300")) {
             server.hub().publish(2);
             List<Long> received = new ArrayList<>();
             long start = System.nanoTime();
@@ -97,7 +97,7 @@ class SseTest {
     @ParameterizedTest
     @ValueSource(strings = {"async", "blocking"})
     void sinceParameterResumesLikeLastEventId(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler);
+        try (HarnessServer server = startServer("--handler", handler);
              SseConnection sse = SseConnection.open(server.baseUri(), "/sse?since=0")) {
             assertEquals("open", sse.next().comment());
             server.hub().publish(2);
@@ -109,7 +109,7 @@ class SseTest {
     @ParameterizedTest
     @ValueSource(strings = {"async", "blocking"})
     void resumeOlderThanTheRingAnnouncesTheGap(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler, "--ring-capacity", "4")) {
+        try (HarnessServer server = startServer("--handler", handler, "--ring-capacity", "4")) {
             server.hub().publish(10);
             try (SseConnection sse = SseConnection.open(server.baseUri(), "/sse", "Last-Event-ID: 1")) {
                 assertEquals("open", sse.next().comment());
@@ -128,7 +128,7 @@ class SseTest {
     @ParameterizedTest
     @ValueSource(strings = {"async", "blocking"})
     void vanishedClientEndsItsOwnStreamOnly(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler, "--sse-heartbeat", "50");
+        try (HarnessServer server = startServer("--handler", handler, "--sse-heartbeat", "50");
              SseConnection stays = SseConnection.open(server.baseUri(), "/sse")) {
             SseConnection gone = SseConnection.open(server.baseUri(), "/sse");
             assertEquals("open", stays.next().comment());
@@ -145,5 +145,10 @@ class SseTest {
         return handler.equals("async")
                 ? server.probe().counters().asyncInFlight(Endpoint.SSE)
                 : server.probe().counters().handlersInProgress();
+    }
+
+    /** Starts the server under test: the servlet flavour here, {@code --api spring} in {@link SpringSseTest}. */
+    HarnessServer startServer(String... flags) {
+        return TestServers.start(flags);
     }
 }

@@ -150,7 +150,9 @@ public final class SummaryCsv {
             col("client_rss_mb_max", (r, t) -> Figures.megabytesCell(r.environment().clientCost().rssMaxBytes())),
             col("client_heap_mb_max", (r, t) -> Figures.megabytesCell(r.environment().clientCost().heapMaxBytes())),
             col("client_event_loop_delay_p99_ms", (r, t) -> Figures.cell(r.environment().clientCost().eventLoopDelayP99Ms())),
-            col("client_event_loop_delay_max_ms", (r, t) -> Figures.cell(r.environment().clientCost().eventLoopDelayMaxMs())));
+            col("client_event_loop_delay_max_ms", (r, t) -> Figures.cell(r.environment().clientCost().eventLoopDelayMaxMs())),
+            // the server's programming model (issue 13): --api servlet|spring
+            col("api", (r, t) -> r.setup().settings().api()));
 
     private SummaryCsv() {
     }
