@@ -68,6 +68,7 @@ class BadOptionsTest {
                 bad("--publish-rate -1", "--publish-rate must be 0"),
                 bad("--publish-rate fast", "'fast' is not a number"),
                 bad("--handler sometimes", "'sometimes' is not a handler mode: use async or blocking"),
+                bad("--api jaxrs", "'jaxrs' is not an api: use servlet or spring"),
                 bad("--host 10.1.2.3", "--host 10.1.2.3 is not a loopback address"),
                 bad("--target ftp://127.0.0.1:21", "--target 'ftp://127.0.0.1:21' must start with http://"),
                 bad("--target http://127.0.0.1:1/app", "must be the server's base URL without a path"),

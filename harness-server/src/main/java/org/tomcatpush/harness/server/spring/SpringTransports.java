@@ -24,14 +24,18 @@ public final class SpringTransports {
 
     // held strongly: java.util.logging forgets the level of a logger that is garbage collected
     private static final Logger SPRING = Logger.getLogger("org.springframework");
+    private static Logger contextLog;
 
     private SpringTransports() {
     }
 
     /** Adds every transport to {@code ctx}; call before the server starts. */
     public static void install(Context ctx, TransportContext context) {
-        // stdout carries only the harness's own lines, as with Tomcat's logging
+        // the server prints only its own lines, as with Tomcat's logging; the DispatcherServlet
+        // announces its start through the context's log, which embedded Tomcat leaves at INFO
         SPRING.setLevel(Level.WARNING);
+        contextLog = Logger.getLogger(ctx.getLogName());
+        contextLog.setLevel(Level.WARNING);
         AnnotationConfigWebApplicationContext web = new AnnotationConfigWebApplicationContext();
         web.register(SpringPushConfig.class);
         web.addBeanFactoryPostProcessor(factory -> factory.registerSingleton("transportContext", context));
