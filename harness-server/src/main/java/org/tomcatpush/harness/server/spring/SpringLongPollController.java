@@ -39,7 +39,7 @@ final class SpringLongPollController {
         context.counters().handlerEntered();
         try {
             long cursor = PushSources.cursor(context, since, null);
-            if (context.config().handler() == HandlerMode.ASYNC) {
+            if (context.config().handler() != HandlerMode.BLOCKING) {
                 return SpringLongPoll.start(context, cursor).result();
             }
             response.setContentType("application/json");

@@ -35,9 +35,13 @@ final class SpringSseController {
         this.context = context;
     }
 
-    /** An {@code SseEmitter}, a 400 {@code ResponseEntity}, or null once written (blocking). */
+    /**
+     * The {@code SseEmitter}, or null once the response is written (a 400, or a blocking stream).
+     * Declared as {@code SseEmitter}: Spring finishes an emitter's completion (its redispatch with
+     * no value) by the declared type, and any other type would look for a view there.
+     */
     @GetMapping("/sse")
-    public Object sse(@RequestParam(name = "since", required = false) String since,
+    public SseEmitter sse(@RequestParam(name = "since", required = false) String since,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                       HttpServletRequest request, HttpServletResponse response) {
         long startNanos = System.nanoTime();
@@ -46,7 +50,7 @@ final class SpringSseController {
             long cursor = PushSources.cursor(context, since, lastEventId);
             response.setContentType("text/event-stream");
             response.setHeader("Cache-Control", "no-cache");
-            if (context.config().handler() == HandlerMode.ASYNC) {
+            if (context.config().handler() != HandlerMode.BLOCKING) {
                 SseEmitter emitter = new SseEmitter(context.config().sseTimeoutMs());
                 // the emitter's timeout ends the stream: the source keeps no deadline of its own
                 PushSource stream = PushSources.sse(context, cursor, startNanos, PushSource.NO_DEADLINE);
@@ -57,12 +61,21 @@ final class SpringSseController {
                     PushSources.sseEndNanos(context, startNanos)), Endpoint.SSE, context);
             return null;
         } catch (BadCursorException e) {
-            return SpringAnswers.refusal(e);
+            refuse(response, e);
+            return null;
         } catch (IOException e) {
             ServerCloses.markCut(request, ServerCloseCause.ofFailure(e));
             return null;
         } finally {
             context.counters().handlerExited();
+        }
+    }
+
+    private static void refuse(HttpServletResponse response, BadCursorException e) {
+        try {
+            PushSources.refuse(response, e);
+        } catch (IOException gone) {
+            // the client went away before its 400: nothing left to tell it
         }
     }
 }

@@ -62,6 +62,9 @@ final class SpringSsePump implements MessageHub.Subscriber {
         context.counters().asyncStarted(Endpoint.SSE);
         emitter.onCompletion(pump::completed);
         emitter.onError(failure -> pump.release());
+        // the usual SseEmitter idiom: without it Spring sends the same empty completion but resolves
+        // an AsyncRequestTimeoutException on a committed response, two warnings per ended stream
+        emitter.onTimeout(emitter::complete);
         request.setAttribute(ATTRIBUTE, pump);
     }
 

@@ -55,7 +55,7 @@ final class SpringWsHandler extends AbstractWebSocketHandler {
             session.getAttributes().put(OPENED, Boolean.TRUE);
             context.counters().wsOpened();
             WsFrames frames = new WsFrames(context.hub(), cursor);
-            if (context.config().handler() == HandlerMode.ASYNC) {
+            if (context.config().handler() != HandlerMode.BLOCKING) {
                 SpringWsPump pump = new SpringWsPump(session, closer, frames, context);
                 session.getAttributes().put(PUMP, pump);
                 pump.start();

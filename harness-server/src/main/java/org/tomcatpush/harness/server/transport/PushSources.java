@@ -30,6 +30,14 @@ public final class PushSources {
         return Cursors.start(context.hub(), since, lastEventId);
     }
 
+    /** Answers a bad cursor: {@code 400}, {@code text/plain}, the one-line reason (docs/PROTOCOL.md, "Cursors"). */
+    public static void refuse(HttpServletResponse response, BadCursorException e) throws IOException {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("text/plain");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(e.getMessage() + "\n");
+    }
+
     /** When an SSE stream started at {@code startNanos} ends ({@code --sse-timeout}), or {@link PushSource#NO_DEADLINE}. */
     public static long sseEndNanos(TransportContext context, long startNanos) {
         long timeoutMs = context.config().sseTimeoutMs();
