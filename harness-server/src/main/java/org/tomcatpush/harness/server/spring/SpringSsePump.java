@@ -128,6 +128,20 @@ final class SpringSsePump implements MessageHub.Subscriber {
             }
             release();
             emitter.completeWithError(e);
+            // Spring marks the request unusable and waits for the container's error event, which
+            // a failed blocking write on another thread never raises: the request would stay
+            // open (and uncounted) for good, so it is completed here, as the servlet path does
+            completeAbandoned();
+        }
+    }
+
+    private void completeAbandoned() {
+        try {
+            if (request.isAsyncStarted()) {
+                request.getAsyncContext().complete();
+            }
+        } catch (RuntimeException e) {
+            // completed meanwhile by the container or by Spring
         }
     }
 
