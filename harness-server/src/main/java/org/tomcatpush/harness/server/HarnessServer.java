@@ -20,6 +20,7 @@ import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.modeler.Registry;
+import org.tomcatpush.harness.server.config.Api;
 import org.tomcatpush.harness.server.config.ConfigException;
 import org.tomcatpush.harness.server.config.ServerConfig;
 import org.tomcatpush.harness.server.hub.FanOut;
@@ -27,6 +28,7 @@ import org.tomcatpush.harness.server.hub.MessageHub;
 import org.tomcatpush.harness.server.hub.Publisher;
 import org.tomcatpush.harness.server.probe.ControlAccess;
 import org.tomcatpush.harness.server.probe.ServerProbe;
+import org.tomcatpush.harness.server.spring.SpringTransports;
 import org.tomcatpush.harness.server.transport.SessionTimer;
 import org.tomcatpush.harness.server.transport.TransportContext;
 import org.tomcatpush.harness.server.transport.Transports;
@@ -104,7 +106,13 @@ public final class HarnessServer implements AutoCloseable {
             tomcat.setConnector(connector);
             Context ctx = tomcat.addContext("", null);
             probe.install(ctx);
-            Transports.install(ctx, new TransportContext(config, hub, probe.counters(), timer));
+            TransportContext transports = new TransportContext(config, hub, probe.counters(), timer);
+            if (config.api() == Api.SPRING) {
+                // the only reference to the Spring flavour: a servlet server never loads a Spring class
+                SpringTransports.install(ctx, transports);
+            } else {
+                Transports.install(ctx, transports);
+            }
             controlConnector = ControlService.add(tomcat, config, probe, controlAccess);
             ControlService.redirectFrom(ctx, controlConnector);
             TomcatLogging.silent();

@@ -28,7 +28,7 @@ class ConnectionLedgerTest {
 
     @Test
     void heldSseStreamIsInTheLedgerWhileOpen() throws Exception {
-        try (HarnessServer server = TestServers.start();
+        try (HarnessServer server = startServer();
              SseConnection sse = SseConnection.open(server.baseUri(), "/sse")) {
             assertEquals("open", sse.next().comment());
             JsonNode perConnection = TestServers.stats(server).get("perConnection");
@@ -42,7 +42,7 @@ class ConnectionLedgerTest {
     @ValueSource(strings = {"async", "blocking"})
     void heldWebSocketSessionIsInTheLedgerWhileOpen(String handler) throws Exception {
         try (TestServers.Client client = TestServers.httpClient();
-             HarnessServer server = TestServers.start("--handler", handler)) {
+             HarnessServer server = startServer("--handler", handler)) {
             WebSocketTest.Frames frames = new WebSocketTest.Frames();
             WebSocket ws = client.http().newWebSocketBuilder()
                     .buildAsync(URI.create("ws://" + server.baseUri().getAuthority() + "/ws"), frames)
@@ -61,7 +61,7 @@ class ConnectionLedgerTest {
 
     @Test
     void everyConnectionCarriesFiveRequestsAndItsFifthClosesAtTheLimit() throws Exception {
-        try (HarnessServer server = TestServers.start("--max-keep-alive-requests", "5")) {
+        try (HarnessServer server = startServer("--max-keep-alive-requests", "5")) {
             for (int connection = 0; connection < 3; connection++) {
                 try (RawConnection socket = new RawConnection(server.baseUri())) {
                     for (int i = 1; i <= 5; i++) {
@@ -84,7 +84,7 @@ class ConnectionLedgerTest {
 
     @Test
     void errorStatusThatClosesTheConnectionIsAClosingResponse() throws Exception {
-        try (HarnessServer server = TestServers.start("--max-keep-alive-requests", "5");
+        try (HarnessServer server = startServer("--max-keep-alive-requests", "5");
              RawConnection socket = new RawConnection(server.baseUri())) {
             assertFalse(socket.exchange("GET", "/poll").closes());
             RawConnection.Response bad = socket.exchange("GET", "/poll?since=nope");
@@ -100,7 +100,7 @@ class ConnectionLedgerTest {
     @Test
     void refusedWebSocketSessionIsAClosingResponse() throws Exception {
         try (TestServers.Client client = TestServers.httpClient();
-             HarnessServer server = TestServers.start()) {
+             HarnessServer server = startServer()) {
             WebSocketTest.Frames frames = new WebSocketTest.Frames();
             client.http().newWebSocketBuilder()
                     .buildAsync(URI.create("ws://" + server.baseUri().getAuthority() + "/ws?since=nope"), frames)
@@ -116,7 +116,7 @@ class ConnectionLedgerTest {
     @ValueSource(strings = {"async", "blocking"})
     void streamWhoseClientStopsReadingIsCutAsASlowConsumer(String handler) throws Exception {
         // Tomcat's write timeout is the connection timeout: a write that cannot go out for 1 s fails
-        try (HarnessServer server = TestServers.start("--handler", handler, "--connection-timeout", "1000",
+        try (HarnessServer server = startServer("--handler", handler, "--connection-timeout", "1000",
                 "--payload-bytes", Integer.toString(64 * 1024));
              SseConnection stuck = SseConnection.open(server.baseUri(), "/sse")) {
             assertEquals("open", stuck.next().comment());
@@ -131,5 +131,10 @@ class ConnectionLedgerTest {
                     org.tomcatpush.harness.server.probe.Endpoint.SSE) == 0 && server.probe().threads().busy() == 0));
             assertEquals(1, closes.total(), "once");
         }
+    }
+
+    /** Starts the server under test: the servlet flavour here, {@code --api spring} in {@link SpringConnectionLedgerTest}. */
+    HarnessServer startServer(String... flags) {
+        return TestServers.start(flags);
     }
 }

@@ -19,7 +19,7 @@ class KeepAliveTest {
 
     @Test
     void fifthResponseClosesConnectionAtLimitFive() throws Exception {
-        try (HarnessServer server = TestServers.start("--max-keep-alive-requests", "5");
+        try (HarnessServer server = startServer("--max-keep-alive-requests", "5");
              RawConnection socket = new RawConnection(server.baseUri())) {
             for (int i = 1; i <= 4; i++) {
                 RawConnection.Response r = socket.exchange("GET", "/poll");
@@ -35,7 +35,7 @@ class KeepAliveTest {
 
     @Test
     void unlimitedKeepAliveNeverCloses() throws Exception {
-        try (HarnessServer server = TestServers.start("--max-keep-alive-requests", "-1");
+        try (HarnessServer server = startServer("--max-keep-alive-requests", "-1");
              RawConnection socket = new RawConnection(server.baseUri())) {
             for (int i = 1; i <= 150; i++) {
                 RawConnection.Response r = socket.exchange("GET", "/poll");
@@ -48,7 +48,7 @@ class KeepAliveTest {
 
     @Test
     void limitOneClosesAfterEveryResponse() throws Exception {
-        try (HarnessServer server = TestServers.start("--max-keep-alive-requests", "1")) {
+        try (HarnessServer server = startServer("--max-keep-alive-requests", "1")) {
             for (int i = 1; i <= 3; i++) {
                 try (RawConnection socket = new RawConnection(server.baseUri())) {
                     RawConnection.Response r = socket.exchange("GET", "/poll");
@@ -61,7 +61,7 @@ class KeepAliveTest {
 
     @Test
     void keepAliveHeaderOnlyWhenRequestAsksForKeepAliveAndNeverMax() throws Exception {
-        try (HarnessServer server = TestServers.start("--max-keep-alive-requests", "20",
+        try (HarnessServer server = startServer("--max-keep-alive-requests", "20",
                 "--keep-alive-timeout", "30000");
              RawConnection socket = new RawConnection(server.baseUri())) {
             RawConnection.Response asked = socket.exchange("GET", "/poll", "Connection: keep-alive");
@@ -80,7 +80,7 @@ class KeepAliveTest {
 
     @Test
     void idleKeptAliveConnectionClosedAfterKeepAliveTimeout() throws Exception {
-        try (HarnessServer server = TestServers.start("--keep-alive-timeout", "500");
+        try (HarnessServer server = startServer("--keep-alive-timeout", "500");
              RawConnection socket = new RawConnection(server.baseUri())) {
             RawConnection.Response r = socket.exchange("GET", "/poll");
             assertFalse(r.closes());
@@ -90,5 +90,10 @@ class KeepAliveTest {
             // Tomcat's poller checks timeouts about once a second: about 500 ms means 450..3000 here
             assertTrue(idleMs >= 450 && idleMs <= 3000, "closed after " + idleMs + " ms of idleness");
         }
+    }
+
+    /** Starts the server under test: the servlet flavour here, {@code --api spring} in {@link SpringKeepAliveTest}. */
+    HarnessServer startServer(String... flags) {
+        return TestServers.start(flags);
     }
 }

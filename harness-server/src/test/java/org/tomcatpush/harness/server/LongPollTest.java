@@ -5,19 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code GET /longpoll}: at once, held until a publish, or empty after the hold; both modes. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LongPollTest {
 
+    /** The handler modes every case runs in; a flavour without one of them hides this. */
+    static Stream<String> handlers() {
+        return Stream.of("async", "blocking", "async-container");
+    }
+
     private static final int HOLD_MS = 1500;
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking", "async-container"})
+    @MethodSource("handlers")
     void answersAtOnceWhenAMessageAfterTheCursorExists(String handler) throws Exception {
         try (HarnessServer server = start(handler);
              RawConnection socket = new RawConnection(server.baseUri())) {
@@ -32,7 +38,7 @@ class LongPollTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking", "async-container"})
+    @MethodSource("handlers")
     void holdsUntilAMessageIsPublished(String handler) throws Exception {
         try (HarnessServer server = start(handler);
              RawConnection socket = new RawConnection(server.baseUri())) {
@@ -49,7 +55,7 @@ class LongPollTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking", "async-container"})
+    @MethodSource("handlers")
     void answersEmptyAfterTheHold(String handler) throws Exception {
         try (HarnessServer server = start(handler);
              RawConnection socket = new RawConnection(server.baseUri())) {
@@ -66,7 +72,7 @@ class LongPollTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking", "async-container"})
+    @MethodSource("handlers")
     void heldRequestIsCountedInFlightOnlyInAsyncMode(String handler) throws Exception {
         try (HarnessServer server = start(handler);
              RawConnection socket = new RawConnection(server.baseUri())) {
@@ -81,11 +87,16 @@ class LongPollTest {
         }
     }
 
-    private static HarnessServer start(String handler) {
-        return TestServers.start("--handler", handler, "--long-poll-hold", Integer.toString(HOLD_MS));
+    private HarnessServer start(String handler) {
+        return startServer("--handler", handler, "--long-poll-hold", Integer.toString(HOLD_MS));
     }
 
     private static long elapsedMs(long startNanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    /** Starts the server under test: the servlet flavour here, {@code --api spring} in {@link SpringLongPollTest}. */
+    HarnessServer startServer(String... flags) {
+        return TestServers.start(flags);
     }
 }

@@ -6,19 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET /poll}: cursors, batch limit, gaps and bad input, in both handler modes. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PollTest {
 
+    /** The handler modes every case runs in; a flavour without one of them hides this. */
+    static Stream<String> handlers() {
+        return Stream.of("async", "blocking", "async-container");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking", "async-container"})
+    @MethodSource("handlers")
     void pollAnswersAtOnceWithTheMessagesAfterTheCursor(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler);
+        try (HarnessServer server = startServer("--handler", handler);
              RawConnection socket = new RawConnection(server.baseUri())) {
             PollBody empty = WireJson.parsePollBody(socket.exchange("GET", "/poll").body());
             assertEquals(0, empty.last());
@@ -41,9 +48,9 @@ class PollTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking", "async-container"})
+    @MethodSource("handlers")
     void pollWithoutCursorStartsAtTheNewestMessage(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler);
+        try (HarnessServer server = startServer("--handler", handler);
              RawConnection socket = new RawConnection(server.baseUri())) {
             server.hub().publish(3);
             PollBody body = WireJson.parsePollBody(socket.exchange("GET", "/poll").body());
@@ -53,9 +60,9 @@ class PollTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking", "async-container"})
+    @MethodSource("handlers")
     void answerIsCutAtMaxBatchAndLastPointsAtTheLastIncluded(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler, "--max-batch", "4");
+        try (HarnessServer server = startServer("--handler", handler, "--max-batch", "4");
              RawConnection socket = new RawConnection(server.baseUri())) {
             server.hub().publish(10);
             PollBody first = WireJson.parsePollBody(socket.exchange("GET", "/poll?since=0").body());
@@ -67,9 +74,9 @@ class PollTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking", "async-container"})
+    @MethodSource("handlers")
     void cursorOlderThanTheRingGetsAnExplicitGap(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler, "--ring-capacity", "5");
+        try (HarnessServer server = startServer("--handler", handler, "--ring-capacity", "5");
              RawConnection socket = new RawConnection(server.baseUri())) {
             server.hub().publish(12);
             PollBody body = WireJson.parsePollBody(socket.exchange("GET", "/poll?since=2").body());
@@ -83,7 +90,7 @@ class PollTest {
     @ParameterizedTest
     @ValueSource(strings = {"since=abc", "since=-1", "since=99"})
     void badCursorGetsBadRequestWithReason(String query) throws Exception {
-        try (HarnessServer server = TestServers.start();
+        try (HarnessServer server = startServer();
              RawConnection socket = new RawConnection(server.baseUri())) {
             server.hub().publish(3);
             RawConnection.Response r = socket.exchange("GET", "/poll?" + query);
@@ -95,11 +102,16 @@ class PollTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 300})
     void messagesCarryTheConfiguredPadding(int payloadBytes) throws Exception {
-        try (HarnessServer server = TestServers.start("--payload-bytes", Integer.toString(payloadBytes));
+        try (HarnessServer server = startServer("--payload-bytes", Integer.toString(payloadBytes));
              RawConnection socket = new RawConnection(server.baseUri())) {
             server.hub().publish(1);
             String message = WireJson.parsePollBody(socket.exchange("GET", "/poll?since=0").body()).messages().get(0);
             assertTrue(message.endsWith(",\"p\":\"" + "x".repeat(payloadBytes) + "\"}"), message);
         }
+    }
+
+    /** Starts the server under test: the servlet flavour here, {@code --api spring} in {@link SpringPollTest}. */
+    HarnessServer startServer(String... flags) {
+        return TestServers.start(flags);
     }
 }

@@ -62,6 +62,8 @@ class ServerMainTest {
         "--port 70000                     | --port must be between 0 and 65535 (got 70000)",
         "--protocol apr                   | Invalid value for option '--protocol': 'apr' is not a protocol: use nio or nio2",
         "--handler sync                   | Invalid value for option '--handler': 'sync' is not a handler mode: use async, blocking or async-container",
+        "--api jaxrs                      | Invalid value for option '--api': 'jaxrs' is not an api: use servlet or spring",
+        "--api spring --handler async-container | --handler async-container is a Servlet async mode and has no meaning with --api spring: use async or blocking",
         "--publish-rate -1                | --publish-rate must be 0 (on demand only) or more messages/s (got -1.0)",
         "--payload-bytes -1               | --payload-bytes must be between 0 and 1048576 (got -1)",
         "--sse-timeout -1                 | --sse-timeout must be 0 (never) or more ms (got -1)",
@@ -232,8 +234,14 @@ class ServerMainTest {
     }
 
     private static List<String> command(String... args) {
+        return command(List.of(), args);
+    }
+
+    /** The command that runs harness-server in a JVM of its own with {@code jvmOptions}. */
+    static List<String> command(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classPath());
         command.add(ServerMain.class.getName());

@@ -8,20 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.tomcatpush.harness.server.probe.Endpoint;
 
-/** {@code GET /sse}: stream format, retry, heartbeats, timeout and lossless resume; both modes. */
+/** {@code GET /sse}: stream format, retry, heartbeats, timeout and lossless resume; every handler mode. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SseTest {
 
+    /** The handler modes every case runs in; a flavour without one of them hides this. */
+    static Stream<String> handlers() {
+        return Stream.of("async", "blocking", "async-container");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking", "async-container"})
+    @MethodSource("handlers")
     void streamOpensWithCommentThenSendsEachMessageWithItsSequenceAsId(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler);
+        try (HarnessServer server = startServer("--handler", handler);
              SseConnection sse = SseConnection.open(server.baseUri(), "/sse")) {
             assertEquals(200, sse.head.status());
             assertEquals("text/event-stream", sse.head.header("content-type"));
@@ -40,9 +46,9 @@ class SseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking", "async-container"})
+    @MethodSource("handlers")
     void retryFieldComesFirstWhenConfigured(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler, "--sse-retry", "1500");
+        try (HarnessServer server = startServer("--handler", handler, "--sse-retry", "1500");
              SseConnection sse = SseConnection.open(server.baseUri(), "/sse")) {
             SseConnection.Event first = sse.next();
             assertEquals("1500", first.retry());
@@ -51,9 +57,9 @@ class SseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking", "async-container"})
+    @MethodSource("handlers")
     void heartbeatCommentAfterSilence(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler, "--sse-heartbeat", "200");
+        try (HarnessServer server = startServer("--handler", handler, "--sse-heartbeat", "200");
              SseConnection sse = SseConnection.open(server.baseUri(), "/sse")) {
             assertEquals("open", sse.next().comment());
             long start = System.nanoTime();
@@ -66,9 +72,9 @@ class SseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking", "async-container"})
+    @MethodSource("handlers")
     void streamEndsAtSseTimeoutAndLastEventIdResumesWithoutLossOrDuplicates(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler, "--sse-timeout", "300")) {
+        try (HarnessServer server = startServer("--handler", handler, "--sse-timeout", "300")) {
             server.hub().publish(2);
             List<Long> received = new ArrayList<>();
             long start = System.nanoTime();
@@ -95,9 +101,9 @@ class SseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking", "async-container"})
+    @MethodSource("handlers")
     void sinceParameterResumesLikeLastEventId(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler);
+        try (HarnessServer server = startServer("--handler", handler);
              SseConnection sse = SseConnection.open(server.baseUri(), "/sse?since=0")) {
             assertEquals("open", sse.next().comment());
             server.hub().publish(2);
@@ -107,9 +113,9 @@ class SseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking", "async-container"})
+    @MethodSource("handlers")
     void resumeOlderThanTheRingAnnouncesTheGap(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler, "--ring-capacity", "4")) {
+        try (HarnessServer server = startServer("--handler", handler, "--ring-capacity", "4")) {
             server.hub().publish(10);
             try (SseConnection sse = SseConnection.open(server.baseUri(), "/sse", "Last-Event-ID: 1")) {
                 assertEquals("open", sse.next().comment());
@@ -126,9 +132,9 @@ class SseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"async", "blocking", "async-container"})
+    @MethodSource("handlers")
     void vanishedClientEndsItsOwnStreamOnly(String handler) throws Exception {
-        try (HarnessServer server = TestServers.start("--handler", handler, "--sse-heartbeat", "50");
+        try (HarnessServer server = startServer("--handler", handler, "--sse-heartbeat", "50");
              SseConnection stays = SseConnection.open(server.baseUri(), "/sse")) {
             SseConnection gone = SseConnection.open(server.baseUri(), "/sse");
             assertEquals("open", stays.next().comment());
@@ -145,5 +151,10 @@ class SseTest {
         return !handler.equals("blocking")
                 ? server.probe().counters().asyncInFlight(Endpoint.SSE)
                 : server.probe().counters().handlersInProgress();
+    }
+
+    /** Starts the server under test: the servlet flavour here, {@code --api spring} in {@link SpringSseTest}. */
+    HarnessServer startServer(String... flags) {
+        return TestServers.start(flags);
     }
 }

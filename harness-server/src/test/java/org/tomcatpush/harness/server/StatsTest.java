@@ -17,7 +17,7 @@ class StatsTest {
 
     @Test
     void countsMatchTheRequestsConnectionsAndKeepAliveClosesTheTestMade() throws Exception {
-        try (HarnessServer server = TestServers.start("--max-keep-alive-requests", "3")) {
+        try (HarnessServer server = startServer("--max-keep-alive-requests", "3")) {
             server.hub().publish(2);
             long pollBytes = 0;
             long longPollBytes = 0;
@@ -74,7 +74,7 @@ class StatsTest {
 
     @Test
     void aControlPathOnAWorkloadConnectionIsRedirectedClosedAndNotCountedAsWorkload() throws Exception {
-        try (HarnessServer server = TestServers.start("--max-keep-alive-requests", "3");
+        try (HarnessServer server = startServer("--max-keep-alive-requests", "3");
              RawConnection socket = new RawConnection(server.baseUri())) {
             assertFalse(socket.exchange("GET", "/poll").closes());
             RawConnection.Response redirect = socket.exchange("GET", "/harness/stats");
@@ -92,7 +92,7 @@ class StatsTest {
     void connectionsAreTheOpenSocketsExactlyNotTheAcceptorsLatch() throws Exception {
         // the acceptor holds a latch slot while it waits in accept(): an idle server's latch says 1
         for (String maxConnections : new String[] {"8192", "-1"}) {
-            try (HarnessServer server = TestServers.start("--max-connections", maxConnections)) {
+            try (HarnessServer server = startServer("--max-connections", maxConnections)) {
                 assertEquals(0, server.probe().connections().count(), "idle, maxConnections " + maxConnections);
                 try (RawConnection a = new RawConnection(server.baseUri());
                      RawConnection b = new RawConnection(server.baseUri());
@@ -110,7 +110,7 @@ class StatsTest {
 
     @Test
     void clientCloseRequestCountsAsClosedOther() throws Exception {
-        try (HarnessServer server = TestServers.start("--max-keep-alive-requests", "5");
+        try (HarnessServer server = startServer("--max-keep-alive-requests", "5");
              RawConnection socket = new RawConnection(server.baseUri())) {
             assertTrue(socket.exchange("GET", "/poll", "Connection: close").closes());
             assertTrue(TestServers.await(5_000, () -> server.probe().perConnection().closedOther() == 1));
@@ -120,7 +120,7 @@ class StatsTest {
 
     @Test
     void openStreamsAndSessionsAreCountedWhileOpen() throws Exception {
-        try (HarnessServer server = TestServers.start();
+        try (HarnessServer server = startServer();
              SseConnection sse = SseConnection.open(server.baseUri(), "/sse");
              RawConnection longPoll = new RawConnection(server.baseUri())) {
             assertEquals("open", sse.next().comment());
@@ -140,7 +140,7 @@ class StatsTest {
 
     @Test
     void resetZeroesCountersButNotTheSequence() throws Exception {
-        try (HarnessServer server = TestServers.start("--sample-interval", "10");
+        try (HarnessServer server = startServer("--sample-interval", "10");
              RawConnection socket = new RawConnection(server.baseUri());
              RawConnection control = new RawConnection(server.controlUri())) {
             server.hub().publish(4);
@@ -168,7 +168,7 @@ class StatsTest {
 
     @Test
     void publishEndpointPublishesNowAndAnswersTheLastSequence() throws Exception {
-        try (HarnessServer server = TestServers.start();
+        try (HarnessServer server = startServer();
              RawConnection socket = new RawConnection(server.controlUri())) {
             RawConnection.Response r = socket.exchange("POST", "/harness/publish?count=3");
             assertEquals(200, r.status());
@@ -189,7 +189,7 @@ class StatsTest {
 
     @Test
     void seriesListsTheSamplesWhenAskedFor() throws Exception {
-        try (HarnessServer server = TestServers.start("--sample-interval", "20");
+        try (HarnessServer server = startServer("--sample-interval", "20");
              RawConnection socket = new RawConnection(server.controlUri())) {
             assertTrue(TestServers.await(5_000, () -> server.probe().sampled().samples() >= 3));
             JsonNode stats = TestServers.JSON.readTree(socket.exchange("GET", "/harness/stats?series=true").body());
@@ -207,7 +207,7 @@ class StatsTest {
     @Test
     void everySampleCarriesTheHeapInUseAndOnLinuxTheResidentSetSize() throws Exception {
         boolean linux = java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/status"));
-        try (HarnessServer server = TestServers.start("--sample-interval", "20");
+        try (HarnessServer server = startServer("--sample-interval", "20");
              RawConnection socket = new RawConnection(server.controlUri())) {
             assertTrue(TestServers.await(5_000, () -> server.probe().sampled().samples() >= 3));
             for (org.tomcatpush.harness.server.probe.Sample sample : server.probe().series()) {
@@ -230,7 +230,7 @@ class StatsTest {
 
     @Test
     void gcEndpointAnswersTheHeapLeftAfterACollectionOnTheControlConnectorOnly() throws Exception {
-        try (HarnessServer server = TestServers.start();
+        try (HarnessServer server = startServer();
              RawConnection control = new RawConnection(server.controlUri());
              RawConnection workload = new RawConnection(server.baseUri())) {
             RawConnection.Response gc = control.exchange("POST", "/harness/gc");
@@ -248,11 +248,16 @@ class StatsTest {
 
     @Test
     void samplerOffTakesNoSamples() throws Exception {
-        try (HarnessServer server = TestServers.start("--sample-interval", "0")) {
+        try (HarnessServer server = startServer("--sample-interval", "0")) {
             Thread.sleep(200);
             JsonNode sampled = TestServers.stats(server).get("sampled");
             assertEquals(0, sampled.get("samples").asLong());
             assertEquals(0, sampled.get("intervalMillis").asLong());
         }
+    }
+
+    /** Starts the server under test: the servlet flavour here, {@code --api spring} in {@link SpringStatsTest}. */
+    HarnessServer startServer(String... flags) {
+        return TestServers.start(flags);
     }
 }

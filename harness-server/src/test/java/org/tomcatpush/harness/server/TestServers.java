@@ -33,6 +33,13 @@ final class TestServers {
         return HarnessServer.start(ServerConfig.parse(args.toArray(String[]::new)));
     }
 
+    /** As {@link #start}, with the push endpoints on Spring MVC ({@code --api spring}). */
+    static HarnessServer startSpring(String... flags) {
+        List<String> args = new ArrayList<>(Arrays.asList(flags));
+        args.addAll(List.of("--api", "spring"));
+        return start(args.toArray(String[]::new));
+    }
+
     /**
      * A JDK HTTP client whose worker threads end with {@link #close()} (Java 17's HttpClient has no
      * close of its own; its selector thread ends once the client is unreachable).

@@ -29,7 +29,7 @@ class ThreadOccupancyTest {
     @Test
     void blockingStreamsHoldOneThreadEachAndTheFifthRequestQueuesUntilOneEnds() throws Exception {
         List<SseConnection> streams = new ArrayList<>();
-        try (HarnessServer server = TestServers.start("--max-threads", "4", "--handler", "blocking",
+        try (HarnessServer server = startServer("--max-threads", "4", "--handler", "blocking",
                 "--sse-heartbeat", "100")) {
             for (int i = 0; i < 4; i++) {
                 SseConnection sse = SseConnection.open(server.baseUri(), "/sse");
@@ -63,7 +63,7 @@ class ThreadOccupancyTest {
         int streams = 200;
         int messages = 5;
         try (TestServers.Client client = TestServers.httpClient();
-             HarnessServer server = TestServers.start("--max-threads", "10", "--handler", "async",
+             HarnessServer server = startServer("--max-threads", "10", "--handler", "async",
                      "--sample-interval", "10")) {
             AtomicInteger opened = new AtomicInteger();
             AtomicInteger received = new AtomicInteger();
@@ -135,5 +135,10 @@ class ThreadOccupancyTest {
         public void onComplete() {
             // streams end with the server
         }
+    }
+
+    /** Starts the server under test: the servlet flavour here, {@code --api spring} in {@link SpringThreadOccupancyTest}. */
+    HarnessServer startServer(String... flags) {
+        return TestServers.start(flags);
     }
 }

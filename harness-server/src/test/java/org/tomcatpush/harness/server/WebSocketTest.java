@@ -61,7 +61,7 @@ class WebSocketTest {
     @ValueSource(strings = {"async", "blocking"})
     void receivesPublishedMessagesInOrderAndResumesFromSince(String handler) throws Exception {
         try (TestServers.Client client = TestServers.httpClient();
-             HarnessServer server = TestServers.start("--handler", handler)) {
+             HarnessServer server = startServer("--handler", handler)) {
             List<Long> received = new ArrayList<>();
             Frames first = new Frames();
             WebSocket ws = connect(client, server, "/ws?since=0", first);
@@ -101,7 +101,7 @@ class WebSocketTest {
     @ValueSource(strings = {"async", "blocking"})
     void resumeOlderThanTheRingStartsWithAGapFrame(String handler) throws Exception {
         try (TestServers.Client client = TestServers.httpClient();
-             HarnessServer server = TestServers.start("--handler", handler, "--ring-capacity", "3")) {
+             HarnessServer server = startServer("--handler", handler, "--ring-capacity", "3")) {
             server.hub().publish(8);
             Frames frames = new Frames();
             WebSocket ws = connect(client, server, "/ws?since=2", frames);
@@ -120,7 +120,7 @@ class WebSocketTest {
     @ValueSource(strings = {"async", "blocking"})
     void badSinceClosesTheSessionWithCannotAccept(String handler) throws Exception {
         try (TestServers.Client client = TestServers.httpClient();
-             HarnessServer server = TestServers.start("--handler", handler)) {
+             HarnessServer server = startServer("--handler", handler)) {
             Frames frames = new Frames();
             connect(client, server, "/ws?since=nope", frames);
             assertEquals(1003, frames.closed.get(10, TimeUnit.SECONDS));
@@ -132,5 +132,10 @@ class WebSocketTest {
             throws Exception {
         URI uri = URI.create("ws://" + server.baseUri().getAuthority() + path);
         return client.http().newWebSocketBuilder().buildAsync(uri, listener).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts the server under test: the servlet flavour here, {@code --api spring} in {@link SpringWebSocketTest}. */
+    HarnessServer startServer(String... flags) {
+        return TestServers.start(flags);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.tomcatpush.harness.server.config.Api;
 import org.tomcatpush.harness.server.config.ServerConfig;
 
 /**
@@ -13,17 +14,18 @@ import org.tomcatpush.harness.server.config.ServerConfig;
  *
  * @param keepAliveTimeoutMs the effective keep-alive timeout (the connection timeout when unset)
  * @param maxBatch           most messages in one poll or long-poll answer ({@code --max-batch})
+ * @param api                the push endpoints' programming model ({@code servlet} or {@code spring})
  */
 public record ServerSettings(String handler, String protocol, int maxThreads, int maxConnections, int acceptCount,
         int keepAliveTimeoutMs, int maxKeepAliveRequests, boolean virtualThreads, double publishRate,
-        int payloadBytes, long sseTimeoutMs, int maxBatch) {
+        int payloadBytes, long sseTimeoutMs, int maxBatch, String api) {
 
     /** Settings of a server the harness started; {@code virtualThreads} is passed apart (see RunPlan). */
     public static ServerSettings of(ServerConfig config, boolean virtualThreads) {
         return new ServerSettings(config.handler().cliName(), config.protocol().cliName(), config.maxThreads(),
                 config.maxConnections(), config.acceptCount(), config.effectiveKeepAliveTimeoutMs(),
                 config.maxKeepAliveRequests(), virtualThreads, config.publishRate(), config.payloadBytes(),
-                config.sseTimeoutMs(), config.maxBatch());
+                config.sseTimeoutMs(), config.maxBatch(), config.api().cliName());
     }
 
     /** Settings as a running server reported them in the {@code config} object of its stats. */
@@ -36,7 +38,9 @@ public record ServerSettings(String handler, String protocol, int maxThreads, in
                 keepAlive.isNumber() ? keepAlive.asInt() : connectionTimeoutMs,
                 config.path("maxKeepAliveRequests").asInt(-1), config.path("virtualThreads").asBoolean(false),
                 config.path("publishRate").asDouble(-1), config.path("payloadBytes").asInt(-1),
-                config.path("sseTimeoutMs").asLong(-1), config.path("maxBatch").asInt(-1));
+                config.path("sseTimeoutMs").asLong(-1), config.path("maxBatch").asInt(-1),
+                // a server that does not report its api predates --api: it is the servlet flavour
+                config.has("api") ? text(config.path("api")) : Api.SERVLET.cliName());
     }
 
     private static String text(JsonNode node) {

@@ -181,7 +181,9 @@ public final class SummaryCsv {
             col("keep_alive_header_timeout_s", (r, t) -> t.client().firstResponseHeaders().timeoutS().stream()
                     .mapToObj(Long::toString).findFirst().orElse("")),
             col("keep_alive_header_max_responses", (r, t) -> t.client().firstResponseHeaders().withMax()),
-            col("connection_keep_alive_responses", (r, t) -> t.client().firstResponseHeaders().connectionKeepAlive()));
+            col("connection_keep_alive_responses", (r, t) -> t.client().firstResponseHeaders().connectionKeepAlive()),
+            // the server's programming model (issue 13): --api servlet|spring
+            col("api", (r, t) -> r.setup().settings().api()));
 
     private SummaryCsv() {
     }

@@ -73,6 +73,7 @@ class BadOptionsTest {
                 bad("--handler async-container --transport sse,ws", "--handler async-container has no meaning for ws"
                         + " (WebSocket has no AsyncContext.start()): use async or blocking for ws, or drop ws from"
                         + " --transport"),
+                bad("--api jaxrs", "'jaxrs' is not an api: use servlet or spring"),
                 bad("--host 10.1.2.3", "--host 10.1.2.3 is not a loopback address"),
                 bad("--target ftp://127.0.0.1:21", "--target 'ftp://127.0.0.1:21' must start with http://"),
                 bad("--target http://127.0.0.1:1/app", "must be the server's base URL without a path"),

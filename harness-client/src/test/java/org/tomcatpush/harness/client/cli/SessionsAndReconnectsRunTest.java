@@ -13,9 +13,10 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code harness run} end to end where the headline figures are easiest to get wrong: sessions
@@ -28,18 +29,21 @@ class SessionsAndReconnectsRunTest {
     @TempDir
     Path out;
 
-    @Test
-    void sessionsQueuedBehindBlockingHandlersNeverOpenWaitTheWholeRunAndBreachAnOpenedThreshold() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"servlet", "spring"})
+    void sessionsQueuedBehindBlockingHandlersNeverOpenWaitTheWholeRunAndBreachAnOpenedThreshold(String api)
+            throws Exception {
         // 8 streams hold the 8 workers for the whole run and 12 wait in the executor queue; the
         // per-second stats requests go to the control connector, whose threads the workload cannot take
         CliRun run = run("--transport", "sse", "--handler", "blocking", "--max-threads", "8", "--sessions", "20",
                 "--ramp-up", "1s", "--duration", "5s", "--publish-rate", "20",
-                "--threshold", "sessions_opened_ratio>=1");
+                "--threshold", "sessions_opened_ratio>=1", "--api", api);
 
         assertEquals(3, run.exit(), "a breached threshold exits 3: " + run.out() + run.err());
         Path folder = onlyFolder();
         CSVRecord sse = csv(folder.resolve("summary.csv")).get(0);
         assertEquals("thresholds-breached", sse.get("status"), run.err());
+        assertEquals(api, sse.get("api"));
         assertEquals("8", sse.get("sessions_opened"), "one stream per worker thread");
         assertEquals("12", sse.get("sessions_never_opened"), "the others wait in the executor queue");
         assertEquals("0.4", sse.get("sessions_opened_ratio"));
@@ -78,13 +82,15 @@ class SessionsAndReconnectsRunTest {
         assertTrue(html.contains("busy threads reached maxThreads (8)"), "and that the pool was saturated");
     }
 
-    @Test
-    void sseReconnectsAreTheStreamRequestsBeyondOnePerSession() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"servlet", "spring"})
+    void sseReconnectsAreTheStreamRequestsBeyondOnePerSession(String api) throws Exception {
         CliRun run = run("--transport", "sse", "--sessions", "3", "--ramp-up", "0", "--duration", "4s",
-                "--sse-timeout", "500", "--sse-retry", "100", "--publish-rate", "10");
+                "--sse-timeout", "500", "--sse-retry", "100", "--publish-rate", "10", "--api", api);
 
         assertEquals(0, run.exit(), run.err());
         CSVRecord sse = csv(onlyFolder().resolve("summary.csv")).get(0);
+        assertEquals(api, sse.get("api"));
         long requests = Long.parseLong(sse.get("requests"));
         long reconnects = Long.parseLong(sse.get("reconnects"));
         long streamsEnded = Long.parseLong(sse.get("streams_ended"));

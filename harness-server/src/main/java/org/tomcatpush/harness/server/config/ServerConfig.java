@@ -31,6 +31,7 @@ package org.tomcatpush.harness.server.config;
  * @param maxBatch             most messages in one poll or long-poll answer
  * @param controlPort          port of the control connector ({@code /harness/*}, its own small
  *                             executor, same {@code host}), 0 = ephemeral
+ * @param api                  the programming model of the push endpoints: Servlet async or Spring MVC
  */
 public record ServerConfig(
         Protocol protocol,
@@ -55,11 +56,16 @@ public record ServerConfig(
         long sampleIntervalMs,
         int ringCapacity,
         int maxBatch,
-        int controlPort) {
+        int controlPort,
+        Api api) {
 
     public ServerConfig {
         require(protocol != null, "--protocol is missing: use nio or nio2");
         require(handler != null, "--handler is missing: use async, blocking or async-container");
+        require(api != null, "--api is missing: use servlet or spring");
+        // Spring MVC runs a DeferredResult or an SseEmitter on its own terms: there is no AsyncContext.start() to choose
+        require(!(api == Api.SPRING && handler == HandlerMode.ASYNC_CONTAINER), "--handler async-container is a"
+                + " Servlet async mode and has no meaning with --api spring: use async or blocking");
         require(maxThreads >= 1, "--max-threads must be at least 1 (got " + maxThreads + ")");
         require(minSpareThreads >= 0, "--min-spare-threads must be 0 or more (got " + minSpareThreads + ")");
         require(minSpareThreads <= maxThreads, "--min-spare-threads (" + minSpareThreads

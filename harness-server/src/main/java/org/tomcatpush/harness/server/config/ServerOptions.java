@@ -115,6 +115,12 @@ public final class ServerOptions {
                     + " 0 = ephemeral (the CONTROL line tells which). Default: ${DEFAULT-VALUE}.")
     int controlPort = 0;
 
+    @Option(names = "--api", paramLabel = "servlet|spring", converter = ApiConverter.class,
+            description = "Programming model of the push endpoints on the same Tomcat: the harness's Servlet async and"
+                    + " JSR-356 code (servlet) or Spring MVC's SseEmitter, DeferredResult and WebSocketHandler (spring)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    Api api = Api.SERVLET;
+
     /** Validates and freezes the flags. @throws ConfigException naming the bad flag */
     public ServerConfig toConfig() {
         int resolvedMinSpareThreads = minSpareThreads != null
@@ -123,7 +129,7 @@ public final class ServerOptions {
         return new ServerConfig(protocol, maxThreads, resolvedMinSpareThreads, maxConnections, acceptCount,
                 connectionTimeoutMs, keepAliveTimeoutMs, maxKeepAliveRequests, asyncTimeoutMs, virtualThreads,
                 host, port, handler, publishRate, payloadBytes, sseTimeoutMs, sseRetryMs, sseHeartbeatMs,
-                longPollHoldMs, sampleIntervalMs, ringCapacity, maxBatch, controlPort);
+                longPollHoldMs, sampleIntervalMs, ringCapacity, maxBatch, controlPort, api);
     }
 
     /** The flags that give {@code config} back when parsed (used to start a server in another JVM). */
@@ -158,6 +164,7 @@ public final class ServerOptions {
         add(args, "--ring-capacity", config.ringCapacity());
         add(args, "--max-batch", config.maxBatch());
         add(args, "--control-port", config.controlPort());
+        add(args, "--api", config.api().cliName());
         return args;
     }
 
@@ -242,6 +249,18 @@ public final class ServerOptions {
                 }
             }
             throw new CommandLine.TypeConversionException("'" + value + "' is not a handler mode: use async, blocking or async-container");
+        }
+    }
+
+    static final class ApiConverter implements ITypeConverter<Api> {
+        @Override
+        public Api convert(String value) {
+            for (Api a : Api.values()) {
+                if (a.cliName().equalsIgnoreCase(value)) {
+                    return a;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not an api: use servlet or spring");
         }
     }
 }

@@ -16,7 +16,8 @@ import org.apache.catalina.valves.ValveBase;
  * open) and when it ends. Tomcat calls an {@link AccessLog} at the end of every request, after the
  * response is complete, async and upgraded ones included, which is where the ledger learns whether
  * the response closed the connection, or a transport cut it ({@link ServerCloses#markCut}).
- * Control requests ({@code /harness/*}) are left out of every workload figure.
+ * Control requests ({@code /harness/*}) are left out of every workload figure, and so is an async
+ * dispatch, which resumes a request already counted.
  */
 final class LedgerValve extends ValveBase implements AccessLog {
 
@@ -31,6 +32,12 @@ final class LedgerValve extends ValveBase implements AccessLog {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
+        if (request.isAsyncDispatching()) {
+            // the same request resumed (Spring finishes a DeferredResult or an emitter this way):
+            // it was counted when it started
+            getNext().invoke(request, response);
+            return;
+        }
         Endpoint endpoint = Endpoint.of(request.getDecodedRequestURI());
         boolean workload = endpoint != Endpoint.CONTROL;
         if (workload) {

@@ -1,7 +1,7 @@
 package org.tomcatpush.harness.server.transport;
 
 /** A {@code since} or {@code Last-Event-ID} the server cannot resume from; the message says why and what to send. */
-final class BadCursorException extends Exception {
+public final class BadCursorException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

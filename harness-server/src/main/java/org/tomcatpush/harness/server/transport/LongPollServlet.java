@@ -21,8 +21,7 @@ final class LongPollServlet extends PushServlet {
     PushSource open(HttpServletRequest request, HttpServletResponse response, long cursor, long startNanos) {
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-cache");
-        return new LongPollSource(context.hub(), cursor, context.config().maxBatch(),
-                deadline(startNanos, context.config().longPollHoldMs()));
+        return PushSources.longPoll(context, cursor, PushSources.longPollHoldEndNanos(context, startNanos));
     }
 
     @Override

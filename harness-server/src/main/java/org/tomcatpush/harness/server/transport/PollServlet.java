@@ -18,6 +18,6 @@ final class PollServlet extends PushServlet {
     PushSource open(HttpServletRequest request, HttpServletResponse response, long cursor, long startNanos) {
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-cache");
-        return PollAnswer.collect(context.hub(), cursor, context.config().maxBatch());
+        return PushSources.poll(context, cursor);
     }
 }

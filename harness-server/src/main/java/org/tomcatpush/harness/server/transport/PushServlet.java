@@ -57,10 +57,7 @@ abstract class PushServlet extends HttpServlet {
             try {
                 cursor = Cursors.start(context.hub(), request.getParameter("since"), lastEventId(request));
             } catch (BadCursorException e) {
-                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                response.setContentType("text/plain");
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write(e.getMessage() + "\n");
+                PushSources.refuse(response, e);
                 return;
             }
             PushSource source = open(request, response, cursor, startNanos);

@@ -2,12 +2,13 @@ package org.tomcatpush.harness.server.transport;
 
 /**
  * What one HTTP push response writes, as a sequence of byte pieces, independent of how it is
- * written: {@link AsyncPushResponse} writes it with Servlet non-blocking output and
- * {@link BlockingPushResponse} on the request's own thread. Implementations hand out shared,
+ * written: {@link AsyncPushResponse} writes it with Servlet non-blocking output,
+ * {@link BlockingPushResponse} on the request's own thread, the Spring adapters through Spring's own
+ * emitters ({@link PushSources}). Implementations hand out shared,
  * pre-encoded arrays wherever they can. Not thread safe: the writer calls it from one thread at a
  * time.
  */
-interface PushSource {
+public interface PushSource {
 
     long NO_DEADLINE = Long.MAX_VALUE;
 

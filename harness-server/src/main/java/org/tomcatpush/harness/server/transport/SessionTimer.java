@@ -24,7 +24,7 @@ public final class SessionTimer implements AutoCloseable {
     }
 
     /** Runs {@code task} at {@code deadlineNanos} (a {@link System#nanoTime()} value). */
-    ScheduledFuture<?> at(long deadlineNanos, Runnable task) {
+    public ScheduledFuture<?> at(long deadlineNanos, Runnable task) {
         return executor.schedule(task, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 

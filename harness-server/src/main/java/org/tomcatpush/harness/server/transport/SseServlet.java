@@ -3,7 +3,6 @@ package org.tomcatpush.harness.server.transport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.tomcatpush.harness.server.config.ServerConfig;
 import org.tomcatpush.harness.server.probe.Endpoint;
 
 /**
@@ -22,10 +21,7 @@ final class SseServlet extends PushServlet {
     PushSource open(HttpServletRequest request, HttpServletResponse response, long cursor, long startNanos) {
         response.setContentType("text/event-stream");
         response.setHeader("Cache-Control", "no-cache");
-        ServerConfig config = context.config();
-        long endNanos = config.sseTimeoutMs() > 0 ? deadline(startNanos, config.sseTimeoutMs()) : PushSource.NO_DEADLINE;
-        return new SseStream(context.hub(), cursor, config.sseRetryMs(), config.sseHeartbeatMs() * 1_000_000L,
-                startNanos, endNanos);
+        return PushSources.sse(context, cursor, startNanos, PushSources.sseEndNanos(context, startNanos));
     }
 
     @Override

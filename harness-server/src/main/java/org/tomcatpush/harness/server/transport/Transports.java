@@ -30,10 +30,15 @@ public final class Transports {
         addServlet(ctx, Endpoint.POLL, new PollServlet(context));
         addServlet(ctx, Endpoint.LONGPOLL, new LongPollServlet(context));
         addServlet(ctx, Endpoint.SSE, new SseServlet(context));
-        Tomcat.addServlet(ctx, "fallback", new FallbackServlet()).setAsyncSupported(true);
-        ctx.addServletMappingDecoded("/", "fallback");
+        installFallback(ctx);
         ctx.addServletContainerInitializer(new WsSci(), null);
         ctx.addServletContainerInitializer(new WsRegistration(context), null);
+    }
+
+    /** Answers every path no transport serves with a one-line 404 ({@code /ws} without an upgrade: 426). */
+    public static void installFallback(Context ctx) {
+        Tomcat.addServlet(ctx, "fallback", new FallbackServlet()).setAsyncSupported(true);
+        ctx.addServletMappingDecoded("/", "fallback");
     }
 
     private static void addServlet(Context ctx, Endpoint endpoint, PushServlet servlet) {

@@ -66,6 +66,8 @@ public final class SummaryColumns {
     public static final String PUBLISH_RATE = "publish_rate";
     public static final String PAYLOAD_BYTES = "payload_bytes";
     public static final String SSE_TIMEOUT_MS = "sse_timeout_ms";
+    /** Optional: the server's programming model, {@code servlet} or {@code spring} ({@code --api}). */
+    public static final String API = "api";
     public static final String POLL_INTERVAL_MS = "poll_interval_ms";
     public static final String BROWSER = "browser";
     public static final String MEASURED_DURATION_S = "measured_duration_s";

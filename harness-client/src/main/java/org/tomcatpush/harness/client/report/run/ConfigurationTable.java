@@ -31,6 +31,7 @@ final class ConfigurationTable {
     private static final List<RunPage.Labelled> SETTINGS = List.of(
             RunPage.core(SummaryColumns.PROTOCOL, "protocol"),
             RunPage.core(SummaryColumns.HANDLER, "handler"),
+            RunPage.optional(SummaryColumns.API, "api"),
             RunPage.core(SummaryColumns.SESSIONS, "sessions"),
             RunPage.core(SummaryColumns.DURATION_S, "duration (s)"),
             RunPage.core(SummaryColumns.MAX_THREADS, "maxThreads"),
