@@ -43,9 +43,15 @@ public final class SseTimeoutExperiment implements Experiment {
     @Override
     public Verdict evaluate(SweepTable sweep) {
         List<SummaryRow> rows = Rows.completed(sweep, "sse");
-        MeasuredTable.Builder table = new MeasuredTable.Builder("sse timeout ms", "maxKeepAliveRequests", "sessions",
+        // a sweep over --api (servlet and Spring's SseEmitter side by side) names the api in every row and check
+        boolean byApi = rows.stream().map(SseTimeoutExperiment::api).distinct().count() > 1;
+        List<String> header = new ArrayList<>(List.of("sse timeout ms", "maxKeepAliveRequests", "sessions",
                 "stream requests", "reconnects (stream ended)", "connections opened", "requests/connection mean",
-                "requests/connection max", "closes keepalive-limit", "messages received", "lost", "duplicated");
+                "requests/connection max", "closes keepalive-limit", "messages received", "lost", "duplicated"));
+        if (byApi) {
+            header.add(0, "api");
+        }
+        MeasuredTable.Builder table = new MeasuredTable.Builder(header.toArray(String[]::new));
         Criterion.Builder reconnect = new Criterion.Builder("with a timeout, streams end and are reopened"
                 + " (stream-ended reconnects > 0)");
         Criterion.Builder reuse = new Criterion.Builder("with a timeout, reconnects reuse the TCP connection"
@@ -63,11 +69,15 @@ public final class SseTimeoutExperiment implements Experiment {
             KeepAliveCloses closes = KeepAliveCloses.of(r);
             Delivery delivery = Delivery.of(r);
             double requests = closes.requests();
-            String label = "timeout " + fmt(timeout) + " ms";
-            table.row(fmt(timeout), fmt(closes.limit()), fmt(sessions), fmt(requests), fmt(streamEnded),
-                    fmt(r, SummaryColumns.CONNECTIONS_OPENED), fmt(closes.perConnectionMean()),
-                    fmt(closes.perConnectionMax()), fmt(closes.atLimit()), fmt(delivery.received()),
-                    fmt(delivery.lost()), fmt(delivery.duplicated()));
+            String label = (byApi ? api(r) + " " : "") + "timeout " + fmt(timeout) + " ms";
+            List<String> cells = new ArrayList<>(List.of(fmt(timeout), fmt(closes.limit()), fmt(sessions),
+                    fmt(requests), fmt(streamEnded), fmt(r, SummaryColumns.CONNECTIONS_OPENED),
+                    fmt(closes.perConnectionMean()), fmt(closes.perConnectionMax()), fmt(closes.atLimit()),
+                    fmt(delivery.received()), fmt(delivery.lost()), fmt(delivery.duplicated())));
+            if (byApi) {
+                cells.add(0, api(r));
+            }
+            table.row(cells.toArray(String[]::new));
             if (timeout > 0) {
                 reconnect.check(label, streamEnded > 0, fmt(streamEnded) + " stream-ended reconnects", streamEnded);
                 reuse.check(label, closes.perConnectionMean() > 1, "mean " + fmt(closes.perConnectionMean()),
@@ -90,5 +100,10 @@ public final class SseTimeoutExperiment implements Experiment {
         List<String> notes = new ArrayList<>(Rows.incompleteRuns(sweep));
         return Verdict.of(this, table.build(), List.of(reconnect.build(), reuse.build(), limit.build(),
                 forever.build(), lossless.build()), notes);
+    }
+
+    /** The row's {@code --api}; a row without the column predates it and is the servlet flavour. */
+    private static String api(SummaryRow r) {
+        return r.text(SummaryColumns.API).orElse("servlet");
     }
 }

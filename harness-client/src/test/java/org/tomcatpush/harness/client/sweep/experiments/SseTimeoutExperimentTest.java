@@ -72,4 +72,36 @@ class SseTimeoutExperimentTest {
 
         assertOnlyTheNoTimeoutCriterionFails(v);
     }
+
+    @Test
+    void aSweepOverTheApiJudgesTheServletCodeAndSpringsSseEmitterSideBySide() throws Exception {
+        Verdict v = new SseTimeoutExperiment().evaluate(FixtureSweeps.load("e2-api", dir));
+
+        assertEquals(Support.SUPPORTED, v.support(), () -> v.criteria().toString());
+        assertEquals("api", v.measured().header().get(0));
+        assertEquals(List.of("spring", "2000", "3", "10", "54", "44", "20", "2.7", "3", "10", "960", "0", "0"),
+                v.measured().rows().get(3));
+        assertEquals("servlet timeout 0 ms: 10 requests for 10 sessions (10 opened), 0 streams ended during the run,"
+                + " 0 reconnects; spring timeout 0 ms: 10 requests for 10 sessions (10 opened), 0 streams ended during"
+                + " the run, 0 reconnects", withoutTimeout(v).observed());
+    }
+
+    @Test
+    void springsEmitterReopenedOnAnotherConnectionEachTimeIsNotSupported() throws Exception {
+        SweepTable sweep = FixtureSweeps.with(FixtureSweeps.load("e2-api", dir), 4, "requests_per_connection_mean",
+                "1");
+
+        Verdict v = new SseTimeoutExperiment().evaluate(sweep);
+
+        assertEquals(Support.NOT_SUPPORTED, v.support());
+        assertEquals("servlet timeout 2000 ms: mean 2.33; spring timeout 2000 ms: mean 1 (fails)",
+                v.criteria().get(1).observed());
+    }
+
+    @Test
+    void aSweepOfOneApiNamesNoApi() throws Exception {
+        Verdict v = new SseTimeoutExperiment().evaluate(FixtureSweeps.load("e2", dir));
+
+        assertEquals("sse timeout ms", v.measured().header().get(0));
+    }
 }
