@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -91,8 +93,9 @@ public final class ExperimentsCommand implements Callable<Integer> {
                 return ExitStatus.BAD_INPUT;
             }
         }
-        // An experiment given more than once (several scenario files serve it) is judged once, from all its sweeps.
-        Map<Experiment, List<String>> dirs = new LinkedHashMap<>();
+        // An experiment given more than once (several scenario files serve it) is judged once, from all its sweeps;
+        // the summary lists them in id order (E2 before E10), whatever order the scenario files ran in.
+        Map<Experiment, List<String>> dirs = new TreeMap<>(Comparator.comparingInt(Experiments.all()::indexOf));
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
             if (eq < 1) {

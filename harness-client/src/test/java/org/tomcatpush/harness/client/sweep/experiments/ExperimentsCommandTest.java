@@ -55,10 +55,11 @@ class ExperimentsCommandTest {
                 "shared, noisy", "E1=" + e1, "E3=" + e34, "E4=" + e4, "E2=");
 
         assertEquals(0, r.exit(), r.err());
+        // in id order, not in the order given
         assertEquals("E1 supported: keep-alive request limit\n"
+                + "E2 inconclusive: SSE server timeout, reconnects and the keep-alive limit\n"
                 + "E3 supported: async handlers hold connections, not threads\n"
                 + "E4 supported: blocking handlers hold a thread per session\n"
-                + "E2 inconclusive: SSE server timeout, reconnects and the keep-alive limit\n"
                 + "summary: " + out.resolve("experiments.md") + " and " + out.resolve("experiments.html") + "\n",
                 r.out());
         String md = Files.readString(out.resolve("experiments.md"));
