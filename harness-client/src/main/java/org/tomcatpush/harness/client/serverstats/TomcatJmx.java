@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.JMException;
+import javax.management.MalformedObjectNameException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -62,9 +63,14 @@ public final class TomcatJmx implements AutoCloseable {
         JMXConnector connector = connectWithin(url, timeoutMs);
         try {
             MBeanServerConnection mbeans = connector.getMBeanServerConnection();
-            ObjectName pool = pick(mbeans, "ThreadPool", port, url);
-            ObjectName processor = pick(mbeans, "GlobalRequestProcessor", port, url);
-            return new TomcatJmx(connector, mbeans, pool, processor, settings(mbeans, port));
+            ObjectName pool = pickThreadPool(mbeans, port, url);
+            // the connector's request processor has the same domain and name as its thread pool
+            ObjectName processor = new ObjectName(pool.getDomain() + ":type=GlobalRequestProcessor,name="
+                    + pool.getKeyProperty("name"));
+            return new TomcatJmx(connector, mbeans, pool, processor, settings(mbeans, pool.getDomain(), port));
+        } catch (MalformedObjectNameException e) {
+            closeQuietly(connector);
+            throw new IOException(url + " names a ThreadPool MBean without a usable name: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             closeQuietly(connector);
             throw e;
@@ -120,18 +126,22 @@ public final class TomcatJmx implements AutoCloseable {
         return values;
     }
 
-    private static Map<String, Long> settings(MBeanServerConnection mbeans, int port) throws IOException {
+    private static Map<String, Long> settings(MBeanServerConnection mbeans, String domain, int port)
+            throws IOException {
         Map<String, Long> settings = new LinkedHashMap<>();
-        Set<ObjectName> handlers;
+        ObjectName handler = null;
         try {
-            handlers = mbeans.queryNames(new ObjectName("*:type=ProtocolHandler,port=" + port + ",*"), null);
+            for (ObjectName n : mbeans.queryNames(new ObjectName(domain + ":type=ProtocolHandler,*"), null)) {
+                if (servesPort(mbeans, n, n.getKeyProperty("port"), port)) {
+                    handler = n;
+                }
+            }
         } catch (JMException e) {
             return settings;
         }
-        if (handlers.size() != 1) {
+        if (handler == null) {
             return settings;
         }
-        ObjectName handler = handlers.iterator().next();
         String[] attributes = {"maxKeepAliveRequests", "keepAliveTimeout", "acceptCount", "connectionTimeout"};
         String[] names = {"maxKeepAliveRequests", "keepAliveTimeoutMs", "acceptCount", "connectionTimeoutMs"};
         long[] values = attributes(mbeans, handler, attributes);
@@ -143,18 +153,24 @@ public final class TomcatJmx implements AutoCloseable {
         return Map.copyOf(settings);
     }
 
-    private static ObjectName pick(MBeanServerConnection mbeans, String type, int port, JMXServiceURL url)
+    /**
+     * The ThreadPool of the connector on {@code port}: the one whose name ends in the port, or whose
+     * {@code localPort} is it (a connector started on port 0 is named {@code ...-auto-1}), or the
+     * only one there is.
+     */
+    private static ObjectName pickThreadPool(MBeanServerConnection mbeans, int port, JMXServiceURL url)
             throws IOException {
         Set<ObjectName> names;
         try {
-            names = mbeans.queryNames(new ObjectName("*:type=" + type + ",name=*"), null);
+            names = mbeans.queryNames(new ObjectName("*:type=ThreadPool,name=*"), null);
         } catch (JMException e) {
             throw new IOException(e.getMessage());
         }
         List<ObjectName> onPort = new ArrayList<>();
         for (ObjectName n : names) {
             String name = n.getKeyProperty("name");
-            if ((name.startsWith("\"") ? ObjectName.unquote(name) : name).endsWith("-" + port)) {
+            String unquoted = name.startsWith("\"") ? ObjectName.unquote(name) : name;
+            if (servesPort(mbeans, n, unquoted.substring(unquoted.lastIndexOf('-') + 1), port)) {
                 onPort.add(n);
             }
         }
@@ -165,10 +181,19 @@ public final class TomcatJmx implements AutoCloseable {
             return names.iterator().next();
         }
         throw new IOException(names.isEmpty()
-                ? url + " has no *:type=" + type + " MBean: is it a Tomcat with its MBean registry enabled"
+                ? url + " has no *:type=ThreadPool MBean: is it a Tomcat with its MBean registry enabled"
                         + " (Spring Boot: server.tomcat.mbeanregistry.enabled=true)?"
-                : url + " has " + names.size() + " *:type=" + type + " MBeans and none is (only) the connector of port "
-                        + port + ": " + names);
+                : url + " has " + names.size() + " *:type=ThreadPool MBeans and not exactly one is the connector of"
+                        + " port " + port + ": " + names);
+    }
+
+    /** Whether the MBean {@code n} belongs to the connector on {@code port}: by its name, or its {@code localPort}. */
+    private static boolean servesPort(MBeanServerConnection mbeans, ObjectName n, String portInName, int port)
+            throws IOException {
+        if (Integer.toString(port).equals(portInName)) {
+            return true;
+        }
+        return attributes(mbeans, n, new String[] {"localPort"})[0] == port;
     }
 
     private static JMXConnector connectWithin(JMXServiceURL url, long timeoutMs) throws IOException {
