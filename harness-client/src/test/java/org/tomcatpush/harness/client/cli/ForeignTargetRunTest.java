@@ -148,6 +148,27 @@ class ForeignTargetRunTest {
     }
 
     @Test
+    void heldLongPollsAtAnotherPathAreCountedExactly() throws Exception {
+        // nothing is published, so each long poll is held for the whole run: its count cannot blur at the end
+        try (ServerProcess server = start("--publish-rate", "0", "--long-poll-hold", "60000")) {
+            CliRun run = CliRun.run(out, "--target", server.baseUri().toString(), "--endpoints", "long-poll=/longpoll",
+                    "--transport", "long-poll", "--sessions", Integer.toString(SESSIONS), "--ramp-up", "0",
+                    "--duration", "2s");
+            assertEquals(0, run.exit(), run.err());
+            CSVRecord row = csv(BackgroundRun.onlyFolder(out).resolve("summary.csv")).get(0);
+            ServerStats ledger = new StatsClient(server.controlUri(), Duration.ofSeconds(10)).fetch();
+
+            assertEquals(Long.toString(SESSIONS), row.get("requests"), row.toMap().toString());
+            assertEquals(Long.toString(ledger.requests(Transport.LONG_POLL)), row.get("requests"));
+            assertEquals(Long.toString(ledger.perConnection().connectionsSeen()), row.get("connections_opened"));
+            assertEquals(Long.toString(SESSIONS), row.get("closes_client"));
+            assertEquals("0", row.get("messages_received"), "a held poll has not answered");
+            assertEquals("", row.get("messages_lost"));
+            assertEquals("", row.get("latency_p50_ms"));
+        }
+    }
+
+    @Test
     void badEndpointsAndJmxValuesAreBadInputWithOneLine() throws Exception {
         String target = "http://127.0.0.1:" + freePort();
         String unreachable = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + freePort() + "/jmxrmi";
