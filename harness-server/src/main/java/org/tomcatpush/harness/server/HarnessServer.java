@@ -89,7 +89,19 @@ public final class HarnessServer implements AutoCloseable {
      * {@code controlAccess} ({@code null}: open, as on a loopback bind).
      */
     public static HarnessServer start(ServerConfig config, ControlAccess controlAccess) {
-        Registry.disableRegistry();
+        return start(config, controlAccess, false);
+    }
+
+    /**
+     * As above; with {@code registerMBeans} Tomcat registers its MBeans ({@code Tomcat:type=ThreadPool},
+     * {@code GlobalRequestProcessor}, ...) in the platform MBean server, for {@code --jmx-port}. Without
+     * it the registry is disabled, as it spares start-up time and memory; in one JVM the first
+     * server's choice holds, as Tomcat's registry is one per JVM.
+     */
+    public static HarnessServer start(ServerConfig config, ControlAccess controlAccess, boolean registerMBeans) {
+        if (!registerMBeans) {
+            Registry.disableRegistry();
+        }
         TomcatLogging.quiet();
         Path baseDir = createBaseDir();
         // the fan-out writes to the sessions on every core, not one after another on the publisher's thread

@@ -55,6 +55,11 @@ public final class ServerMain {
             + " header or ?token=.")
     boolean requireControlToken;
 
+    @Option(names = "--jmx-port", paramLabel = "N", description = "Register Tomcat's MBeans and serve them over a"
+            + " JMX RMI connector on 127.0.0.1:N only (service:jmx:rmi:///jndi/rmi://127.0.0.1:N/jmxrmi), so that"
+            + " harness run --jmx can read them as it would any Tomcat's. Default: none (no MBeans).")
+    Integer jmxPort;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -93,10 +98,18 @@ public final class ServerMain {
 
         ControlAccess controlAccess = command.requireControlToken || ControlAccess.needsToken(config.host())
                 ? ControlAccess.withRandomToken() : null;
+        if (command.jmxPort != null && (command.jmxPort < 1 || command.jmxPort > 65535)) {
+            return badInput(err, "--jmx-port must be between 1 and 65535, got " + command.jmxPort);
+        }
+        JmxAgent jmx = null;
         HarnessServer server;
         try {
-            server = HarnessServer.start(config, controlAccess);
+            jmx = command.jmxPort == null ? null : JmxAgent.start(command.jmxPort);
+            server = HarnessServer.start(config, controlAccess, jmx != null);
         } catch (ConfigException e) {
+            if (jmx != null) {
+                jmx.close();
+            }
             return badInput(err, e.getMessage());
         }
         Thread hook = new Thread(server::close, "harness-server-shutdown");
@@ -122,6 +135,9 @@ public final class ServerMain {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
             // the JVM is already shutting down: the hook is what stopped the server
+        }
+        if (jmx != null) {
+            jmx.close();
         }
         return 0;
     }

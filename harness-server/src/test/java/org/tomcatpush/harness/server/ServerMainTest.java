@@ -148,6 +148,20 @@ class ServerMainTest {
     }
 
     @Test
+    void jmxPortInUseOrOutOfRangeExitsTwoWithOneLine() throws IOException {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Outcome outcome = run("--port", "0", "--jmx-port", Integer.toString(busy.getLocalPort()));
+            assertEquals(2, outcome.exit());
+            assertEquals("harness-server: --jmx-port " + busy.getLocalPort() + " is already in use on 127.0.0.1 (or"
+                    + " cannot be bound): choose a free port", outcome.err().strip());
+            assertEquals("", outcome.out());
+        }
+        Outcome zero = run("--port", "0", "--jmx-port", "0");
+        assertEquals(2, zero.exit());
+        assertEquals("harness-server: --jmx-port must be between 1 and 65535, got 0", zero.err().strip());
+    }
+
+    @Test
     void helpListsEveryOptionWithItsDefault() {
         Outcome outcome = run("--help");
         assertEquals(0, outcome.exit());

@@ -58,6 +58,9 @@ public final class TransportRecorder {
     private final LongAdder browserSessionsQueued = new LongAdder();
     private final LongAccumulator browserQueueWaitMinMicros = new LongAccumulator(Math::min, Long.MAX_VALUE);
     private final LongAccumulator browserQueueWaitMaxMicros = new LongAccumulator(Math::max, 0);
+    // a foreign application as the target (issue 13)
+    private final LongAdder messagesSequenced = new LongAdder();
+    private final LongAdder messagesUntimed = new LongAdder();
     // connect time and the first response's keep-alive headers (issue 12, E5 and E6)
     private final PerThreadRecorder connectTimeMicros = newLatencyRecorder();
     private final FirstResponseHeaders.Recorder firstResponseHeaders = new FirstResponseHeaders.Recorder();
@@ -162,6 +165,27 @@ public final class TransportRecorder {
     public void messageReceived(long latencyMicros) {
         messagesReceived.increment();
         this.latencyMicros.recordValue(Math.max(0, Math.min(latencyMicros, MAX_TRACKABLE_MICROS)));
+    }
+
+    /** One message arrived without a publish time (a foreign application's): counted, not timed. */
+    public void messageReceivedUntimed() {
+        messagesReceived.increment();
+        messagesUntimed.increment();
+    }
+
+    /** One message of a foreign application carried a numeric id, so its sequence was checked. */
+    public void messageSequenced() {
+        messagesSequenced.increment();
+    }
+
+    /** Messages whose sequence was checked by their numeric id (a foreign application's; 0 for harness-server's). */
+    public long messagesSequenced() {
+        return messagesSequenced.sum();
+    }
+
+    /** Messages counted without a delivery latency (a foreign application's without a publish time). */
+    public long messagesUntimed() {
+        return messagesUntimed.sum();
     }
 
     /** The sequence check found {@code count} messages that will never arrive (gaps, ring overflow). */

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import javax.management.remote.JMXServiceURL;
+
 import org.tomcatpush.harness.client.launch.JavaRuntime;
+import org.tomcatpush.harness.client.launch.JmxGuard;
 import org.tomcatpush.harness.client.launch.NewestJava;
 import org.tomcatpush.harness.client.launch.NginxProxy;
 import org.tomcatpush.harness.client.launch.OpenFileLimit;
@@ -19,6 +22,7 @@ import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.run.LoadRun;
 import org.tomcatpush.harness.client.run.RunPlan;
+import org.tomcatpush.harness.client.scenario.Endpoints;
 import org.tomcatpush.harness.client.scenario.RequestConnectionHeader;
 import org.tomcatpush.harness.client.scenario.TransportMix;
 import org.tomcatpush.harness.client.thresholds.Threshold;
@@ -163,6 +167,26 @@ final class RunCommand implements Callable<Integer> {
                     + " starting one; the server flags are then refused. Default: none (start a server).")
     String target;
 
+    @Option(names = "--endpoints", paramLabel = "SPEC",
+            description = "With --target: drive an application that is not harness-server, at these paths, e.g."
+                    + " sse=/events,ws=/socket,poll=/api/poll,long-poll=/api/wait (every transport of --transport"
+                    + " needs one). No /harness/*, no cursor, no harness message format: an SSE event, a WebSocket"
+                    + " text frame and a non-empty poll answer each count as a message; only SSE events with a"
+                    + " numeric id: are sequence-checked. Default: none (the target is harness-server).")
+    String endpointsSpec;
+
+    @Option(names = "--publish-time-field", paramLabel = "FIELD",
+            description = "With --endpoints: the JSON field of a message that holds its publish time, in epoch"
+                    + " milliseconds or microseconds, from which delivery latency is timed. Default: none (no"
+                    + " latency).")
+    String publishTimeField;
+
+    @Option(names = "--jmx", paramLabel = "URL",
+            description = "With --endpoints: read busy threads, connections and requests from the target's Tomcat"
+                    + " MBeans (ThreadPool, GlobalRequestProcessor) over this JMX connector once a second, e.g."
+                    + " service:jmx:rmi:///jndi/rmi://127.0.0.1:9010/jmxrmi. Default: none.")
+    String jmx;
+
     @Option(names = "--allow-remote",
             description = "Allow a target outside loopback (127.0.0.0/8, ::1, localhost). Default: off.")
     boolean allowRemote;
@@ -207,6 +231,10 @@ final class RunCommand implements Callable<Integer> {
         if (controlToken != null && plan.startsServer()) {
             throw new ConfigException("--control-token is the token of a --target server; a server that run starts"
                     + " gives its own: drop --control-token, or add --target");
+        }
+        if (controlToken != null && plan.foreignTarget()) {
+            throw new ConfigException("--control-token is for harness-server's /harness/*, which an application given"
+                    + " with --endpoints does not have: drop --control-token");
         }
         for (Threshold t : plan.thresholds()) {
             if (t.transport() != null && !t.transport().equals("all")
@@ -268,6 +296,14 @@ final class RunCommand implements Callable<Integer> {
             }
             config = server.toConfig();
         }
+        Endpoints endpoints = Endpoints.HARNESS;
+        if (endpointsSpec != null) {
+            endpoints = Endpoints.parse(endpointsSpec, publishTimeField);
+        } else if (publishTimeField != null) {
+            throw new ConfigException("--publish-time-field reads the messages of an application given with"
+                    + " --endpoints: add --endpoints, or drop --publish-time-field");
+        }
+        JMXServiceURL jmxUrl = jmx == null ? null : JmxGuard.parse(jmx);
         Duration ramp = rampUp != null ? rampUp : min(DEFAULT_RAMP_UP, duration);
         String runName = ResultsFolder.sanitize(name != null ? name : mix.toString());
         if (runName.isEmpty()) {
@@ -279,7 +315,8 @@ final class RunCommand implements Callable<Integer> {
                 serverJava(), serverHeap, listenTimeout,
                 List.copyOf(parsed.originalArgs()), requestTimeout,
                 Threshold.parseAll(thresholdExpressions, SummaryCsv.header()), proxySettings(parsed),
-                connectionHeader != null ? connectionHeader : RequestConnectionHeader.defaultFor(browser));
+                connectionHeader != null ? connectionHeader : RequestConnectionHeader.defaultFor(browser), endpoints,
+                jmxUrl);
     }
 
     /** The server's java: {@code --server-java} as given, {@code newest} resolved, or this JVM's. */

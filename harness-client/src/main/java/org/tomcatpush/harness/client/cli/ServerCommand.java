@@ -9,6 +9,7 @@ import org.tomcatpush.harness.server.config.ServerOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -30,6 +31,10 @@ final class ServerCommand implements Callable<Integer> {
 
     @Mixin
     ServerOptions server;
+
+    @Option(names = "--jmx-port", paramLabel = "N", description = "Register Tomcat's MBeans and serve them over a JMX"
+            + " RMI connector on 127.0.0.1:N only, for harness run --endpoints ... --jmx. Default: none.")
+    Integer jmxPort;
 
     @Override
     public Integer call() {

@@ -73,8 +73,8 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
                     Math.max(total.requestsPerConnectionMax, p.requestsPerConnectionMax),
                     add(total.closes, p.closes, CloseCause.class), add(total.reconnects, p.reconnects, ReconnectCause.class),
                     add(total.connectFailures, p.connectFailures, ConnectFailureKind.class),
-                    total.messagesReceived + p.messagesReceived, total.messagesLost + p.messagesLost,
-                    total.messagesDuplicated + p.messagesDuplicated, total.bytesReceived + p.bytesReceived,
+                    total.messagesReceived + p.messagesReceived, knownSum(total.messagesLost, p.messagesLost),
+                    knownSum(total.messagesDuplicated, p.messagesDuplicated), total.bytesReceived + p.bytesReceived,
                     total.bytesSent + p.bytesSent, total.errors + p.errors, total.sessionsOpened + p.sessionsOpened,
                     total.streamsEnded + p.streamsEnded, total.firstMessagesCensored + p.firstMessagesCensored,
                     total.requestsFailed + p.requestsFailed, total.requestsTimedOut + p.requestsTimedOut,
@@ -85,6 +85,28 @@ public record ClientCounts(long requests, long connectionsOpened, long requestsP
                     total.firstResponseHeaders.plus(p.firstResponseHeaders));
         }
         return total;
+    }
+
+    /**
+     * These counts with the sequence check's figures unknown (-1): a foreign application's messages
+     * that carried no numeric id, so nothing can be said of loss or duplication.
+     */
+    public ClientCounts withoutSequenceCheck() {
+        return new ClientCounts(requests, connectionsOpened, requestsPerConnectionMax, closes, reconnects,
+                connectFailures, messagesReceived, -1, -1, bytesReceived, bytesSent, errors, sessionsOpened,
+                streamsEnded, firstMessagesCensored, requestsFailed, requestsTimedOut, requestsRetried,
+                errorsStaleConnection, browserSessionsQueued, browserQueueWaitMinMicros, browserQueueWaitMaxMicros,
+                firstResponseHeaders);
+    }
+
+    /** Whether the sequence check's figures are known (see {@link #withoutSequenceCheck()}). */
+    public boolean sequenceChecked() {
+        return messagesLost >= 0;
+    }
+
+    /** The sum of two counts of which either may be unknown (-1): unknown if either is. */
+    private static long knownSum(long a, long b) {
+        return a < 0 || b < 0 ? -1 : a + b;
     }
 
     /** The smaller of two waits where 0 means none was recorded. */

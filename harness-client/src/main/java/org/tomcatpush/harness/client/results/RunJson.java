@@ -115,6 +115,11 @@ public final class RunJson {
         ObjectNode timeouts = node.putObject("requestTimeoutMsByTransport");
         s.mix().transports().forEach(t -> timeouts.put(t.cliName(), ms(s.requestTimeout(t))));
         node.put("requestConnectionHeader", s.connectionHeader().cliName());
+        if (s.endpoints().foreign()) {
+            // a foreign application (issue 13): its paths and the field its publish times are in
+            node.put("endpoints", s.endpoints().toString());
+            node.put("publishTimeField", s.endpoints().publishTimeField());
+        }
         return node;
     }
 

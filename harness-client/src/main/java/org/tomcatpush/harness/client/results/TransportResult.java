@@ -48,9 +48,16 @@ public record TransportResult(String name, int sessions, long sessionsOpenMax, C
         return sessions == 0 ? Double.NaN : (client.sessionsOpened() * 1000 / sessions) / 1000.0;
     }
 
-    /** Client requests minus the server's count for the same traffic; {@code null} when the server's is unknown. */
+    /**
+     * Client requests minus the server's count for the same traffic; {@code null} when the server's
+     * is unknown, or is Tomcat's own over JMX: that one counts every request of the connector, the
+     * application's other clients included, so it is shown but not checked against the client's.
+     */
     public Long clientMinusServerRequests() {
-        return serverRequests < 0 ? null : client.requests() - serverRequests;
+        if (serverRequests < 0 || (serverWide != null && serverWide.readOverJmx())) {
+            return null;
+        }
+        return client.requests() - serverRequests;
     }
 
     /** Client connections opened minus connections the server saw; {@code null} when not attributable. */

@@ -3,12 +3,16 @@ package org.tomcatpush.harness.client.run;
 import java.net.URI;
 import java.util.Optional;
 
-/** A running server given with {@code --target}; the harness never stops it. */
+/**
+ * A running server given with {@code --target} (harness-server, or with {@code --endpoints} a
+ * foreign application, which has no control connector); the harness never stops it.
+ */
 final class ExternalServer implements ServerHandle {
 
     private final URI baseUri;
     private final URI controlUri;
     private final String controlToken;
+    private final String mode;
 
     /**
      * @param controlUri   where its {@code /harness/*} endpoints are, as discovered
@@ -16,9 +20,19 @@ final class ExternalServer implements ServerHandle {
      * @param controlToken the target's control token ({@code --control-token}), or {@code null}
      */
     ExternalServer(URI baseUri, URI controlUri, String controlToken) {
+        this(baseUri, controlUri, controlToken, "target");
+    }
+
+    private ExternalServer(URI baseUri, URI controlUri, String controlToken, String mode) {
         this.baseUri = baseUri;
         this.controlUri = controlUri;
         this.controlToken = controlToken;
+        this.mode = mode;
+    }
+
+    /** A foreign application ({@code --endpoints}): no control connector; its mode is {@code foreign}. */
+    static ExternalServer foreign(URI baseUri) {
+        return new ExternalServer(baseUri, null, null, "foreign");
     }
 
     @Override
@@ -48,7 +62,7 @@ final class ExternalServer implements ServerHandle {
 
     @Override
     public String mode() {
-        return "target";
+        return mode;
     }
 
     @Override

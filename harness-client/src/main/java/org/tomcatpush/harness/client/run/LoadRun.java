@@ -21,6 +21,7 @@ import org.tomcatpush.harness.client.launch.ServerProcess;
 import org.tomcatpush.harness.client.launch.ServerStartException;
 import org.tomcatpush.harness.client.launch.TargetGuard;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.ForeignTargetNote;
 import org.tomcatpush.harness.client.results.ProxyInfo;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.results.ResultsWriter;
@@ -30,8 +31,10 @@ import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.results.SummaryTable;
 import org.tomcatpush.harness.client.serverstats.ControlDiscovery;
 import org.tomcatpush.harness.client.serverstats.HeapReading;
+import org.tomcatpush.harness.client.serverstats.JmxStats;
 import org.tomcatpush.harness.client.serverstats.ServerStats;
 import org.tomcatpush.harness.client.serverstats.StatsClient;
+import org.tomcatpush.harness.client.serverstats.TomcatJmx;
 import org.tomcatpush.harness.client.thresholds.ThresholdCheck;
 
 /**
@@ -53,6 +56,7 @@ public final class LoadRun {
     private static final Duration START_STATS_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TICK_STATS_TIMEOUT = Duration.ofMillis(800);
     private static final Duration SETTLE = Duration.ofMillis(500);
+    private static final Duration JMX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** How long a signal's shutdown waits for the run to stop and write its folder. */
     public static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
     private static final Duration SESSION_STOP_WAIT = Duration.ofSeconds(10);
@@ -191,6 +195,10 @@ public final class LoadRun {
     }
 
     private ServerHandle openServer() throws ServerStartException, IOException, RunFailure, BadTarget {
+        if (plan.foreignTarget()) {
+            // a foreign application has no /harness/*: nothing to discover, nothing to reset
+            return behindProxy(ExternalServer.foreign(plan.target()));
+        }
         if (!plan.startsServer()) {
             ExternalServer external = new ExternalServer(plan.target(), discoverControl(plan.target()),
                     targetControlToken);
@@ -242,7 +250,7 @@ public final class LoadRun {
             control = ControlDiscovery.discover(target, targetControlToken, START_STATS_TIMEOUT);
         } catch (IOException e) {
             throw new RunFailure("the server at " + target + " does not answer /harness/stats (" + e.getMessage()
-                    + "): is it a harness server?");
+                    + "): is it a harness server? (another application: add --endpoints)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunFailure("interrupted while contacting the server");
@@ -255,37 +263,50 @@ public final class LoadRun {
         return control;
     }
 
-    private void measure(ServerHandle server) throws IOException, RunFailure {
-        StatsClient stats = new StatsClient(server.controlUri(), START_STATS_TIMEOUT, server.controlToken());
-        ServerStats initial;
-        try {
-            initial = stats.fetch();
-        } catch (IOException e) {
-            throw new RunFailure("the server at " + server.baseUri() + " does not answer /harness/stats ("
-                    + e.getMessage() + "): is it a harness server?");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailure("interrupted while contacting the server");
+    private void measure(ServerHandle server) throws IOException, RunFailure, BadTarget {
+        // harness-server: /harness/stats, reset and gc; a foreign application: Tomcat's MBeans, or nothing
+        StatsClient stats = plan.foreignTarget() ? null
+                : new StatsClient(server.controlUri(), START_STATS_TIMEOUT, server.controlToken());
+        RunMonitor.StatsSource source;
+        if (stats == null) {
+            JmxStats jmx = openJmx();
+            state.serverAnswered(server.baseUri(), jmx == null ? null : jmx.initial());
+            state.jmxOpened(jmx);
+            source = jmx == null ? RunMonitor.StatsSource.NONE : jmx::sample;
+        } else {
+            ServerStats initial;
+            try {
+                initial = stats.fetch();
+            } catch (IOException e) {
+                throw new RunFailure("the server at " + server.baseUri() + " does not answer /harness/stats ("
+                        + e.getMessage() + "): is it a harness server? (another application: add --endpoints)");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunFailure("interrupted while contacting the server");
+            }
+            state.serverAnswered(server.baseUri(), initial);
+            source = () -> fetchOrNull(stats);
         }
-        state.serverAnswered(server.baseUri(), initial);
         Load load = loads.create(state.scenario(), recorder);
         state.loadCreated(load);
         ResultsFolder folder = state.beginFolder();
-        try {
-            stats.reset();
-        } catch (IOException e) {
-            throw new RunFailure("the server at " + server.baseUri() + " refused POST /harness/reset ("
-                    + e.getMessage() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailure("interrupted while resetting the server's counters");
+        if (stats != null) {
+            try {
+                stats.reset();
+            } catch (IOException e) {
+                throw new RunFailure("the server at " + server.baseUri() + " refused POST /harness/reset ("
+                        + e.getMessage() + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunFailure("interrupted while resetting the server's counters");
+            }
+            state.baselineHeapRead(heapAfterGc(stats));
         }
-        state.baselineHeapRead(heapAfterGc(stats));
         // the log opens before the sessions start, so no message is ever recorded before it
         LatencyLog latencyLog = LatencyLog.open(folder.file(ResultsWriter.LATENCY_LOG), recorder,
                 System.currentTimeMillis());
         state.latencyLogOpened(latencyLog);
-        RunMonitor monitor = new RunMonitor(recorder, load, () -> fetchOrNull(stats), latencyLog, plan.sessions(),
+        RunMonitor monitor = new RunMonitor(recorder, load, source, latencyLog, plan.sessions(),
                 durationSeconds(), err);
         state.monitorStarted(monitor);
         load.start();
@@ -305,8 +326,25 @@ public final class LoadRun {
         if (sleepUntil(startNanos + durationNanos) && !serverFailed(server)) {
             // the window ends here; the collection's pause is the server's, after the window
             state.windowEnded();
-            HeapReading held = heapAfterGc(stats);
-            state.heldHeapRead(held, load.openSessions());
+            if (stats != null) {
+                HeapReading held = heapAfterGc(stats);
+                state.heldHeapRead(held, load.openSessions());
+            }
+        }
+    }
+
+    /**
+     * Connects to the plan's {@code --jmx} and takes its first reading, before any load; {@code null}
+     * without {@code --jmx}. @throws BadTarget when it does not answer or has no connector of the target's port
+     */
+    private JmxStats openJmx() throws BadTarget {
+        if (plan.jmx() == null) {
+            return null;
+        }
+        try {
+            return new JmxStats(TomcatJmx.connect(plan.jmx(), plan.target().getPort(), JMX_CONNECT_TIMEOUT.toMillis()));
+        } catch (IOException e) {
+            throw new BadTarget("--jmx: " + e.getMessage());
         }
     }
 
@@ -341,6 +379,9 @@ public final class LoadRun {
         }
         SummaryTable.print(result, folder == null ? null : folder.toString(), out);
         out.flush();
+        if (plan.foreignTarget()) {
+            err.println("harness: note: " + ForeignTargetNote.of(result, plan.endpoints().publishTimeField()));
+        }
         if (!result.status().dataComplete()) {
             err.println("harness: run " + result.status().label() + ": " + result.failure());
             return result.status() == RunStatus.INTERRUPTED ? ExitStatus.INTERRUPTED : ExitStatus.FAILED;

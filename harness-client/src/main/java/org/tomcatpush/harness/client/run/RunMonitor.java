@@ -30,6 +30,9 @@ final class RunMonitor {
     /** Where server stats come from; {@code null} when the request failed or timed out. */
     @FunctionalInterface
     interface StatsSource {
+        /** No server-side figures at all (a foreign application without {@code --jmx}): never a failure. */
+        StatsSource NONE = () -> null;
+
         ServerStats fetchOrNull();
     }
 
@@ -74,7 +77,7 @@ final class RunMonitor {
     /** Records the second that ends now, {@code elapsedS} seconds into the run. */
     TimeseriesRow tick(long elapsedS) {
         ServerStats server = stats.fetchOrNull();
-        if (server == null) {
+        if (server == null && stats != StatsSource.NONE) {
             statsFailures++;
         } else {
             lastStats = server;

@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import javax.management.remote.JMXServiceURL;
+
 import org.tomcatpush.harness.client.launch.NginxConfig;
 import org.tomcatpush.harness.client.launch.OpenFileBudget;
 import org.tomcatpush.harness.client.launch.ProxySettings;
+import org.tomcatpush.harness.client.launch.JmxGuard;
 import org.tomcatpush.harness.client.launch.TargetGuard;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.scenario.RequestConnectionHeader;
+import org.tomcatpush.harness.client.scenario.Endpoints;
 import org.tomcatpush.harness.client.scenario.Scenario;
 import org.tomcatpush.harness.client.scenario.Transport;
 import org.tomcatpush.harness.client.scenario.TransportMix;
@@ -49,13 +53,18 @@ import org.tomcatpush.harness.server.config.ServerOptions;
  *                           {@link ProxySettings#DIRECT} for none
  * @param connectionHeader   the {@code Connection} header of the sessions' requests
  *                           ({@code --request-connection-header})
+ * @param endpoints          the target's paths and protocol: harness-server's own, or a foreign
+ *                           application's ({@code --endpoints}, which needs {@code --target})
+ * @param jmx                Tomcat's JMX connector to read the server-side figures from
+ *                           ({@code --jmx}), or {@code null} for none
  */
 public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, Duration rampUp, Duration duration,
         Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,
         int sourceAddresses, Duration connectTimeout, URI target, boolean allowRemote, ServerConfig serverConfig,
         boolean virtualThreads, Path serverJava, String serverHeap, Duration listenTimeout, List<String> commandLine,
         Duration requestTimeout,
-        List<Threshold> thresholds, ProxySettings proxy, RequestConnectionHeader connectionHeader) {
+        List<Threshold> thresholds, ProxySettings proxy, RequestConnectionHeader connectionHeader,
+        Endpoints endpoints, JMXServiceURL jmx) {
 
     /** Most source addresses: 127.0.0.1 .. 127.0.0.254. */
     public static final int MAX_SOURCE_ADDRESSES = 254;
@@ -109,9 +118,35 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
         thresholds = List.copyOf(thresholds);
         Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(connectionHeader, "connectionHeader");
+        Objects.requireNonNull(endpoints, "endpoints");
+        if (endpoints.foreign()) {
+            require(target != null, "--endpoints gives the paths of an application run drives with --target:"
+                    + " add --target URL, or drop --endpoints");
+            endpoints.requireCovers(mix);
+            require(!proxy.enabled(), "--proxy has no meaning with --endpoints (the proxy is set up for"
+                    + " harness-server): drop one of them");
+        }
+        if (jmx != null) {
+            require(endpoints.foreign(), "--jmx reads the Tomcat MBeans of an application driven with --target and"
+                    + " --endpoints; harness-server reports its own figures: add --endpoints, or drop --jmx");
+            JmxGuard.check(jmx, allowRemote);
+        }
         require(!proxy.enabled() || sessions <= NginxConfig.MAX_SESSIONS, "--proxy nginx carries at most "
                 + NginxConfig.MAX_SESSIONS + " sessions (its worker_connections " + NginxConfig.WORKER_CONNECTIONS
                 + ", two per session), got --sessions " + sessions + ": run fewer sessions or drop --proxy");
+    }
+
+    /** A plan against harness-server's own endpoints, without JMX. */
+    public RunPlan(String name, Path outDir, TransportMix mix, int sessions, Duration rampUp, Duration duration,
+            Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,
+            int sourceAddresses, Duration connectTimeout, URI target, boolean allowRemote, ServerConfig serverConfig,
+            boolean virtualThreads, Path serverJava, String serverHeap, Duration listenTimeout,
+            List<String> commandLine, Duration requestTimeout, List<Threshold> thresholds, ProxySettings proxy,
+            RequestConnectionHeader connectionHeader) {
+        this(name, outDir, mix, sessions, rampUp, duration, pollInterval, browser, sessionsPerBrowser,
+                sseReconnectDelay, sourceAddresses, connectTimeout, target, allowRemote, serverConfig, virtualThreads,
+                serverJava, serverHeap, listenTimeout, commandLine, requestTimeout, thresholds, proxy,
+                connectionHeader, Endpoints.HARNESS, null);
     }
 
     /** A plan whose requests carry the {@code Connection} header of {@link RequestConnectionHeader#defaultFor}. */
@@ -135,6 +170,11 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
         this(name, outDir, mix, sessions, rampUp, duration, pollInterval, browser, sessionsPerBrowser,
                 sseReconnectDelay, sourceAddresses, connectTimeout, target, allowRemote, serverConfig, virtualThreads,
                 serverJava, serverHeap, listenTimeout, commandLine, requestTimeout, thresholds, ProxySettings.DIRECT);
+    }
+
+    /** The target is a foreign application ({@code --endpoints}): no {@code /harness/*}, no harness protocol. */
+    public boolean foreignTarget() {
+        return endpoints.foreign();
     }
 
     /** The harness starts the server (no {@code --target}). */
@@ -173,7 +213,7 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
     public Scenario scenario(URI baseUri, int serverMaxKeepAliveRequests, Duration serverLongPollHold) {
         return new Scenario(baseUri, mix, sessions, rampUp, duration, pollInterval, browser, sessionsPerBrowser,
                 sseReconnectDelay, sourceAddresses, connectTimeout, serverMaxKeepAliveRequests, 0, requestTimeout,
-                serverLongPollHold, connectionHeader);
+                serverLongPollHold, connectionHeader, endpoints);
     }
 
     /** The URI a client would use for a server bound to {@code host}; a wildcard bind is reached over loopback. */

@@ -36,6 +36,7 @@ import org.tomcatpush.harness.client.results.TransportResult;
 import org.tomcatpush.harness.client.scenario.Scenario;
 import org.tomcatpush.harness.client.scenario.Transport;
 import org.tomcatpush.harness.client.serverstats.HeapReading;
+import org.tomcatpush.harness.client.serverstats.JmxStats;
 import org.tomcatpush.harness.client.serverstats.ServerStats;
 import org.tomcatpush.harness.client.serverstats.StatsClient;
 import org.tomcatpush.harness.client.session.EventLoopDelay;
@@ -72,6 +73,7 @@ final class RunState {
     private HeldMemory heldMemory = HeldMemory.UNKNOWN;
     private EventLoopDelay.Summary eventLoopDelay;
     private ProxyInfo proxy = ProxyInfo.NONE;
+    private JmxStats jmx;
 
     RunState(RunPlan plan, RunRecorder recorder) {
         this.plan = plan;
@@ -82,6 +84,11 @@ final class RunState {
         this.server = handle;
         this.baseUri = handle.baseUri();
         this.controlUri = handle.controlUri();
+    }
+
+    /** The server-side figures come from Tomcat's MBeans over JMX ({@code null}: none); closed with the final stats. */
+    void jmxOpened(JmxStats opened) {
+        jmx = opened;
     }
 
     /** The sessions go through this proxy. */
@@ -216,7 +223,18 @@ final class RunState {
      * unknown: there is no series to take them from.
      */
     void collectFinalStats(ServerHandle handle, Duration settle) {
-        if (handle != null && handle.failure().isEmpty() && controlUri != null && initialStats != null) {
+        if (jmx != null) {
+            try {
+                if (handle != null) {
+                    Thread.sleep(settle.toMillis());
+                    finalStats = jmx.last();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                jmx.close();
+            }
+        } else if (handle != null && handle.failure().isEmpty() && controlUri != null && initialStats != null) {
             try {
                 Thread.sleep(settle.toMillis());
                 finalStats = new StatsClient(controlUri, FINAL_STATS_TIMEOUT, handle.controlToken()).fetchWithSeries();
@@ -292,9 +310,9 @@ final class RunState {
         for (Transport t : s.mix().transports()) {
             rows.add(new TransportResult(t.cliName(), assigned.getOrDefault(t, 0),
                     monitor == null ? 0 : monitor.sessionsOpenMax(t),
-                    ClientCounts.of(recorder.forTransport(t).counters()), total(t, LatencyLog.Family.LATENCY),
+                    clientCounts(t), total(t, LatencyLog.Family.LATENCY),
                     total(t, LatencyLog.Family.RESPONSE_TIME), total(t, LatencyLog.Family.UNCORRECTED_RESPONSE_TIME),
-                    finalStats == null ? -1 : finalStats.requests(t), single ? finalStats : null,
+                    serverRequests(t, single), single ? finalStats : null,
                     total(t, LatencyLog.Family.FIRST_MESSAGE), total(t, LatencyLog.Family.FAILURE_TIME),
                     total(t, LatencyLog.Family.CONNECT_TIME)));
         }
@@ -318,6 +336,27 @@ final class RunState {
                         : TimeseriesRow.withServerSamples(monitor.rows(), finalStats == null ? List.of() : finalStats.series()),
                 finalStats == null ? List.of() : finalStats.series(), monitor == null ? 0 : monitor.statsFailures(),
                 plan.thresholds(), List.of(), heldMemory);
+    }
+
+    /**
+     * The client's counts of {@code t}; a foreign application's messages without a numeric id had
+     * no sequence check, so its loss and duplicate counts are unknown, not 0.
+     */
+    private ClientCounts clientCounts(Transport t) {
+        ClientCounts counts = ClientCounts.of(recorder.forTransport(t).counters());
+        boolean sequenced = recorder.forTransport(t).messagesSequenced() > 0;
+        return plan.foreignTarget() && !sequenced ? counts.withoutSequenceCheck() : counts;
+    }
+
+    /**
+     * The server's request count of {@code t}'s traffic: its endpoint's, or, over JMX (which counts
+     * per connector, not per path), the connector's total in a run of one transport.
+     */
+    private long serverRequests(Transport t, boolean single) {
+        if (finalStats == null) {
+            return -1;
+        }
+        return finalStats.readOverJmx() ? (single ? finalStats.requestsTotal() : -1) : finalStats.requests(t);
     }
 
     /** The keep-alive limit of the hop the sessions' connections end at: the proxy's, or the server's. */

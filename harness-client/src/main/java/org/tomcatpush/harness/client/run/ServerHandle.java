@@ -12,7 +12,7 @@ interface ServerHandle extends AutoCloseable {
     /** The workload connector, where the sessions go. */
     URI baseUri();
 
-    /** The control connector, where every {@code /harness/*} request goes (stats, reset, publish). */
+    /** The control connector, where every {@code /harness/*} request goes (stats, reset, publish); {@code null} for a foreign application. */
     URI controlUri();
 
     /** Why the server can no longer serve the run (a child that exited), or empty while it can. */
@@ -26,7 +26,7 @@ interface ServerHandle extends AutoCloseable {
     /** The child's process id, -1 for a running target. */
     long pid();
 
-    /** {@code child} or {@code target}, as written in run.json. */
+    /** {@code child}, {@code target} or {@code foreign} (a {@code --target} with {@code --endpoints}), as written in run.json. */
     String mode();
 
     @Override

@@ -29,6 +29,8 @@ import java.time.Duration;
  *                                   {@link #requestTimeout(Transport)}
  * @param serverLongPollHold         the server's {@code --long-poll-hold}, for the long poll's default timeout
  * @param connectionHeader           the {@code Connection} header of every request (keep-alive or none)
+ * @param endpoints                  the target's endpoint paths and protocol: harness-server's own,
+ *                                   or a foreign application's ({@code --endpoints})
  */
 public record Scenario(
         URI target,
@@ -46,7 +48,18 @@ public record Scenario(
         int pollsPerSession,
         Duration requestTimeout,
         Duration serverLongPollHold,
-        RequestConnectionHeader connectionHeader) {
+        RequestConnectionHeader connectionHeader,
+        Endpoints endpoints) {
+
+    /** A scenario against harness-server's own endpoints. */
+    public Scenario(URI target, TransportMix mix, int sessions, Duration rampUp, Duration duration,
+            Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,
+            int sourceAddresses, Duration connectTimeout, int serverMaxKeepAliveRequests, int pollsPerSession,
+            Duration requestTimeout, Duration serverLongPollHold, RequestConnectionHeader connectionHeader) {
+        this(target, mix, sessions, rampUp, duration, pollInterval, browser, sessionsPerBrowser, sseReconnectDelay,
+                sourceAddresses, connectTimeout, serverMaxKeepAliveRequests, pollsPerSession, requestTimeout,
+                serverLongPollHold, connectionHeader, Endpoints.HARNESS);
+    }
 
     /** A scenario whose requests carry the {@code Connection} header of {@link RequestConnectionHeader#defaultFor}. */
     public Scenario(URI target, TransportMix mix, int sessions, Duration rampUp, Duration duration,

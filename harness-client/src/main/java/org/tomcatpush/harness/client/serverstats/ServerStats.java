@@ -98,6 +98,11 @@ public record ServerStats(long timeMillis, String tomcatVersion, long busyThread
                 SampledStats.of(window, ServerSample::rssBytes));
     }
 
+    /** Whether these figures were read from Tomcat's MBeans ({@link JmxStats}), not {@code /harness/stats}. */
+    public boolean readOverJmx() {
+        return JmxStats.BUSY_METRIC.equals(busyMetric);
+    }
+
     /** The server's count of requests on {@code transport}'s endpoint, -1 when it gave none. */
     public long requests(Transport transport) {
         return requests.getOrDefault(endpointKey(transport), -1L);

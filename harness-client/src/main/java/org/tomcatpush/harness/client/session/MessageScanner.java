@@ -19,7 +19,7 @@ import io.netty.buffer.ByteBuf;
  * for (each chunk) scanner.feed(chunk);   // listener.onMessage / onGap / onCursor as fields complete
  * </pre>
  */
-final class MessageScanner {
+final class MessageScanner implements PayloadReader {
 
     /** What the scanner found. Called on the thread that feeds it. */
     interface Listener {
@@ -75,28 +75,37 @@ final class MessageScanner {
     }
 
     /** Forgets any partly read input (start of a new body, event or frame). */
-    void reset() {
+    @Override
+    public void reset() {
         state = OUTSIDE;
         seen = 0;
     }
 
-    void feed(ByteBuf buf) {
+    @Override
+    public void feed(ByteBuf buf) {
         for (int i = buf.readerIndex(), end = buf.writerIndex(); i < end; i++) {
             feed(buf.getByte(i));
         }
     }
 
-    void feed(byte[] bytes, int offset, int length) {
+    @Override
+    public void feed(byte[] bytes, int offset, int length) {
         for (int i = offset, end = offset + length; i < end; i++) {
             feed(bytes[i]);
         }
     }
 
-    void feed(CharSequence text) {
+    @Override
+    public void feed(CharSequence text) {
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             feed(c < 0x80 ? (byte) c : (byte) 0x80);
         }
+    }
+
+    /** Nothing to do: each message, gap and cursor was reported as its object closed. */
+    @Override
+    public void end() {
     }
 
     void feed(byte b) {

@@ -34,6 +34,9 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * the session with {@code --browser}: the retry is one more request on the wire, timed from the
  * poll's intended send, and it is not a poll of its own.
  *
+ * <p>Against a foreign application ({@code --endpoints}) no cursor is ever sent (the answers carry
+ * none the session reads), every non-empty 2xx answer is one message, and a 204 is an empty answer.
+ *
  * <p>It is its own {@link AsyncHandler}: one request at a time, so no per-request handler.
  */
 abstract class PollSession extends Session implements AsyncHandler<Void> {
@@ -46,6 +49,7 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
     /** Per-request timeout, 0 for none. */
     private final long requestTimeoutNanos;
     private final boolean retryStale;
+    private final boolean foreign;
     private int polls;
     /** The request in flight is the retry of one caught in the keep-alive race. */
     private boolean retrying;
@@ -73,6 +77,7 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
         this.maxPolls = context.scenario().pollsPerSession();
         this.requestTimeoutNanos = context.scenario().requestTimeout(transport).toNanos();
         this.retryStale = context.scenario().browser();
+        this.foreign = context.foreign();
     }
 
     /**
@@ -157,7 +162,9 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
 
     @Override
     public final State onStatusReceived(HttpResponseStatus status) {
-        answerOk = status.getStatusCode() == 200;
+        int code = status.getStatusCode();
+        // a foreign application may answer "nothing new" with 204 No Content: an answer, not an error
+        answerOk = code == 200 || (foreign && code / 100 == 2);
         if (!answerOk) {
             return State.ABORT;
         }
@@ -192,6 +199,7 @@ abstract class PollSession extends Session implements AsyncHandler<Void> {
             recorder.error();
             recorder.requestFailed((nowNanos - intendedSendNanos) / 1_000);
         } else {
+            scanner.end();
             if (answerHasCursor) {
                 super.onCursor(answerCursor);
             }

@@ -20,7 +20,7 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * tasks on them too).
  * Nothing here blocks; no session owns a thread.
  */
-abstract class Session implements MessageScanner.Listener {
+abstract class Session implements MessageScanner.Listener, ForeignPayload.Listener {
 
     private static final AtomicIntegerFieldUpdater<Session> OPEN =
             AtomicIntegerFieldUpdater.newUpdater(Session.class, "open");
@@ -35,7 +35,13 @@ abstract class Session implements MessageScanner.Listener {
     protected final VirtualClient client;
     protected final TransportRecorder recorder;
     protected final SequenceTracker sequence = new SequenceTracker();
-    protected final MessageScanner scanner = new MessageScanner(this);
+    /** harness-server's protocol, or a foreign application's payloads ({@code --endpoints}). */
+    protected final PayloadReader scanner;
+    /**
+     * A foreign application's SSE event: its numeric {@code id:}, set before its data is fed and
+     * read by {@link #onForeignMessage}; -1 for none (and for every other transport).
+     */
+    protected long foreignEventId = -1;
     /** Starts the session's next exchange once its virtual client has a connection free. */
     private final Runnable exchange = this::exchangeGranted;
     private final TimerTask onTimer = timeout -> timerFired();
@@ -65,6 +71,9 @@ abstract class Session implements MessageScanner.Listener {
         this.context = context;
         this.client = client;
         this.recorder = context.recorder().forTransport(transport);
+        this.scanner = context.foreign()
+                ? new ForeignPayload(this, context.scenario().endpoints().publishTimeField())
+                : new MessageScanner(this);
     }
 
     /**
@@ -231,6 +240,34 @@ abstract class Session implements MessageScanner.Listener {
         }
         // from the intended publish time, so a publisher that fell behind cannot hide its delay
         recorder.messageReceived(EpochMicrosClock.nowMicros() - intendedAtMicros);
+    }
+
+    /**
+     * A foreign application's message: its sequence is checked when it carried a numeric SSE
+     * {@code id:} ({@link #foreignEventId}), its delivery timed when it carried a publish time.
+     */
+    @Override
+    public void onForeignMessage(long publishedAtMicros) {
+        if (awaitingFirstMessage == 1 && AWAITING_FIRST_MESSAGE.compareAndSet(this, 1, 0)) {
+            recorder.firstMessage((System.nanoTime() - startedAtNanos) / 1_000);
+        }
+        long id = foreignEventId;
+        if (id >= 0) {
+            long result = sequence.onMessage(id);
+            recorder.messageSequenced();
+            if (result == SequenceTracker.DUPLICATE) {
+                recorder.messageDuplicated();
+                return;
+            }
+            if (result > 0) {
+                recorder.messagesLost(result);
+            }
+        }
+        if (publishedAtMicros > 0) {
+            recorder.messageReceived(EpochMicrosClock.nowMicros() - publishedAtMicros);
+        } else {
+            recorder.messageReceivedUntimed();
+        }
     }
 
     @Override

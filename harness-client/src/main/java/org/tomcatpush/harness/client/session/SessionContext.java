@@ -7,6 +7,7 @@ import io.netty.util.Timer;
 import org.asynchttpclient.AsyncHttpClient;
 import org.asynchttpclient.uri.Uri;
 import org.tomcatpush.harness.client.accounting.RunRecorder;
+import org.tomcatpush.harness.client.scenario.Endpoints;
 import org.tomcatpush.harness.client.scenario.Scenario;
 import org.tomcatpush.harness.client.scenario.Transport;
 
@@ -31,10 +32,14 @@ final class SessionContext {
         this.recorder = recorder;
         Uri target = Uri.create(scenario.target().toString());
         String basePath = target.getPath() == null ? "" : target.getPath().replaceAll("/+$", "");
+        Endpoints paths = scenario.endpoints();
         for (Transport t : Transport.values()) {
+            if (!paths.paths().containsKey(t)) {
+                continue; // a foreign application without this transport: the mix has none of it
+            }
             String scheme = t == Transport.WS ? "ws" : "http";
             endpoints[t.ordinal()] = new Uri(scheme, null, target.getHost(), target.getExplicitPort(),
-                    basePath + t.path(), null, null);
+                    basePath + paths.path(t), null, null);
         }
     }
 
@@ -52,6 +57,11 @@ final class SessionContext {
 
     RunRecorder recorder() {
         return recorder;
+    }
+
+    /** Whether the target is a foreign application ({@code --endpoints}), not harness-server. */
+    boolean foreign() {
+        return scenario.endpoints().foreign();
     }
 
     /** The endpoint of {@code transport} without a query, e.g. {@code http://127.0.0.1:8080/sse}. */

@@ -64,6 +64,8 @@ final class SseParser {
     /** The last event id of the event source: the id buffer as of the last dispatch (empty: none). */
     private byte[] lastEventId = EMPTY;
     private int lastEventIdLength;
+    /** Whether the event being read (or dispatched) has an {@code id:} line of its own. */
+    private boolean eventHasId;
     private long retryMs;
     private boolean retryValid;
 
@@ -84,6 +86,7 @@ final class SseParser {
         eventTypeLength = 0;
         idBuffer = copy(lastEventId, lastEventIdLength, idBuffer);
         idBufferLength = lastEventIdLength;
+        eventHasId = false;
     }
 
     /**
@@ -130,6 +133,25 @@ final class SseParser {
 
     String lastEventId() {
         return lastEventIdLength == 0 ? "" : new String(lastEventId, 0, lastEventIdLength, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The dispatched event's own {@code id:} as a number, or -1 when the event has no {@code id:}
+     * line or its id is not a plain non-negative decimal number. Does not allocate.
+     */
+    long eventIdNumber() {
+        if (!eventHasId || lastEventIdLength == 0 || lastEventIdLength > 18) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < lastEventIdLength; i++) {
+            byte b = lastEventId[i];
+            if (b < '0' || b > '9') {
+                return -1;
+            }
+            value = value * 10 + (b - '0');
+        }
+        return value;
     }
 
     /** The dispatched event's data buffer; only the first {@link #dataLength()} bytes are valid. */
@@ -296,6 +318,7 @@ final class SseParser {
                 if (!pendingIdHasNul) {
                     idBuffer = copy(pendingId, pendingIdLength, idBuffer);
                     idBufferLength = pendingIdLength;
+                    eventHasId = true;
                 }
                 break;
             case FIELD_RETRY:
@@ -312,11 +335,13 @@ final class SseParser {
         lastEventId = copy(idBuffer, idBufferLength, lastEventId);
         lastEventIdLength = idBufferLength;
         if (dataLength == 0) {
+            eventHasId = false;
             eventTypeLength = 0;
             return;
         }
         dataLength--; // the LF after the last data line
         listener.onEvent(this);
+        eventHasId = false;
         dataLength = 0;
         eventTypeLength = 0;
     }

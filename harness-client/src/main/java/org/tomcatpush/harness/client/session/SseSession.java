@@ -102,7 +102,7 @@ final class SseSession extends StreamSession implements AsyncHandler<Void>, SseP
     @Override
     public State onStatusReceived(HttpResponseStatus status) {
         statusOk = status.getStatusCode() == 200;
-        if (status.getStatusCode() == 400 && sequence.started()) {
+        if (status.getStatusCode() == 400 && sequence.started() && !context.foreign()) {
             cursorRefused(); // the only 400 a resuming stream gets: Last-Event-ID ahead of the server
             return State.ABORT;
         }
@@ -145,7 +145,9 @@ final class SseSession extends StreamSession implements AsyncHandler<Void>, SseP
     @Override
     public void onEvent(SseParser event) {
         scanner.reset();
+        foreignEventId = context.foreign() ? event.eventIdNumber() : -1;
         scanner.feed(event.data(), 0, event.dataLength());
+        scanner.end();
     }
 
     @Override

@@ -96,12 +96,15 @@ final class WebSocketSession extends StreamSession implements WebSocketListener 
     public void onTextFrame(String payload, boolean finalFragment, int rsv) {
         scanner.reset();
         scanner.feed(payload);
+        if (finalFragment) {
+            scanner.end();
+        }
     }
 
     @Override
     public void onClose(WebSocket websocket, int code, String reason) {
         webSocket = null;
-        if (code == CANNOT_ACCEPT && sequence.started()) {
+        if (code == CANNOT_ACCEPT && sequence.started() && !context.foreign()) {
             cursorRefused(); // the server refuses only a since ahead of its newest message
             return;
         }
@@ -156,6 +159,9 @@ final class WebSocketSession extends StreamSession implements WebSocketListener 
                     session.scanner.reset();
                     session.scanner.feed(frame.content());
                     inText = !frame.isFinalFragment();
+                    if (!inText) {
+                        session.scanner.end();
+                    }
                 } finally {
                     frame.release();
                 }
@@ -163,6 +169,9 @@ final class WebSocketSession extends StreamSession implements WebSocketListener 
                 try {
                     session.scanner.feed(frame.content());
                     inText = !frame.isFinalFragment();
+                    if (!inText) {
+                        session.scanner.end();
+                    }
                 } finally {
                     frame.release();
                 }

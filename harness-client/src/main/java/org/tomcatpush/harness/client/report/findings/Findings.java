@@ -23,7 +23,7 @@ public final class Findings {
                 new DeliveryRule(), new FailureRule(), new AccountingAgreementRule(), new ServerCloseRule(),
                 new KeepAliveLimitRule(),
                 new IdleTimeoutRule(), new ReconnectRule(), new LatencyRule(), new PublisherLagRule(),
-                new ResponseTimeRule(), new CostPerMessageRule());
+                new ResponseTimeRule(), new CostPerMessageRule(), new ForeignTargetRule());
     }
 
     /** Applies {@link #defaultRules()} to {@code run}. */
