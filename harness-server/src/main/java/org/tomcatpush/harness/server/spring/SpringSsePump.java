@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -17,6 +16,7 @@ import org.tomcatpush.harness.server.probe.Endpoint;
 import org.tomcatpush.harness.server.probe.ServerCloseCause;
 import org.tomcatpush.harness.server.probe.ServerCloses;
 import org.tomcatpush.harness.server.transport.PushSource;
+import org.tomcatpush.harness.server.transport.SerialDrain;
 import org.tomcatpush.harness.server.transport.TransportContext;
 
 /**
@@ -36,7 +36,7 @@ final class SpringSsePump implements MessageHub.Subscriber {
     private final PushSource source;
     private final HttpServletRequest request;
     private final TransportContext context;
-    private final AtomicInteger wip = new AtomicInteger();
+    private final SerialDrain writer = new SerialDrain(this::writeUnlessEnded);
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean timerDue;
     // touched only by the draining thread
@@ -85,16 +85,13 @@ final class SpringSsePump implements MessageHub.Subscriber {
     }
 
     private void signal() {
-        if (wip.getAndIncrement() != 0) {
-            return;
+        writer.signal();
+    }
+
+    private void writeUnlessEnded() {
+        if (!ended.get()) {
+            writeWhatIsDue();
         }
-        int missed = 1;
-        do {
-            if (!ended.get()) {
-                writeWhatIsDue();
-            }
-            missed = wip.addAndGet(-missed);
-        } while (missed != 0);
     }
 
     private void writeWhatIsDue() {

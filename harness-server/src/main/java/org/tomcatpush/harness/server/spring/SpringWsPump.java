@@ -1,7 +1,6 @@
 package org.tomcatpush.harness.server.spring;
 
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -9,6 +8,7 @@ import org.springframework.web.socket.WebSocketSession;
 import org.tomcatpush.harness.server.hub.MessageHub;
 import org.tomcatpush.harness.server.probe.Endpoint;
 import org.tomcatpush.harness.server.probe.ServerCloseCause;
+import org.tomcatpush.harness.server.transport.SerialDrain;
 import org.tomcatpush.harness.server.transport.TransportContext;
 import org.tomcatpush.harness.server.transport.WsFrames;
 
@@ -24,7 +24,7 @@ final class SpringWsPump implements MessageHub.Subscriber {
     private final SpringWsCloser closer;
     private final WsFrames frames;
     private final TransportContext context;
-    private final AtomicInteger wip = new AtomicInteger();
+    private final SerialDrain sender = new SerialDrain(this::sendWhatIsDue);
     private volatile boolean stopped;
 
     SpringWsPump(WebSocketSession session, SpringWsCloser closer, WsFrames frames, TransportContext context) {
@@ -50,14 +50,7 @@ final class SpringWsPump implements MessageHub.Subscriber {
     }
 
     private void signal() {
-        if (wip.getAndIncrement() != 0) {
-            return;
-        }
-        int missed = 1;
-        do {
-            sendWhatIsDue();
-            missed = wip.addAndGet(-missed);
-        } while (missed != 0);
+        sender.signal();
     }
 
     private void sendWhatIsDue() {

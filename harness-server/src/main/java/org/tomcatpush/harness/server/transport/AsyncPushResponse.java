@@ -5,7 +5,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -43,10 +42,9 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
     private final PushSource source;
     private final Endpoint endpoint;
     private final TransportContext context;
-    /** Runs {@link #drain}: the signalling thread itself, or Tomcat's worker pool. */
+    /** Runs the {@link SerialDrain}: on the signalling thread itself, or on Tomcat's worker pool. */
     private final Executor drains;
-    private final Runnable drainTask = this::drain;
-    private final AtomicInteger wip = new AtomicInteger();
+    private final SerialDrain writer = new SerialDrain(this::writeIfWritable);
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean writable;
     private volatile boolean timerDue;
@@ -98,26 +96,22 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
 
     /** Something changed (a message, writability, a deadline): drain unless another thread is. */
     void signal() {
-        if (wip.getAndIncrement() != 0) {
+        if (!writer.enter()) {
             return;
         }
         try {
-            drains.execute(drainTask);
+            drains.execute(writer::drain);
         } catch (IllegalStateException | RejectedExecutionException e) {
             // AsyncContext.start after the request completed, or a connector shutting down: nothing left to write
             end();
         }
     }
 
-    /** Writes until no signal is left unanswered; one thread at a time (the wip counter). */
-    private void drain() {
-        int missed = 1;
-        do {
-            if (!ended.get() && writable) {
-                writeWhatIsDue();
-            }
-            missed = wip.addAndGet(-missed);
-        } while (missed != 0);
+    /** The drain's task: writes what is due unless the response ended or the client is not reading. */
+    private void writeIfWritable() {
+        if (!ended.get() && writable) {
+            writeWhatIsDue();
+        }
     }
 
     private void writeWhatIsDue() {

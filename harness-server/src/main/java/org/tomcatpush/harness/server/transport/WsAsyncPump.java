@@ -1,6 +1,5 @@
 package org.tomcatpush.harness.server.transport;
 
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
@@ -24,7 +23,7 @@ final class WsAsyncPump implements MessageHub.Subscriber, SendHandler {
     private final RemoteEndpoint.Async remote;
     private final HubCursor cursor;
     private final TransportContext context;
-    private final AtomicInteger wip = new AtomicInteger();
+    private final SerialDrain sender = new SerialDrain(this::sendWhatIsDue);
     private volatile boolean inFlight;
     private volatile boolean stopped;
 
@@ -62,14 +61,7 @@ final class WsAsyncPump implements MessageHub.Subscriber, SendHandler {
     }
 
     private void signal() {
-        if (wip.getAndIncrement() != 0) {
-            return;
-        }
-        int missed = 1;
-        do {
-            sendWhatIsDue();
-            missed = wip.addAndGet(-missed);
-        } while (missed != 0);
+        sender.signal();
     }
 
     private void sendWhatIsDue() {
