@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "harness", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
         subcommands = {RunCommand.class, ServerCommand.class, SweepCommand.class, ReportCommand.class,
-                CompareCommand.class, ExperimentsCommand.class, JmhReportCommand.class},
+                CompareCommand.class, ExperimentsCommand.class, JmhReportCommand.class, MergeCommand.class},
         description = "Measures what push transports (short poll, long poll, SSE, WebSocket) cost on Apache Tomcat.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'harness COMMAND --help' for the options of a command."})

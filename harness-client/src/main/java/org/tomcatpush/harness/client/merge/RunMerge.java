@@ -1,0 +1,287 @@
+package org.tomcatpush.harness.client.merge;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.tomcatpush.harness.client.report.RunReport;
+import org.tomcatpush.harness.client.report.model.SummaryColumns;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.ResultsInputException;
+import org.tomcatpush.harness.client.results.ResultsWriter;
+import org.tomcatpush.harness.client.results.RunJson;
+import org.tomcatpush.harness.client.results.RunStatus;
+import org.tomcatpush.harness.client.results.ServerSamplesCsv;
+import org.tomcatpush.harness.client.results.SummaryCsv;
+import org.tomcatpush.harness.client.results.TimeseriesCsv;
+
+/**
+ * {@code harness merge}: one ordinary results folder from the folders of the agents of one run
+ * (each the result of one client process against the same server). The folders are read and
+ * checked completely before anything is written: a missing or damaged file, or a setting that
+ * differs between folders (scenario, server settings, transports), is a {@link ResultsInputException}
+ * naming it, and nothing is written. The merged files are written into a hidden sibling of the
+ * output folder and renamed into place once complete, {@code report.html} included.
+ *
+ * <p>The server's own figures are taken once, from the folder with the latest reading of the
+ * server's stats (the latest {@code endEpochMs}): its counters have run since the one reset of the
+ * run, so that reading covers every agent's traffic. {@code run.json} names that folder under
+ * {@code merge.serverStatsFrom}.
+ */
+public final class RunMerge {
+
+    /** The fix for folders that are not the agents of one run. */
+    public static final String FIX_SAME_RUN = "merge only the folders of the agents of one run (the same scenario"
+            + " against the same server)";
+
+    /** run.json fields that must be the same for every agent (the scenario and the server). */
+    private static final List<String> SAME_IN_RUN_JSON = List.of("scenario.target", "scenario.transport",
+            "scenario.rampUpMs", "scenario.durationMs", "scenario.pollIntervalMs", "scenario.browser",
+            "scenario.requestConnectionHeader", "scenario.endpoints", "server.mode", "server.settings",
+            "proxy.kind");
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunMerge() {
+    }
+
+    /**
+     * Merges {@code runDirs} into the new folder {@code out}.
+     *
+     * @return the merged folder
+     * @throws ResultsInputException on bad input (nothing written)
+     * @throws IOException           when the merged folder cannot be written (nothing left behind)
+     */
+    public static Path merge(List<Path> runDirs, Path out) throws IOException {
+        if (runDirs.size() < 2) {
+            throw new ResultsInputException("merge", "needs at least two run folders, got " + runDirs.size(),
+                    "give the folder of every agent of the run");
+        }
+        Path target = out.toAbsolutePath().normalize();
+        if (Files.exists(target)) {
+            throw new ResultsInputException("--out " + out, "already exists", "give a new folder for the merged run");
+        }
+        List<AgentFolder> folders = new ArrayList<>();
+        Set<String> runIds = new HashSet<>();
+        for (Path dir : runDirs) {
+            AgentFolder folder = AgentFolder.read(dir);
+            if (!runIds.add(folder.runId())) {
+                throw new ResultsInputException(dir.toString(), "is run " + folder.runId() + " a second time",
+                        "give each agent's folder once");
+            }
+            folders.add(folder);
+        }
+        checkSameRun(folders);
+        AgentFolder server = folders.stream().max(Comparator.comparingLong(AgentFolder::endEpochMs)).orElseThrow();
+        String runId = target.getFileName().toString();
+        long startMs = folders.stream().mapToLong(AgentFolder::startEpochMs).min().orElseThrow();
+        long endMs = folders.stream().mapToLong(AgentFolder::endEpochMs).max().orElseThrow();
+        String status = status(folders);
+
+        LatencyMerge latency = new LatencyMerge();
+        folders.forEach(f -> latency.add(f.intervals()));
+        List<String> transports = folders.get(0).summary().rows().stream().map(SummaryRow::transport)
+                .filter(t -> !SummaryColumns.ALL_TRANSPORTS.equals(t)).toList();
+        List<TimeseriesMerge.Second> seconds = TimeseriesMerge.seconds(folders, server, latency, transports, startMs);
+        List<Map<String, String>> summary = SummaryMerge.rows(folders, server, latency.totals(), runId, status,
+                (endMs - startMs) / 1000.0, sessionsOpenMax(seconds, transports));
+        ObjectNode runJson = runJson(folders, server, runId, status, startMs, endMs);
+
+        Path partial = target.resolveSibling("." + runId + ".partial");
+        Files.createDirectories(target.getParent());
+        Files.createDirectory(partial);
+        try {
+            writeSummary(folders.get(0).summary().columns(), summary, partial.resolve(SummaryCsv.FILE_NAME));
+            try (Writer w = Files.newBufferedWriter(partial.resolve(TimeseriesCsv.FILE_NAME), StandardCharsets.UTF_8)) {
+                TimeseriesMerge.write(folders.get(0).timeseries().columns(), seconds, w);
+            }
+            latency.write(partial.resolve(ResultsWriter.LATENCY_LOG), startMs);
+            Path samples = server.dir().resolve(ServerSamplesCsv.FILE_NAME);
+            if (Files.exists(samples)) {
+                Files.copy(samples, partial.resolve(ServerSamplesCsv.FILE_NAME));
+            }
+            JSON.writeValue(partial.resolve(RunJson.FILE_NAME).toFile(), runJson);
+            RunReport.write(partial);
+            try {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, target);
+            }
+            return target;
+        } finally {
+            deleteTree(partial);
+        }
+    }
+
+    /** The refusal of two folders that differ in a setting: both folders, the setting, both values. */
+    static ResultsInputException differ(AgentFolder first, AgentFolder other, String setting, String firstValue,
+            String otherValue) {
+        return new ResultsInputException(other.dir().toString(), "differs from " + first.dir() + " in " + setting
+                + " ('" + otherValue + "' vs '" + firstValue + "')", FIX_SAME_RUN);
+    }
+
+    private static void checkSameRun(List<AgentFolder> folders) {
+        AgentFolder first = folders.get(0);
+        List<String> transports = first.summary().rows().stream().map(SummaryRow::transport).toList();
+        for (AgentFolder other : folders.subList(1, folders.size())) {
+            for (String field : SAME_IN_RUN_JSON) {
+                JsonNode a = at(first.runJson(), field);
+                JsonNode b = at(other.runJson(), field);
+                if (!a.equals(b)) {
+                    String differing = a.isObject() && b.isObject() ? field + "." + firstDifference(a, b) : field;
+                    throw differ(first, other, "run.json " + differing, text(at(first.runJson(), differing)),
+                            text(at(other.runJson(), differing)));
+                }
+            }
+            List<String> otherTransports = other.summary().rows().stream().map(SummaryRow::transport).toList();
+            if (!transports.equals(otherTransports)) {
+                throw differ(first, other, "summary.csv transport rows", String.join(",", transports),
+                        String.join(",", otherTransports));
+            }
+            if (!first.summary().columns().equals(other.summary().columns())) {
+                throw differ(first, other, "summary.csv columns (written by another version of the harness)",
+                        first.summary().columns().size() + " columns", other.summary().columns().size() + " columns");
+            }
+            if (!first.timeseries().columns().equals(other.timeseries().columns())) {
+                throw differ(first, other, "timeseries.csv columns", String.join(",", first.timeseries().columns()),
+                        String.join(",", other.timeseries().columns()));
+            }
+        }
+    }
+
+    private static String firstDifference(JsonNode a, JsonNode b) {
+        Set<String> keys = new java.util.TreeSet<>();
+        a.fieldNames().forEachRemaining(keys::add);
+        b.fieldNames().forEachRemaining(keys::add);
+        return keys.stream().filter(k -> !a.path(k).equals(b.path(k))).findFirst().orElse("?");
+    }
+
+    private static JsonNode at(JsonNode root, String dotted) {
+        JsonNode node = root;
+        for (String key : dotted.split("\\.")) {
+            node = node.path(key);
+        }
+        return node;
+    }
+
+    private static String text(JsonNode node) {
+        return node.isMissingNode() ? "absent" : node.isValueNode() ? node.asText() : node.toString();
+    }
+
+    /** The merged status: the agents' when they agree, else the first that did not complete. */
+    private static String status(List<AgentFolder> folders) {
+        List<String> statuses = folders.stream().map(f -> f.runJson().path("status").asText("")).toList();
+        return statuses.stream().filter(s -> !s.equals(RunStatus.COMPLETED.label())).findFirst()
+                .orElse(statuses.get(0));
+    }
+
+    /** Per summary row, the most sessions open at once over the agents: the peak of the per-second sums. */
+    private static Map<String, Long> sessionsOpenMax(List<TimeseriesMerge.Second> seconds, List<String> transports) {
+        Map<String, Long> max = new LinkedHashMap<>();
+        TimeseriesMerge.max(seconds, "sessions").ifPresent(m -> {
+            max.put(SummaryColumns.ALL_TRANSPORTS, (long) m);
+            if (transports.size() == 1) {
+                max.put(transports.get(0), (long) m);
+            }
+        });
+        if (transports.size() > 1) {
+            for (String t : transports) {
+                TimeseriesMerge.max(seconds, t.replace('-', '_') + "_sessions").ifPresent(m -> max.put(t, (long) m));
+            }
+        }
+        return max;
+    }
+
+    /**
+     * The merged run.json: the server folder's, with the merged run's id, status and times, the
+     * summed sessions and stats failures, each agent's run id, host, times and agent slice under
+     * {@code merge.agents}, and the folder of the server's reading under {@code merge.serverStatsFrom}.
+     * Thresholds were judged per agent and are not carried over.
+     */
+    private static ObjectNode runJson(List<AgentFolder> folders, AgentFolder server, String runId, String status,
+            long startMs, long endMs) {
+        ObjectNode root = server.runJson().deepCopy();
+        root.put("runId", runId);
+        root.put("status", status);
+        root.put("startedAt", Instant.ofEpochMilli(startMs).toString());
+        root.put("endedAt", Instant.ofEpochMilli(endMs).toString());
+        root.put("startEpochMs", startMs);
+        root.put("endEpochMs", endMs);
+        root.put("measuredDurationS", (endMs - startMs) / 1000.0);
+        root.remove("agent");
+        root.put("statsFailures", folders.stream().mapToLong(f -> f.runJson().path("statsFailures").asLong()).sum());
+        ObjectNode scenario = (ObjectNode) root.with("scenario");
+        scenario.put("sessions", folders.stream().mapToLong(f -> f.runJson().path("scenario").path("sessions")
+                .asLong()).sum());
+        ObjectNode perTransport = scenario.putObject("sessionsPerTransport");
+        for (AgentFolder f : folders) {
+            f.runJson().path("scenario").path("sessionsPerTransport").properties().forEach(e -> perTransport.put(
+                    e.getKey(), perTransport.path(e.getKey()).asLong() + e.getValue().asLong()));
+        }
+        root.putArray(org.tomcatpush.harness.client.thresholds.RunThresholds.RUN_JSON_KEY);
+        root.putArray(org.tomcatpush.harness.client.thresholds.RunThresholds.RUN_JSON_OUTCOMES_KEY);
+        ObjectNode merge = root.putObject("merge");
+        ArrayNode agents = merge.putArray("agents");
+        for (AgentFolder f : folders) {
+            ObjectNode a = agents.addObject();
+            a.put("runId", f.runId());
+            a.put("folder", f.dir().toAbsolutePath().normalize().toString());
+            a.put("host", f.host());
+            a.put("status", f.runJson().path("status").asText(""));
+            a.put("startEpochMs", f.startEpochMs());
+            a.put("endEpochMs", f.endEpochMs());
+            a.put("sessions", f.runJson().path("scenario").path("sessions").asLong());
+            if (f.agent().isObject()) {
+                a.set("agent", f.agent().deepCopy());
+            }
+        }
+        ObjectNode from = merge.putObject("serverStatsFrom");
+        from.put("runId", server.runId());
+        from.put("reason", "the latest reading of the server's stats (endEpochMs " + server.endEpochMs()
+                + "): its counters ran from the run's one reset and cover every agent's traffic");
+        return root;
+    }
+
+    private static void writeSummary(List<String> columns, List<Map<String, String>> rows, Path file)
+            throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(columns.toArray(String[]::new))
+                .setRecordSeparator('\n').get();
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                CSVPrinter printer = new CSVPrinter(w, format)) {
+            for (Map<String, String> row : rows) {
+                printer.printRecord(row.values());
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
