@@ -57,7 +57,7 @@ public final class RunMerge {
     /** run.json fields that must be the same for every agent (the scenario and the server). */
     private static final List<String> SAME_IN_RUN_JSON = List.of("scenario.target", "scenario.transport",
             "scenario.rampUpMs", "scenario.durationMs", "scenario.pollIntervalMs", "scenario.browser",
-            "scenario.requestConnectionHeader", "scenario.endpoints", "server.mode", "server.settings",
+            "scenario.requestConnectionHeader", "scenario.endpoints", "server.mode", "server.pid", "server.settings",
             "proxy.kind");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -105,7 +105,7 @@ public final class RunMerge {
         List<TimeseriesMerge.Second> seconds = TimeseriesMerge.seconds(folders, server, latency, transports, startMs);
         List<Map<String, String>> summary = SummaryMerge.rows(folders, server, latency.totals(), runId, status,
                 (endMs - startMs) / 1000.0, sessionsOpenMax(seconds, transports));
-        ObjectNode runJson = runJson(folders, server, runId, status, startMs, endMs);
+        ObjectNode runJson = runJson(folders, server, runId, status, startMs, endMs, summary);
 
         Path partial = target.resolveSibling("." + runId + ".partial");
         Files.createDirectories(target.getParent());
@@ -219,7 +219,7 @@ public final class RunMerge {
      * Thresholds were judged per agent and are not carried over.
      */
     private static ObjectNode runJson(List<AgentFolder> folders, AgentFolder server, String runId, String status,
-            long startMs, long endMs) {
+            long startMs, long endMs, List<Map<String, String>> summary) {
         ObjectNode root = server.runJson().deepCopy();
         root.put("runId", runId);
         root.put("status", status);
@@ -231,12 +231,17 @@ public final class RunMerge {
         root.remove("agent");
         root.put("statsFailures", folders.stream().mapToLong(f -> f.runJson().path("statsFailures").asLong()).sum());
         ObjectNode scenario = (ObjectNode) root.with("scenario");
-        scenario.put("sessions", folders.stream().mapToLong(f -> f.runJson().path("scenario").path("sessions")
-                .asLong()).sum());
+        // the sessions of the merged summary (each agent's planned slice, added): whatever run.json's own says
         ObjectNode perTransport = scenario.putObject("sessionsPerTransport");
-        for (AgentFolder f : folders) {
-            f.runJson().path("scenario").path("sessionsPerTransport").properties().forEach(e -> perTransport.put(
-                    e.getKey(), perTransport.path(e.getKey()).asLong() + e.getValue().asLong()));
+        for (Map<String, String> row : summary) {
+            if (SummaryColumns.ALL_TRANSPORTS.equals(row.get("transport"))) {
+                scenario.put("sessions", Long.parseLong(row.get("sessions")));
+            } else {
+                perTransport.put(row.get("transport"), Long.parseLong(row.get("sessions")));
+                if (summary.size() == 1) {
+                    scenario.put("sessions", Long.parseLong(row.get("sessions")));
+                }
+            }
         }
         root.putArray(org.tomcatpush.harness.client.thresholds.RunThresholds.RUN_JSON_KEY);
         root.putArray(org.tomcatpush.harness.client.thresholds.RunThresholds.RUN_JSON_OUTCOMES_KEY);
@@ -250,7 +255,7 @@ public final class RunMerge {
             a.put("status", f.runJson().path("status").asText(""));
             a.put("startEpochMs", f.startEpochMs());
             a.put("endEpochMs", f.endEpochMs());
-            a.put("sessions", f.runJson().path("scenario").path("sessions").asLong());
+            a.put("sessions", (long) f.summary().rows().get(f.summary().rows().size() - 1).figure("sessions"));
             if (f.agent().isObject()) {
                 a.set("agent", f.agent().deepCopy());
             }
