@@ -12,10 +12,12 @@ import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.tomcatpush.harness.client.report.load.LatencyLogReader;
+import org.tomcatpush.harness.client.report.load.RunJsonReader;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.results.ResultsCsv;
 import org.tomcatpush.harness.client.results.ResultsInputException;
 import org.tomcatpush.harness.client.results.ResultsWriter;
+import org.tomcatpush.harness.client.results.RunJson;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.results.TimeseriesCsv;
 
@@ -42,9 +44,9 @@ record AgentFolder(Path dir, JsonNode runJson, ResultsCsv.Table summary, Results
             throw new ResultsInputException(dir, Files.exists(dir) ? "is not a folder" : "does not exist",
                     ResultsInputException.FIX_MISSING);
         }
-        Path runJsonFile = dir.resolve(org.tomcatpush.harness.client.results.RunJson.FILE_NAME);
+        Path runJsonFile = dir.resolve(RunJson.FILE_NAME);
         // the report's reader validates the file and words its faults; the tree is then read as is
-        org.tomcatpush.harness.client.report.load.RunJsonReader.read(runJsonFile);
+        RunJsonReader.read(runJsonFile);
         JsonNode runJson;
         try {
             runJson = JSON.readTree(runJsonFile.toFile());

@@ -1,5 +1,6 @@
 package org.tomcatpush.harness.client.merge;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class LatencyMerge {
     }
 
     /** Writes the merged log: the header with the run's start, then each second's histograms, tag by tag. */
-    void write(Path file, long startEpochMs) throws java.io.IOException {
+    void write(Path file, long startEpochMs) throws IOException {
         HistogramLogWriter writer = new HistogramLogWriter(file.toFile());
         try {
             LatencyLogHeader.write(writer, startEpochMs);

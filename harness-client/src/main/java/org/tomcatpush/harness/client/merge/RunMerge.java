@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,7 @@ import org.tomcatpush.harness.client.results.RunStatus;
 import org.tomcatpush.harness.client.results.ServerSamplesCsv;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.results.TimeseriesCsv;
+import org.tomcatpush.harness.client.thresholds.RunThresholds;
 
 /**
  * {@code harness merge}: one ordinary results folder from the folders of the agents of one run
@@ -170,7 +172,7 @@ public final class RunMerge {
     }
 
     private static String firstDifference(JsonNode a, JsonNode b) {
-        Set<String> keys = new java.util.TreeSet<>();
+        Set<String> keys = new TreeSet<>();
         a.fieldNames().forEachRemaining(keys::add);
         b.fieldNames().forEachRemaining(keys::add);
         return keys.stream().filter(k -> !a.path(k).equals(b.path(k))).findFirst().orElse("?");
@@ -243,8 +245,8 @@ public final class RunMerge {
                 }
             }
         }
-        root.putArray(org.tomcatpush.harness.client.thresholds.RunThresholds.RUN_JSON_KEY);
-        root.putArray(org.tomcatpush.harness.client.thresholds.RunThresholds.RUN_JSON_OUTCOMES_KEY);
+        root.putArray(RunThresholds.RUN_JSON_KEY);
+        root.putArray(RunThresholds.RUN_JSON_OUTCOMES_KEY);
         ObjectNode merge = root.putObject("merge");
         ArrayNode agents = merge.putArray("agents");
         for (AgentFolder f : folders) {

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 
 import org.HdrHistogram.Histogram;
+import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.results.ClientCounts;
 import org.tomcatpush.harness.client.results.Figures;
@@ -216,7 +218,7 @@ final class SummaryMerge {
     private static Histogram union(Map<String, Histogram> histograms, String tagPrefix, List<String> transports,
             String transport) {
         Histogram union = new Histogram(3);
-        boolean all = org.tomcatpush.harness.client.report.model.SummaryColumns.ALL_TRANSPORTS.equals(transport);
+        boolean all = SummaryColumns.ALL_TRANSPORTS.equals(transport);
         for (String t : all ? transports : List.of(transport)) {
             Histogram h = histograms.get(tagPrefix + t);
             if (h != null) {
@@ -229,7 +231,7 @@ final class SummaryMerge {
     private static SummaryRow rowOf(AgentFolder folder, String transport) {
         return folder.summary().rows().stream().filter(r -> r.transport().equals(transport)).findFirst()
                 .orElseThrow(() -> new ResultsInputException(folder.dir().resolve("summary.csv").toString(),
-                        "has no row for transport " + transport + " while " + "the first folder has",
+                        "has no row for transport " + transport + " while the first folder has",
                         RunMerge.FIX_SAME_RUN));
     }
 
@@ -238,8 +240,8 @@ final class SummaryMerge {
     }
 
     private static String extreme(List<SummaryRow> parts, String column, boolean max) {
-        return parts.stream().map(p -> p.number(column)).filter(java.util.OptionalDouble::isPresent)
-                .mapToDouble(java.util.OptionalDouble::getAsDouble).reduce(max ? Math::max : Math::min)
+        return parts.stream().map(p -> p.number(column)).filter(OptionalDouble::isPresent)
+                .mapToDouble(OptionalDouble::getAsDouble).reduce(max ? Math::max : Math::min)
                 .stream().mapToObj(Figures::cell).findFirst().orElse("");
     }
 
