@@ -63,6 +63,13 @@ final class SummaryMerge {
             "bytes_per_message", "sessions_never_opened", "sessions_opened_ratio", "client_minus_server_requests",
             "client_minus_server_connections", "closes_server_unexplained");
 
+    /** Settings of the run: the same in every agent's folder, else the folders are refused. */
+    static final Set<String> SETTINGS = Set.of("transport", "handler", "duration_s", "protocol", "max_threads",
+            "max_connections", "accept_count", "keep_alive_timeout_ms", "max_keep_alive_requests", "virtual_threads",
+            "publish_rate", "payload_bytes", "sse_timeout_ms", "poll_interval_ms", "browser", "proxy",
+            "proxy_read_timeout_ms", "sse_heartbeat_ms", "max_batch", "request_connection_header",
+            "keep_alive_header_timeout_s", "api");
+
     /** A percentile column's histogram family (its tag prefix in {@code latency.hlog}) and figure. */
     private record Percentile(String tagPrefix, Function<LatencySummary, Double> figure) {
     }
@@ -70,6 +77,30 @@ final class SummaryMerge {
     private static final Map<String, Percentile> PERCENTILES = percentiles();
 
     private SummaryMerge() {
+    }
+
+    /**
+     * The rule sets that name {@code column}: exactly one for every column of {@code summary.csv}
+     * (a test holds every column to it, so a new column cannot be merged by accident as a setting).
+     */
+    static List<String> rulesOf(String column) {
+        List<String> rules = new ArrayList<>();
+        Map<String, Set<String>> sets = new LinkedHashMap<>();
+        sets.put("summed", SUMMED);
+        sets.put("summed-if-known", SUMMED_IF_KNOWN);
+        sets.put("maxima", MAXIMA);
+        sets.put("minima", MINIMA);
+        sets.put("server", SERVER);
+        sets.put("of-the-merge", OF_THE_MERGE);
+        sets.put("recomputed", RECOMPUTED);
+        sets.put("percentile", PERCENTILES.keySet());
+        sets.put("setting", SETTINGS);
+        sets.forEach((name, set) -> {
+            if (set.contains(column)) {
+                rules.add(name);
+            }
+        });
+        return rules;
     }
 
     private static Map<String, Percentile> percentiles() {
@@ -159,6 +190,7 @@ final class SummaryMerge {
             return Figures.cell(percentile.figure().apply(LatencySummary.of(union(histograms, percentile.tagPrefix(),
                     transports, transport))));
         }
+        // SETTINGS, and any column a newer harness wrote that this one does not know: it must not differ
         return setting(column, folders, parts, transport);
     }
 
