@@ -3,6 +3,7 @@ package org.tomcatpush.harness.client.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -48,7 +49,9 @@ public final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Path merged = RunMerge.merge(runDirs, out);
+            List<String> commandLine = new ArrayList<>(List.of("merge"));
+            commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
+            Path merged = RunMerge.merge(runDirs, out, commandLine);
             spec.commandLine().getOut().println("merge: wrote " + merged + " from " + runDirs.size() + " runs");
             return ExitStatus.OK;
         } catch (ResultsInputException e) {

@@ -70,11 +70,12 @@ public final class RunMerge {
     /**
      * Merges {@code runDirs} into the new folder {@code out}.
      *
+     * @param commandLine the arguments of {@code harness merge}, recorded in {@code run.json}
      * @return the merged folder
      * @throws ResultsInputException on bad input (nothing written)
      * @throws IOException           when the merged folder cannot be written (nothing left behind)
      */
-    public static Path merge(List<Path> runDirs, Path out) throws IOException {
+    public static Path merge(List<Path> runDirs, Path out, List<String> commandLine) throws IOException {
         if (runDirs.size() < 2) {
             throw new ResultsInputException("merge", "needs at least two run folders, got " + runDirs.size(),
                     "give the folder of every agent of the run");
@@ -108,6 +109,7 @@ public final class RunMerge {
         List<Map<String, String>> summary = SummaryMerge.rows(folders, server, latency.totals(), runId, status,
                 (endMs - startMs) / 1000.0, sessionsOpenMax(seconds, transports));
         ObjectNode runJson = runJson(folders, server, runId, status, startMs, endMs, summary);
+        runJson.set("commandLine", JSON.valueToTree(commandLine));
 
         Path partial = target.resolveSibling("." + runId + ".partial");
         Files.createDirectories(target.getParent());

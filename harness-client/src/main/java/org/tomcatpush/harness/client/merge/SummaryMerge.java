@@ -67,8 +67,13 @@ final class SummaryMerge {
     static final Set<String> SETTINGS = Set.of("transport", "handler", "duration_s", "protocol", "max_threads",
             "max_connections", "accept_count", "keep_alive_timeout_ms", "max_keep_alive_requests", "virtual_threads",
             "publish_rate", "payload_bytes", "sse_timeout_ms", "poll_interval_ms", "browser", "proxy",
-            "proxy_read_timeout_ms", "sse_heartbeat_ms", "max_batch", "request_connection_header",
-            "keep_alive_header_timeout_s", "api");
+            "proxy_read_timeout_ms", "sse_heartbeat_ms", "max_batch", "request_connection_header", "api");
+    /**
+     * The {@code timeout=} every keep-alive header had ({@code FirstResponseHeaders#timeoutS}): the
+     * agents' common value, empty when an agent that read such headers had none or they differ.
+     */
+    static final String KEEP_ALIVE_TIMEOUT = "keep_alive_header_timeout_s";
+    private static final String KEEP_ALIVE_RESPONSES = "keep_alive_header_responses";
 
     /** A percentile column's histogram family (its tag prefix in {@code latency.hlog}) and figure. */
     private record Percentile(String tagPrefix, Function<LatencySummary, Double> figure) {
@@ -95,6 +100,7 @@ final class SummaryMerge {
         sets.put("recomputed", RECOMPUTED);
         sets.put("percentile", PERCENTILES.keySet());
         sets.put("setting", SETTINGS);
+        sets.put("agreed", Set.of(KEEP_ALIVE_TIMEOUT));
         sets.forEach((name, set) -> {
             if (set.contains(column)) {
                 rules.add(name);
@@ -181,6 +187,11 @@ final class SummaryMerge {
         }
         if (SERVER.contains(column)) {
             return serverRow.cell(column);
+        }
+        if (KEEP_ALIVE_TIMEOUT.equals(column)) {
+            List<String> seen = parts.stream().filter(p -> p.numberOr(KEEP_ALIVE_RESPONSES, 0) > 0)
+                    .map(p -> p.cell(column)).distinct().toList();
+            return seen.size() == 1 ? seen.get(0) : "";
         }
         if (OF_THE_MERGE.contains(column) || RECOMPUTED.contains(column)) {
             return "";

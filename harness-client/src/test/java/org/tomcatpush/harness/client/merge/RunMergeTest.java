@@ -98,6 +98,8 @@ class RunMergeTest {
         assertEquals(List.of(ResultsFolderName.of(a), ResultsFolderName.of(b)),
                 runJson.path("merge").path("agents").findValuesAsText("runId"));
         assertEquals(20, runJson.path("scenario").path("sessions").asInt());
+        assertEquals("merge", runJson.path("commandLine").path(0).asText());
+        assertEquals(2, runJson.path("merge").path("agents").size());
 
         // the merged log holds every recorded value, added per tag
         assertEquals(LATENCY_A.length + LATENCY_B.length,
