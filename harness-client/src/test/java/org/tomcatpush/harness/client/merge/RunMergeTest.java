@@ -122,6 +122,31 @@ class RunMergeTest {
     }
 
     @Test
+    void eachAgentsSliceAndHostAreRecordedWhenItsRunJsonHasThem() throws Exception {
+        Path a = AgentFolders.write(dir.resolve("runs"), agentA());
+        Path b = AgentFolders.write(dir.resolve("runs"), agentB());
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < 2; i++) {
+            Path file = (i == 0 ? a : b).resolve("run.json");
+            com.fasterxml.jackson.databind.node.ObjectNode root =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+            root.putObject("agent").put("index", i).put("count", 2).put("host", "load-" + i);
+            json.writeValue(file.toFile(), root);
+        }
+        Path out = dir.resolve("merged");
+
+        assertEquals(ExitStatus.OK, harness("merge", a.toString(), b.toString(), "--out", out.toString()).status);
+
+        JsonNode agents = json.readTree(out.resolve("run.json").toFile()).path("merge").path("agents");
+        assertEquals("load-0", agents.path(0).path("host").asText());
+        assertEquals("load-1", agents.path(1).path("host").asText());
+        assertEquals(1, agents.path(1).path("agent").path("index").asInt());
+        assertEquals(2, agents.path(1).path("agent").path("count").asInt());
+        assertTrue(json.readTree(out.resolve("run.json").toFile()).path("agent").isMissingNode(),
+                "the merged run is no agent's");
+    }
+
+    @Test
     void foldersOfDifferentScenariosAreRefusedWithTheSettingNamed() throws Exception {
         Path a = AgentFolders.write(dir.resolve("runs"), agentA());
         AgentFolders.Agent longer = new AgentFolders.Agent("agent-b", 200, 15, 70, LATENCY_B, 3_300, 30, 25, 5);
