@@ -116,7 +116,7 @@ class BadOptionsTest {
     void harnessWithoutACommandSaysWhatToType() {
         CliRun run = CliRun.of(List.of());
         assertEquals(2, run.exit());
-        assertEquals(List.of("harness: name a command: run, server, sweep, report, compare, experiments, jmh"
+        assertEquals(List.of("harness: name a command: run, server, sweep, report, compare, experiments, jmh, merge"
                 + " (see 'harness --help')"), run.errLines());
     }
 
