@@ -174,7 +174,8 @@ final class SummaryMerge {
     private static String cell(String column, List<AgentFolder> folders, List<SummaryRow> parts, SummaryRow serverRow,
             List<String> transports, String transport, Map<String, Histogram> histograms) {
         if (SUMMED.contains(column)) {
-            return Figures.cell(sum(parts, column));
+            // a figure no agent recorded (the client's CPU time where it could not be read) stays unknown
+            return parts.stream().allMatch(p -> p.text(column).isEmpty()) ? "" : Figures.cell(sum(parts, column));
         }
         if (SUMMED_IF_KNOWN.contains(column)) {
             return parts.stream().anyMatch(p -> p.text(column).isEmpty()) ? "" : Figures.cell(sum(parts, column));

@@ -75,6 +75,7 @@ class RunMergeTest {
         assertEquals("2.5", row.get("requests_per_message"), "300 / 120");
         assertEquals("100", row.get("bytes_per_message"));
         assertEquals("20", row.get("sessions_open_max"), "10 + 10 open in the same seconds");
+        assertEquals("", row.get("client_cpu_s"), "unknown in both agents, so unknown merged");
 
         Histogram union = AgentFolders.histogram(LATENCY_A);
         union.add(AgentFolders.histogram(LATENCY_B));
