@@ -132,12 +132,13 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     private List<Session> createSessions(InetAddress targetAddress) {
-        List<Transport> transports = scenario.mix().assign(scenario.sessions());
+        List<Transport> transports = scenario.processTransports();
         List<Session> created = new ArrayList<>(transports.size());
         Map<Transport, Integer> perTransport = new EnumMap<>(Transport.class);
         Map<Transport, VirtualClient> currentBrowser = new EnumMap<>(Transport.class);
         int sessionsPerBrowser = Math.max(1, scenario.sessionsPerBrowser());
-        int clients = 0;
+        // an agent's virtual clients continue the numbering of the agents before it
+        int clients = scenario.firstSessionId();
         for (Transport transport : transports) {
             int indexInTransport = perTransport.merge(transport, 1, Integer::sum) - 1;
             VirtualClient client;
