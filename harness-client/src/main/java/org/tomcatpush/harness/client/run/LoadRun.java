@@ -311,8 +311,13 @@ public final class LoadRun {
         if (stats != null) {
             state.clockOffsetRead(clockOffset(stats));
         }
-        if (plan.startAt() != null && !sleepUntilEpochMs(plan.startAt().toEpochMilli())) {
-            return; // stopped while waiting: no session was opened
+        if (plan.startAt() != null) {
+            err.println("harness: " + (plan.agent().whole() ? "" : "agent " + plan.agent() + " ")
+                    + "waiting for --start-at " + plan.startAt() + " to start the ramp-up");
+            err.flush();
+            if (!sleepUntilEpochMs(plan.startAt().toEpochMilli())) {
+                return; // stopped while waiting: no session was opened
+            }
         }
         // the log opens before the sessions start, so no message is ever recorded before it
         LatencyLog latencyLog = LatencyLog.open(folder.file(ResultsWriter.LATENCY_LOG), recorder,

@@ -4,18 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -125,6 +129,36 @@ class AgentRunTest {
         assertTrue(roundTripMs >= 0, clock.toString());
         // one clock on both sides: the server read it between send and receive (ms rounding aside)
         assertTrue(Math.abs(clock.path("offsetMs").asLong()) <= roundTripMs / 2 + 1, clock.toString());
+    }
+
+    @Test
+    void aSignalWhileWaitingForStartAtStopsTheAgentBeforeAnySessionOpens() throws Exception {
+        long sseRequestsBefore = stats().path("requests").path("sse").asLong();
+        String startAt = Instant.ofEpochMilli(System.currentTimeMillis() + 120_000).toString();
+        List<String> command = new ArrayList<>(List.of(ServerLaunch.currentJava().toString(), "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), HarnessCli.class.getName(), "run", "--out", out.toString(),
+                "--target", server.baseUri().toString(), "--agent", "1/2", "--start-at", startAt,
+                "--transport", "sse", "--sessions", "4", "--ramp-up", "0", "--duration", "5s"));
+        Process harness = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(harness.getErrorStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            StringBuilder seen = new StringBuilder();
+            while ((line = err.readLine()) != null && !line.contains("waiting for --start-at")) {
+                seen.append(line).append('\n');
+            }
+            assertEquals("harness: agent 1/2 waiting for --start-at " + startAt + " to start the ramp-up", line,
+                    seen.toString());
+            harness.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
+            assertTrue(harness.waitFor(60, TimeUnit.SECONDS), "harness did not stop");
+            assertEquals(130, harness.exitValue());
+        } finally {
+            harness.destroyForcibly();
+        }
+        assertEquals(List.of(), ProcessHandle.of(harness.pid()).filter(ProcessHandle::isAlive).stream().toList());
+        assertEquals("interrupted", runJson(out).path("status").asText());
+        assertEquals(sseRequestsBefore, stats().path("requests").path("sse").asLong(), "no session was opened");
     }
 
     @Test
