@@ -142,9 +142,12 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
                 + " one server: add --target URL (the server every agent drives)");
         require(agent.sessions(mix, sessions) >= 1, "--agent " + agent + " gets no session of --sessions " + sessions
                 + ": run at least " + agent.count() + " sessions, or fewer agents");
-        require(!proxy.enabled() || sessions <= NginxConfig.MAX_SESSIONS, "--proxy nginx carries at most "
-                + NginxConfig.MAX_SESSIONS + " sessions (its worker_connections " + NginxConfig.WORKER_CONNECTIONS
-                + ", two per session), got --sessions " + sessions + ": run fewer sessions or drop --proxy");
+        // each agent starts a proxy of its own, for its own slice
+        require(!proxy.enabled() || agent.sessions(mix, sessions) <= NginxConfig.MAX_SESSIONS, "--proxy nginx"
+                + " carries at most " + NginxConfig.MAX_SESSIONS + " sessions (its worker_connections "
+                + NginxConfig.WORKER_CONNECTIONS + ", two per session), got --sessions " + sessions
+                + (agent.whole() ? "" : " (" + agent.sessions(mix, sessions) + " for agent " + agent + ")")
+                + ": run fewer sessions or drop --proxy");
     }
 
     /** A plan of one process that starts its ramp-up at once (no {@code --agent}, no {@code --start-at}). */
