@@ -311,6 +311,8 @@ public final class LoadRun {
         if (stats != null) {
             state.clockOffsetRead(clockOffset(stats));
         }
+        // the HTTP client and the sessions are set up before any wait, so the ramp-up starts on time
+        load.prepare();
         if (plan.startAt() != null) {
             err.println("harness: " + (plan.agent().whole() ? "" : "agent " + plan.agent() + " ")
                     + "waiting for --start-at " + plan.startAt() + " to start the ramp-up");
