@@ -312,8 +312,7 @@ final class RunCommand implements Callable<Integer> {
             config = server.toConfig();
         }
         if (agent != null && targetUri == null) {
-            throw new ConfigException("--agent " + agent + " runs a slice of a run whose agents share one server:"
-                    + " add --target URL (the server every agent drives)");
+            throw new ConfigException(RunPlan.agentWithoutTarget(agent)); // also for 0/1, which RunPlan takes
         }
         Endpoints endpoints = Endpoints.HARNESS;
         if (endpointsSpec != null) {

@@ -21,7 +21,10 @@ import org.tomcatpush.harness.client.thresholds.ThresholdsXml;
  * Writes {@code run.json}: the status of the run, the full scenario and server configuration,
  * how the server was run, the reverse proxy ({@code proxy}: {@code kind} none or nginx), the
  * environment, the thresholds with how each came out
- * ({@code thresholds}, {@code thresholdOutcomes}) and the other files' names. Times are ISO-8601 UTC and
+ * ({@code thresholds}, {@code thresholdOutcomes}), which agent of a shared run it was and its slice
+ * ({@code agent}), the {@code startAt} it waited for, its {@code clockOffset} to the server, and
+ * the other files' names. {@code scenario.sessions} is the planned run of every agent together;
+ * {@code scenario.sessionsPerTransport} and summary.csv count this process's. Times are ISO-8601 UTC and
  * epoch ms; every duration is in ms. Stateless.
  */
 public final class RunJson {

@@ -138,8 +138,7 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
             JmxGuard.check(jmx, allowRemote);
         }
         Objects.requireNonNull(agent, "agent");
-        require(agent.whole() || target != null, "--agent " + agent + " runs a slice of a run whose agents share"
-                + " one server: add --target URL (the server every agent drives)");
+        require(agent.whole() || target != null, agentWithoutTarget(agent));
         require(agent.sessions(mix, sessions) >= 1, "--agent " + agent + " gets no session of --sessions " + sessions
                 + ": run at least " + agent.count() + " sessions, or fewer agents");
         // each agent starts a proxy of its own, for its own slice
@@ -161,6 +160,12 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
                 sseReconnectDelay, sourceAddresses, connectTimeout, target, allowRemote, serverConfig, virtualThreads,
                 serverJava, serverHeap, listenTimeout, commandLine, requestTimeout, thresholds, proxy,
                 connectionHeader, endpoints, jmx, AgentSlice.WHOLE, null);
+    }
+
+    /** Why {@code --agent} needs {@code --target}: the agents of one run share its server. */
+    public static String agentWithoutTarget(AgentSlice agent) {
+        return "--agent " + agent + " runs a slice of a run whose agents share one server: add --target URL (the"
+                + " server every agent drives)";
     }
 
     /** The sessions this process opens: its agent's slice of {@code sessions}. */
