@@ -3,6 +3,7 @@ package org.tomcatpush.harness.client.cli;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,6 +23,7 @@ import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.run.LoadRun;
 import org.tomcatpush.harness.client.run.RunPlan;
+import org.tomcatpush.harness.client.scenario.AgentSlice;
 import org.tomcatpush.harness.client.scenario.Endpoints;
 import org.tomcatpush.harness.client.scenario.RequestConnectionHeader;
 import org.tomcatpush.harness.client.scenario.TransportMix;
@@ -167,6 +169,19 @@ final class RunCommand implements Callable<Integer> {
                     + " starting one; the server flags are then refused. Default: none (start a server).")
     String target;
 
+    @Option(names = "--agent", paramLabel = "I/N", converter = AgentSliceConverter.class,
+            description = "With --target: be agent I (from 0) of N load generators that share one run: open only"
+                    + " this agent's slice of --sessions (every transport of the mix split the same way, the"
+                    + " remainder to the first agents), spread over the whole --ramp-up. Only agent 0 resets the"
+                    + " server's counters. Default: none (this process runs every session).")
+    AgentSlice agent;
+
+    @Option(names = "--start-at", paramLabel = "TIME", converter = StartAtConverter.class,
+            description = "Wait until TIME (an ISO-8601 instant such as 2026-12-02T03:40:00Z, or epoch ms) before"
+                    + " the ramp-up starts, so that agents started apart begin together; at most 10 minutes"
+                    + " ahead, at most 5 s past. Default: none (start as soon as the server answers).")
+    Instant startAt;
+
     @Option(names = "--endpoints", paramLabel = "SPEC",
             description = "With --target: drive an application that is not harness-server, at these paths, e.g."
                     + " sse=/events,ws=/socket,poll=/api/poll,long-poll=/api/wait (every transport of --transport"
@@ -296,6 +311,9 @@ final class RunCommand implements Callable<Integer> {
             }
             config = server.toConfig();
         }
+        if (agent != null && targetUri == null) {
+            throw new ConfigException(RunPlan.agentWithoutTarget(agent)); // also for 0/1, which RunPlan takes
+        }
         Endpoints endpoints = Endpoints.HARNESS;
         if (endpointsSpec != null) {
             endpoints = Endpoints.parse(endpointsSpec, publishTimeField);
@@ -316,7 +334,7 @@ final class RunCommand implements Callable<Integer> {
                 List.copyOf(parsed.originalArgs()), requestTimeout,
                 Threshold.parseAll(thresholdExpressions, SummaryCsv.header()), proxySettings(parsed),
                 connectionHeader != null ? connectionHeader : RequestConnectionHeader.defaultFor(browser), endpoints,
-                jmxUrl);
+                jmxUrl, agent != null ? agent : AgentSlice.WHOLE, startAt);
     }
 
     /** The server's java: {@code --server-java} as given, {@code newest} resolved, or this JVM's. */

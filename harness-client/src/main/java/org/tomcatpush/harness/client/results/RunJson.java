@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.tomcatpush.harness.client.scenario.AgentSlice;
 import org.tomcatpush.harness.client.scenario.Scenario;
+import org.tomcatpush.harness.client.serverstats.ClockOffset;
 import org.tomcatpush.harness.client.thresholds.RunThresholds;
 import org.tomcatpush.harness.client.thresholds.Threshold;
 import org.tomcatpush.harness.client.thresholds.ThresholdOutcome;
@@ -19,7 +21,10 @@ import org.tomcatpush.harness.client.thresholds.ThresholdsXml;
  * Writes {@code run.json}: the status of the run, the full scenario and server configuration,
  * how the server was run, the reverse proxy ({@code proxy}: {@code kind} none or nginx), the
  * environment, the thresholds with how each came out
- * ({@code thresholds}, {@code thresholdOutcomes}) and the other files' names. Times are ISO-8601 UTC and
+ * ({@code thresholds}, {@code thresholdOutcomes}), which agent of a shared run it was and its slice
+ * ({@code agent}), the {@code startAt} it waited for, its {@code clockOffset} to the server, and
+ * the other files' names. {@code scenario.sessions} is the planned run of every agent together;
+ * {@code scenario.sessionsPerTransport} and summary.csv count this process's. Times are ISO-8601 UTC and
  * epoch ms; every duration is in ms. Stateless.
  */
 public final class RunJson {
@@ -49,6 +54,16 @@ public final class RunJson {
         root.put("endEpochMs", result.endedAt().toEpochMilli());
         root.put("measuredDurationS", result.measuredDurationS());
         root.set("scenario", scenario(result));
+        root.set("agent", agent(result));
+        root.put("startAt", result.setup().startAt() == null ? null : result.setup().startAt().toString());
+        ClockOffset clock = result.setup().clockOffset();
+        if (clock == null) {
+            root.putNull("clockOffset");
+        } else {
+            ObjectNode offset = root.putObject("clockOffset");
+            offset.put("offsetMs", clock.offsetMs());
+            offset.put("roundTripMs", clock.roundTripMs());
+        }
         ObjectNode server = root.putObject("server");
         server.put("mode", result.setup().serverMode());
         server.put("pid", result.setup().serverPid());
@@ -120,6 +135,29 @@ public final class RunJson {
             node.put("endpoints", s.endpoints().toString());
             node.put("publishTimeField", s.endpoints().publishTimeField());
         }
+        return node;
+    }
+
+    /**
+     * Which agent this run was ({@code --agent I/N}; 0 of 1 for a whole run) and its slice of the
+     * scenario's sessions: how many, per transport, and the range of session ids
+     * ({@code firstSessionId} to {@code lastSessionId}, both included).
+     */
+    private static ObjectNode agent(RunResult result) {
+        Scenario s = result.setup().scenario();
+        AgentSlice agent = s.agent();
+        ObjectNode node = JSON.createObjectNode();
+        node.put("index", agent.index());
+        node.put("count", agent.count());
+        int sessions = agent.sessions(s.mix(), s.sessions());
+        int first = agent.firstSessionId(s.mix(), s.sessions());
+        ObjectNode slice = node.putObject("slice");
+        slice.put("sessions", sessions);
+        slice.put("firstSessionId", first);
+        slice.put("lastSessionId", first + sessions - 1);
+        ObjectNode perTransport = slice.putObject("sessionsPerTransport");
+        agent.sessionsPerTransport(s.mix(), s.sessions()).forEach((t, n) -> perTransport.put(t.cliName(), n));
+        node.put("resetsServer", agent.resetsServer());
         return node;
     }
 

@@ -1,11 +1,13 @@
 package org.tomcatpush.harness.client.results;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.tomcatpush.harness.client.scenario.Scenario;
+import org.tomcatpush.harness.client.serverstats.ClockOffset;
 
 /**
  * What a run was asked to do: the scenario, the server's knobs and how the server was run.
@@ -21,10 +23,21 @@ import org.tomcatpush.harness.client.scenario.Scenario;
  * @param sessionsPerTransport how many sessions the mix gave each transport
  * @param commandLine   the arguments the run was started with
  * @param proxy         the reverse proxy the sessions went through, {@link ProxyInfo#NONE} for none
+ * @param startAt       the {@code --start-at} the ramp-up waited for, or {@code null}
+ * @param clockOffset   the server's clock against this machine's, or {@code null} when not read
+ *                      (a foreign target, or a server that did not answer)
  */
 public record RunSetup(String name, Scenario scenario, ServerSettings settings, JsonNode serverConfig,
         String serverMode, String serverHeap, long serverPid, Map<String, Integer> sessionsPerTransport,
-        List<String> commandLine, ProxyInfo proxy) {
+        List<String> commandLine, ProxyInfo proxy, Instant startAt, ClockOffset clockOffset) {
+
+    /** A setup without a start time to wait for and without a clock reading. */
+    public RunSetup(String name, Scenario scenario, ServerSettings settings, JsonNode serverConfig, String serverMode,
+            String serverHeap, long serverPid, Map<String, Integer> sessionsPerTransport, List<String> commandLine,
+            ProxyInfo proxy) {
+        this(name, scenario, settings, serverConfig, serverMode, serverHeap, serverPid, sessionsPerTransport,
+                commandLine, proxy, null, null);
+    }
 
     public RunSetup {
         java.util.Objects.requireNonNull(proxy, "proxy");

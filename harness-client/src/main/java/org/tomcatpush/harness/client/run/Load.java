@@ -10,6 +10,14 @@ import org.tomcatpush.harness.client.session.EventLoopDelay;
  */
 public interface Load extends AutoCloseable {
 
+    /**
+     * Sets up what the ramp-up needs (the HTTP client, the sessions) without opening a connection,
+     * so that a {@link #start()} after a wait for {@code --start-at} begins at once. Optional:
+     * {@link #start()} prepares a load not prepared yet.
+     */
+    default void prepare() {
+    }
+
     /** Starts the ramp-up and returns at once. */
     void start();
 

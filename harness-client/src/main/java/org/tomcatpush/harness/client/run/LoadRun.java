@@ -29,6 +29,7 @@ import org.tomcatpush.harness.client.results.RunResult;
 import org.tomcatpush.harness.client.results.RunStatus;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.results.SummaryTable;
+import org.tomcatpush.harness.client.serverstats.ClockOffset;
 import org.tomcatpush.harness.client.serverstats.ControlDiscovery;
 import org.tomcatpush.harness.client.serverstats.HeapReading;
 import org.tomcatpush.harness.client.serverstats.JmxStats;
@@ -130,6 +131,10 @@ public final class LoadRun {
         Thread hook = new Thread(this::stopFromShutdownHook, "harness-run-stopper");
         Runtime.getRuntime().addShutdownHook(hook);
         Duration startBound = plan.startsServer() ? plan.listenTimeout() : START_STATS_TIMEOUT;
+        if (plan.startAt() != null) {
+            // the wait for --start-at comes before the ramp-up: the watchdog's bound includes it
+            startBound = startBound.plus(max(Duration.ZERO, Duration.between(Instant.now(), plan.startAt())));
+        }
         deadlineNanos = System.nanoTime() + startBound.plus(plan.duration()).plus(deadlineGrace).toNanos();
         Thread runThread = Thread.currentThread();
         Thread watchdog = new Thread(() -> watchDeadline(runThread), "harness-run-deadline");
@@ -290,7 +295,8 @@ public final class LoadRun {
         Load load = loads.create(state.scenario(), recorder);
         state.loadCreated(load);
         ResultsFolder folder = state.beginFolder();
-        if (stats != null) {
+        if (stats != null && plan.agent().resetsServer()) {
+            // agents after the first join a run agent 0 has begun: resetting would erase its counts
             try {
                 stats.reset();
             } catch (IOException e) {
@@ -302,11 +308,24 @@ public final class LoadRun {
             }
             state.baselineHeapRead(heapAfterGc(stats));
         }
+        if (stats != null) {
+            state.clockOffsetRead(clockOffset(stats));
+        }
+        // the HTTP client and the sessions are set up before any wait, so the ramp-up starts on time
+        load.prepare();
+        if (plan.startAt() != null) {
+            err.println("harness: " + (plan.agent().whole() ? "" : "agent " + plan.agent() + " ")
+                    + "waiting for --start-at " + plan.startAt() + " to start the ramp-up");
+            err.flush();
+            if (!sleepUntilEpochMs(plan.startAt().toEpochMilli())) {
+                return; // stopped while waiting: no session was opened
+            }
+        }
         // the log opens before the sessions start, so no message is ever recorded before it
         LatencyLog latencyLog = LatencyLog.open(folder.file(ResultsWriter.LATENCY_LOG), recorder,
                 System.currentTimeMillis());
         state.latencyLogOpened(latencyLog);
-        RunMonitor monitor = new RunMonitor(recorder, load, source, latencyLog, plan.sessions(),
+        RunMonitor monitor = new RunMonitor(recorder, load, source, latencyLog, plan.processSessions(),
                 durationSeconds(), err);
         state.monitorStarted(monitor);
         load.start();
@@ -326,7 +345,8 @@ public final class LoadRun {
         if (sleepUntil(startNanos + durationNanos) && !serverFailed(server)) {
             // the window ends here; the collection's pause is the server's, after the window
             state.windowEnded();
-            if (stats != null) {
+            if (stats != null && plan.agent().resetsServer()) {
+                // a full collection on the server is agent 0's, like the reset: once per run
                 HeapReading held = heapAfterGc(stats);
                 state.heldHeapRead(held, load.openSessions());
             }
@@ -414,6 +434,10 @@ public final class LoadRun {
         return state.elapsedSeconds() + " s";
     }
 
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     private static ServerStats fetchOrNull(StatsClient stats) {
         try {
             return stats.fetch(TICK_STATS_TIMEOUT);
@@ -423,6 +447,36 @@ public final class LoadRun {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /** The server's clock against this machine's; {@code null} when the server does not tell it. */
+    private static ClockOffset clockOffset(StatsClient stats) {
+        try {
+            return ClockOffset.measure(stats);
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /**
+     * Sleeps until this machine's clock reads {@code epochMs} (a {@code --start-at}, a wall-clock
+     * instant shared with other agents); false when a stop was requested first.
+     */
+    private boolean sleepUntilEpochMs(long epochMs) {
+        long remainingMs = epochMs - System.currentTimeMillis();
+        if (!sleepUntil(System.nanoTime() + Math.max(0, remainingMs) * 1_000_000L)) {
+            return false;
+        }
+        // the monotonic clock and the wall clock may drift apart over the wait: finish on the wall clock
+        while (System.currentTimeMillis() < epochMs) {
+            if (!sleepUntil(System.nanoTime() + 1_000_000L)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Sleeps until {@code deadlineNanos}; false when a stop was requested first. */

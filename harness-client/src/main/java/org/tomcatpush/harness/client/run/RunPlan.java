@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import org.tomcatpush.harness.client.launch.ProxySettings;
 import org.tomcatpush.harness.client.launch.JmxGuard;
 import org.tomcatpush.harness.client.launch.TargetGuard;
 import org.tomcatpush.harness.client.results.ResultsFolder;
+import org.tomcatpush.harness.client.scenario.AgentSlice;
 import org.tomcatpush.harness.client.scenario.RequestConnectionHeader;
 import org.tomcatpush.harness.client.scenario.Endpoints;
 import org.tomcatpush.harness.client.scenario.Scenario;
@@ -57,6 +59,10 @@ import org.tomcatpush.harness.server.config.ServerOptions;
  *                           application's ({@code --endpoints}, which needs {@code --target})
  * @param jmx                Tomcat's JMX connector to read the server-side figures from
  *                           ({@code --jmx}), or {@code null} for none
+ * @param agent              which slice of the {@code sessions} this process runs ({@code --agent
+ *                           I/N}, which needs a target all agents share); {@link AgentSlice#WHOLE}
+ * @param startAt            when the ramp-up starts ({@code --start-at}, the same instant for every
+ *                           agent), or {@code null} for as soon as the server answered
  */
 public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, Duration rampUp, Duration duration,
         Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,
@@ -64,7 +70,7 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
         boolean virtualThreads, Path serverJava, String serverHeap, Duration listenTimeout, List<String> commandLine,
         Duration requestTimeout,
         List<Threshold> thresholds, ProxySettings proxy, RequestConnectionHeader connectionHeader,
-        Endpoints endpoints, JMXServiceURL jmx) {
+        Endpoints endpoints, JMXServiceURL jmx, AgentSlice agent, Instant startAt) {
 
     /** Most source addresses: 127.0.0.1 .. 127.0.0.254. */
     public static final int MAX_SOURCE_ADDRESSES = 254;
@@ -131,9 +137,40 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
                     + " --endpoints; harness-server reports its own figures: add --endpoints, or drop --jmx");
             JmxGuard.check(jmx, allowRemote);
         }
-        require(!proxy.enabled() || sessions <= NginxConfig.MAX_SESSIONS, "--proxy nginx carries at most "
-                + NginxConfig.MAX_SESSIONS + " sessions (its worker_connections " + NginxConfig.WORKER_CONNECTIONS
-                + ", two per session), got --sessions " + sessions + ": run fewer sessions or drop --proxy");
+        Objects.requireNonNull(agent, "agent");
+        require(agent.whole() || target != null, agentWithoutTarget(agent));
+        require(agent.sessions(mix, sessions) >= 1, "--agent " + agent + " gets no session of --sessions " + sessions
+                + ": run at least " + agent.count() + " sessions, or fewer agents");
+        // each agent starts a proxy of its own, for its own slice
+        require(!proxy.enabled() || agent.sessions(mix, sessions) <= NginxConfig.MAX_SESSIONS, "--proxy nginx"
+                + " carries at most " + NginxConfig.MAX_SESSIONS + " sessions (its worker_connections "
+                + NginxConfig.WORKER_CONNECTIONS + ", two per session), got --sessions " + sessions
+                + (agent.whole() ? "" : " (" + agent.sessions(mix, sessions) + " for agent " + agent + ")")
+                + ": run fewer sessions or drop --proxy");
+    }
+
+    /** A plan of one process that starts its ramp-up at once (no {@code --agent}, no {@code --start-at}). */
+    public RunPlan(String name, Path outDir, TransportMix mix, int sessions, Duration rampUp, Duration duration,
+            Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,
+            int sourceAddresses, Duration connectTimeout, URI target, boolean allowRemote, ServerConfig serverConfig,
+            boolean virtualThreads, Path serverJava, String serverHeap, Duration listenTimeout, List<String> commandLine,
+            Duration requestTimeout, List<Threshold> thresholds, ProxySettings proxy,
+            RequestConnectionHeader connectionHeader, Endpoints endpoints, JMXServiceURL jmx) {
+        this(name, outDir, mix, sessions, rampUp, duration, pollInterval, browser, sessionsPerBrowser,
+                sseReconnectDelay, sourceAddresses, connectTimeout, target, allowRemote, serverConfig, virtualThreads,
+                serverJava, serverHeap, listenTimeout, commandLine, requestTimeout, thresholds, proxy,
+                connectionHeader, endpoints, jmx, AgentSlice.WHOLE, null);
+    }
+
+    /** Why {@code --agent} needs {@code --target}: the agents of one run share its server. */
+    public static String agentWithoutTarget(AgentSlice agent) {
+        return "--agent " + agent + " runs a slice of a run whose agents share one server: add --target URL (the"
+                + " server every agent drives)";
+    }
+
+    /** The sessions this process opens: its agent's slice of {@code sessions}. */
+    public int processSessions() {
+        return agent.sessions(mix, sessions);
     }
 
     /** A plan against harness-server's own endpoints, without JMX. */
@@ -202,7 +239,7 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
 
     /** The file descriptors this run needs per process. */
     public OpenFileBudget fileBudget() {
-        return OpenFileBudget.estimate(sessions, browser, sessionsPerBrowser, startsServer(),
+        return OpenFileBudget.estimate(processSessions(), browser, sessionsPerBrowser, startsServer(),
                 startsServer() ? serverConfig.maxConnections() : -1);
     }
 
@@ -213,7 +250,7 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
     public Scenario scenario(URI baseUri, int serverMaxKeepAliveRequests, Duration serverLongPollHold) {
         return new Scenario(baseUri, mix, sessions, rampUp, duration, pollInterval, browser, sessionsPerBrowser,
                 sseReconnectDelay, sourceAddresses, connectTimeout, serverMaxKeepAliveRequests, 0, requestTimeout,
-                serverLongPollHold, connectionHeader, endpoints);
+                serverLongPollHold, connectionHeader, endpoints, agent);
     }
 
     /** The URI a client would use for a server bound to {@code host}; a wildcard bind is reached over loopback. */

@@ -37,6 +37,7 @@ import org.tomcatpush.harness.client.scenario.Scenario;
 import org.tomcatpush.harness.client.scenario.Transport;
 import org.tomcatpush.harness.client.serverstats.HeapReading;
 import org.tomcatpush.harness.client.serverstats.JmxStats;
+import org.tomcatpush.harness.client.serverstats.ClockOffset;
 import org.tomcatpush.harness.client.serverstats.ServerStats;
 import org.tomcatpush.harness.client.serverstats.StatsClient;
 import org.tomcatpush.harness.client.session.EventLoopDelay;
@@ -73,6 +74,7 @@ final class RunState {
     private HeldMemory heldMemory = HeldMemory.UNKNOWN;
     private EventLoopDelay.Summary eventLoopDelay;
     private ProxyInfo proxy = ProxyInfo.NONE;
+    private ClockOffset clockOffset;
     private JmxStats jmx;
 
     RunState(RunPlan plan, RunRecorder recorder) {
@@ -92,6 +94,10 @@ final class RunState {
     }
 
     /** The sessions go through this proxy. */
+    void clockOffsetRead(ClockOffset offset) {
+        clockOffset = offset;
+    }
+
     void proxyStarted(ProxyInfo started) {
         proxy = started;
     }
@@ -304,7 +310,8 @@ final class RunState {
     RunResult toResult(RunEnvironment environment) {
         Scenario s = scenario != null ? scenario : plan.scenario(plannedUri(), maxKeepAliveRequests(), longPollHold());
         Map<Transport, Integer> assigned = new EnumMap<>(Transport.class);
-        s.mix().assign(s.sessions()).forEach(t -> assigned.merge(t, 1, Integer::sum));
+        List<Transport> processTransports = s.processTransports();
+        processTransports.forEach(t -> assigned.merge(t, 1, Integer::sum));
         boolean single = s.mix().transports().size() == 1;
         List<TransportResult> rows = new ArrayList<>();
         for (Transport t : s.mix().transports()) {
@@ -316,7 +323,7 @@ final class RunState {
                     total(t, LatencyLog.Family.FIRST_MESSAGE), total(t, LatencyLog.Family.FAILURE_TIME),
                     total(t, LatencyLog.Family.CONNECT_TIME)));
         }
-        TransportResult all = single ? null : new TransportResult("all", s.sessions(), sessionsOpenMaxOfAll(),
+        TransportResult all = single ? null : new TransportResult("all", processTransports.size(), sessionsOpenMaxOfAll(),
                 ClientCounts.sum(rows.stream().map(TransportResult::client).toList()),
                 totalOfAll(LatencyLog.Family.LATENCY), totalOfAll(LatencyLog.Family.RESPONSE_TIME),
                 totalOfAll(LatencyLog.Family.UNCORRECTED_RESPONSE_TIME),
@@ -327,7 +334,8 @@ final class RunState {
         assigned.forEach((t, n) -> perTransport.put(t.cliName(), n));
         RunSetup setup = new RunSetup(plan.name(), s, settings(), serverConfigJson(),
                 server == null ? (plan.startsServer() ? "child" : "target") : server.mode(), plan.serverHeap(),
-                server == null ? -1 : server.pid(), perTransport, plan.commandLine(), proxy);
+                server == null ? -1 : server.pid(), perTransport, plan.commandLine(), proxy, plan.startAt(),
+                clockOffset);
         Instant start = startedAt != null ? startedAt : requestedAt;
         Instant end = endedAt != null ? endedAt : Instant.now();
         String runId = folder != null ? folder.runId() : plan.name();

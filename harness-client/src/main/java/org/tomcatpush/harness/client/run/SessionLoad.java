@@ -18,6 +18,11 @@ final class SessionLoad implements Load {
     }
 
     @Override
+    public void prepare() {
+        generator.prepare();
+    }
+
+    @Override
     public void start() {
         generator.start();
     }

@@ -2,13 +2,15 @@ package org.tomcatpush.harness.client.scenario;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything the load generator needs to know about one run, already validated. Immutable.
  *
  * @param target                     base URI of the server, e.g. {@code http://127.0.0.1:8080}
  * @param mix                        which transports, in which proportion
- * @param sessions                   number of concurrent sessions to open
+ * @param sessions                   number of concurrent sessions the run opens (with {@code agent},
+ *                                   of all agents together: see {@link #processTransports()})
  * @param rampUp                     time over which sessions are opened, evenly spaced (zero: all at once)
  * @param duration                   how long the run lasts after the ramp-up started
  * @param pollInterval               short poll: time between intended send times of one session
@@ -31,6 +33,8 @@ import java.time.Duration;
  * @param connectionHeader           the {@code Connection} header of every request (keep-alive or none)
  * @param endpoints                  the target's endpoint paths and protocol: harness-server's own,
  *                                   or a foreign application's ({@code --endpoints})
+ * @param agent                      which slice of the {@code sessions} this process runs
+ *                                   ({@code --agent I/N}); {@link AgentSlice#WHOLE} for all of them
  */
 public record Scenario(
         URI target,
@@ -49,7 +53,29 @@ public record Scenario(
         Duration requestTimeout,
         Duration serverLongPollHold,
         RequestConnectionHeader connectionHeader,
-        Endpoints endpoints) {
+        Endpoints endpoints,
+        AgentSlice agent) {
+
+    /** A scenario whose process runs every planned session (no {@code --agent}). */
+    public Scenario(URI target, TransportMix mix, int sessions, Duration rampUp, Duration duration,
+            Duration pollInterval, boolean browser, int sessionsPerBrowser, Duration sseReconnectDelay,
+            int sourceAddresses, Duration connectTimeout, int serverMaxKeepAliveRequests, int pollsPerSession,
+            Duration requestTimeout, Duration serverLongPollHold, RequestConnectionHeader connectionHeader,
+            Endpoints endpoints) {
+        this(target, mix, sessions, rampUp, duration, pollInterval, browser, sessionsPerBrowser, sseReconnectDelay,
+                sourceAddresses, connectTimeout, serverMaxKeepAliveRequests, pollsPerSession, requestTimeout,
+                serverLongPollHold, connectionHeader, endpoints, AgentSlice.WHOLE);
+    }
+
+    /** This process's sessions, in the order the ramp-up starts them: its agent's slice of the plan. */
+    public List<Transport> processTransports() {
+        return agent.transports(mix, sessions);
+    }
+
+    /** The id of this process's first session (0 unless it is an agent after the first). */
+    public int firstSessionId() {
+        return agent.firstSessionId(mix, sessions);
+    }
 
     /** A scenario against harness-server's own endpoints. */
     public Scenario(URI target, TransportMix mix, int sessions, Duration rampUp, Duration duration,

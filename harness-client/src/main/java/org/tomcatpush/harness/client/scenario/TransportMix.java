@@ -71,6 +71,14 @@ public record TransportMix(Map<Transport, Integer> weights) {
      * Deterministic: the same mix and count always give the same list.
      */
     public List<Transport> assign(int sessions) {
+        return interleave(counts(sessions));
+    }
+
+    /**
+     * How many of {@code sessions} sessions each transport of the mix gets, proportionally to the
+     * weights (largest remainder); every transport of the mix is a key, maybe with 0. Deterministic.
+     */
+    public Map<Transport, Integer> counts(int sessions) {
         int total = weights.values().stream().mapToInt(Integer::intValue).sum();
         Map<Transport, Integer> counts = new EnumMap<>(Transport.class);
         int given = 0;
@@ -86,17 +94,27 @@ public record TransportMix(Map<Transport, Integer> weights) {
             Transport t = byRemainder.get(i % byRemainder.size());
             counts.merge(t, 1, Integer::sum);
         }
+        return counts;
+    }
+
+    /**
+     * Orders sessions of exactly {@code counts} per transport so that each transport is spread
+     * evenly over the list (the one furthest behind its share goes next). Deterministic.
+     */
+    public static List<Transport> interleave(Map<Transport, Integer> counts) {
+        Map<Transport, Integer> ordered = new EnumMap<>(counts);
+        int sessions = ordered.values().stream().mapToInt(Integer::intValue).sum();
         List<Transport> order = new ArrayList<>(sessions);
         Map<Transport, Integer> placed = new EnumMap<>(Transport.class);
         for (int i = 0; i < sessions; i++) {
             Transport best = null;
             double bestLag = Double.NEGATIVE_INFINITY;
-            for (Transport t : counts.keySet()) {
+            for (Transport t : ordered.keySet()) {
                 int done = placed.getOrDefault(t, 0);
-                if (done >= counts.get(t)) {
+                if (done >= ordered.get(t)) {
                     continue;
                 }
-                double lag = (double) (i + 1) * counts.get(t) / sessions - done;
+                double lag = (double) (i + 1) * ordered.get(t) / sessions - done;
                 if (lag > bestLag) {
                     bestLag = lag;
                     best = t;

@@ -62,7 +62,28 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     /**
-     * Starts the ramp-up and returns at once.
+     * Creates the HTTP client and the sessions without opening a connection, so that a later
+     * {@link #start()} begins the ramp-up at once (a run waiting for {@code --start-at} prepares
+     * before it waits). Idempotent.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     * @throws IllegalArgumentException if the target host cannot be resolved
+     */
+    public synchronized void prepare() {
+        if (closed) {
+            throw new IllegalStateException("the load generator is closed");
+        }
+        if (context != null) {
+            return;
+        }
+        InetAddress targetAddress = resolve(scenario.target().getHost());
+        resources = HttpClientResources.create(scenario, accounting);
+        context = new SessionContext(resources.client(), resources.timer(), scenario, recorder);
+        sessions = createSessions(targetAddress);
+    }
+
+    /**
+     * Starts the ramp-up (preparing first if {@link #prepare()} was not called) and returns at once.
      *
      * @throws IllegalStateException if called twice or after {@link #close()}
      * @throws IllegalArgumentException if the target host cannot be resolved
@@ -71,11 +92,8 @@ public final class LoadGenerator implements AutoCloseable {
         if (started || closed) {
             throw new IllegalStateException(closed ? "the load generator is closed" : "the load generator was already started");
         }
+        prepare();
         started = true;
-        InetAddress targetAddress = resolve(scenario.target().getHost());
-        resources = HttpClientResources.create(scenario, accounting);
-        context = new SessionContext(resources.client(), resources.timer(), scenario, recorder);
-        sessions = createSessions(targetAddress);
         rampUp = new RampUp(sessions, scenario.rampUp(), resources.rampUpTimer());
         rampUp.start();
     }
@@ -110,10 +128,12 @@ public final class LoadGenerator implements AutoCloseable {
         }
         closed = true;
         accounting.markStopping();
-        if (!started) {
-            return;
+        if (context == null) {
+            return; // never prepared: no client to free
         }
-        rampUp.cancel();
+        if (rampUp != null) {
+            rampUp.cancel();
+        }
         long stopNanos = System.nanoTime();
         for (Session session : sessions) {
             session.stop();
@@ -132,12 +152,13 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     private List<Session> createSessions(InetAddress targetAddress) {
-        List<Transport> transports = scenario.mix().assign(scenario.sessions());
+        List<Transport> transports = scenario.processTransports();
         List<Session> created = new ArrayList<>(transports.size());
         Map<Transport, Integer> perTransport = new EnumMap<>(Transport.class);
         Map<Transport, VirtualClient> currentBrowser = new EnumMap<>(Transport.class);
         int sessionsPerBrowser = Math.max(1, scenario.sessionsPerBrowser());
-        int clients = 0;
+        // an agent's virtual clients continue the numbering of the agents before it
+        int clients = scenario.firstSessionId();
         for (Transport transport : transports) {
             int indexInTransport = perTransport.merge(transport, 1, Integer::sum) - 1;
             VirtualClient client;

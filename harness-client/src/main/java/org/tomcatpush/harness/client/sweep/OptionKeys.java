@@ -21,7 +21,9 @@ public final class OptionKeys {
             "out", "the sweep puts every run into its own folder: use 'harness sweep --out DIR' instead",
             "name", "the sweep names each run after its values: use the top-level 'name' for the sweep",
             "target", "a sweep starts a fresh server for every run, so it cannot drive a running one: drop it",
-            "allow-remote", "a sweep only loads the servers it starts on this machine: drop it");
+            "allow-remote", "a sweep only loads the servers it starts on this machine: drop it",
+            "agent", "a sweep's runs each drive a server of their own, so none is a slice of a shared run: drop it",
+            "start-at", "a sweep starts each run when the one before has ended: drop it");
 
     private final Map<String, Boolean> flags;
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.tomcatpush.harness.client.accounting.CloseCause;
 import org.tomcatpush.harness.client.accounting.RunRecorder;
 import org.tomcatpush.harness.client.accounting.TransportCounters;
+import org.tomcatpush.harness.client.scenario.AgentSlice;
 import org.tomcatpush.harness.client.scenario.Scenario;
 import org.tomcatpush.harness.client.scenario.Transport;
 import org.tomcatpush.harness.client.scenario.TransportMix;
@@ -63,5 +64,50 @@ class LoadGeneratorTest {
         generator.close();
         IllegalStateException e = assertThrows(IllegalStateException.class, generator::start);
         assertEquals("the load generator is closed", e.getMessage());
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aPreparedGeneratorOpensNothingUntilStartAndClosesCleanlyWithoutIt() {
+        try (TestServer server = TestServer.start("--publish-rate", "20")) {
+            Scenario scenario = TestScenario.of(server.baseUri(), Transport.SSE, 3).build();
+            RunRecorder recorder = new RunRecorder(scenario.mix());
+            LoadGenerator generator = new LoadGenerator(scenario, recorder);
+            generator.prepare();
+            generator.prepare(); // idempotent
+            assertEquals(0, generator.openConnections(), "prepare() opens no connection");
+            generator.close();
+            TransportCounters c = recorder.forTransport(Transport.SSE).counters();
+            assertEquals(0, c.connectionsOpened());
+            assertEquals(0, c.requests());
+            assertEquals("the load generator is closed", assertThrows(IllegalStateException.class,
+                    generator::prepare).getMessage());
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void anAgentsSessionsAreItsSliceOfThePlan() {
+        try (TestServer server = TestServer.start("--publish-rate", "20")) {
+            TransportMix mix = TransportMix.parse("sse=50,short-poll=50");
+            Scenario whole = TestScenario.of(server.baseUri(), Transport.SSE, 10).build();
+            Scenario scenario = new Scenario(whole.target(), mix, 10, Duration.ZERO, whole.duration(),
+                    Duration.ofMillis(200), false, 1, whole.sseReconnectDelay(), 1, whole.connectTimeout(),
+                    whole.serverMaxKeepAliveRequests(), 0, null, whole.serverLongPollHold(),
+                    whole.connectionHeader(), whole.endpoints(), new AgentSlice(2, 3));
+            RunRecorder recorder = new RunRecorder(mix);
+            LoadGenerator generator = new LoadGenerator(scenario, recorder);
+            try {
+                generator.start();
+                // agent 2 of 3 of 5 SSE + 5 short polls: one of each
+                await("both sessions open", Duration.ofSeconds(30), () -> recorder.forTransport(Transport.SSE)
+                        .counters().sessionsOpened() == 1 && recorder.forTransport(Transport.SHORT_POLL).counters()
+                        .sessionsOpened() == 1);
+            } finally {
+                generator.close();
+            }
+            assertEquals(1, recorder.forTransport(Transport.SSE).counters().sessionsOpened());
+            assertEquals(1, recorder.forTransport(Transport.SHORT_POLL).counters().sessionsOpened());
+        }
     }
 }

@@ -104,6 +104,12 @@ class ScenarioFileTest {
                         "fixed.out: the sweep puts every run into its own folder: use 'harness sweep --out DIR'"),
                 Arguments.of("a running target", "name: x\nfixed: {target: 'http://127.0.0.1:8080'}\nsweep: {sessions: [1]}\n",
                         "fixed.target: a sweep starts a fresh server for every run"),
+                Arguments.of("an agent of a shared run", "name: x\nfixed: {agent: '1/3'}\nsweep: {sessions: [3]}\n",
+                        "fixed.agent: a sweep's runs each drive a server of their own, so none is a slice of a shared"
+                                + " run: drop it"),
+                Arguments.of("a shared start time", "name: x\nfixed: {start-at: '2026-12-02T03:40:00Z'}\n"
+                        + "sweep: {sessions: [3]}\n", "fixed.start-at: a sweep starts each run when the one before"
+                                + " has ended: drop it"),
                 Arguments.of("list where one value belongs", "name: x\nfixed: {sessions: [1, 2]}\nsweep: {handler: [async]}\n",
                         "fixed.sessions must be one value, not a list: move it under sweep: to vary it"),
                 Arguments.of("one value where a list belongs", "name: x\nsweep: {sessions: 5}\n",
