@@ -85,12 +85,21 @@ public final class RunMerge {
             throw new ResultsInputException("--out " + out, "already exists", "give a new folder for the merged run");
         }
         List<AgentFolder> folders = new ArrayList<>();
-        Set<String> runIds = new HashSet<>();
+        // agents started together by --start-at write folders of the same run id: a folder is told apart by its
+        // path, an agent by its index (when its run.json records one)
+        Set<Path> seen = new HashSet<>();
+        Set<Integer> agents = new HashSet<>();
         for (Path dir : runDirs) {
             AgentFolder folder = AgentFolder.read(dir);
-            if (!runIds.add(folder.runId())) {
-                throw new ResultsInputException(dir.toString(), "is run " + folder.runId() + " a second time",
+            if (!seen.add(dir.toAbsolutePath().normalize())) {
+                throw new ResultsInputException(dir.toString(), "is given a second time",
                         "give each agent's folder once");
+            }
+            JsonNode agent = folder.runJson().path("agent");
+            // a whole run records itself as agent 0 of 1: only the agents of a split run have indexes to tell apart
+            if (agent.path("count").asInt(1) > 1 && !agents.add(agent.path("index").asInt())) {
+                throw new ResultsInputException(dir.toString(), "is agent " + agent.path("index").asInt() + " of "
+                        + agent.path("count").asInt() + " a second time", "give each agent's folder once");
             }
             folders.add(folder);
         }

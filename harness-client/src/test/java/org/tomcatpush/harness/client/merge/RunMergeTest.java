@@ -148,6 +148,33 @@ class RunMergeTest {
     }
 
     @Test
+    void agentsStartedTogetherShareARunIdAndAreToldApartByFolderAndIndex() throws Exception {
+        Path a = AgentFolders.write(dir.resolve("host-0"), agentA());
+        Path b = AgentFolders.write(dir.resolve("host-1"), new AgentFolders.Agent("agent-a", 200, 15, 70, LATENCY_B,
+                3_300, 30, 25, 3));
+        assertEquals(a.getFileName(), b.getFileName(), "one run id, as --start-at gives agents started together");
+
+        assertEquals(ExitStatus.OK, harness("merge", a.toString(), b.toString(), "--out",
+                dir.resolve("merged").toString()).status);
+
+        Result twice = harness("merge", a.toString(), a.toString(), "--out", dir.resolve("twice").toString());
+        assertEquals(ExitStatus.BAD_INPUT, twice.status);
+        assertEquals("harness: " + a + ": is given a second time; give each agent's folder once", twice.err.strip());
+        ObjectMapper json = new ObjectMapper();
+        for (Path folder : List.of(a, b)) {
+            com.fasterxml.jackson.databind.node.ObjectNode root =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(folder.resolve("run.json").toFile());
+            root.putObject("agent").put("index", 1).put("count", 2);
+            json.writeValue(folder.resolve("run.json").toFile(), root);
+        }
+        Result sameAgent = harness("merge", a.toString(), b.toString(), "--out", dir.resolve("same").toString());
+        assertEquals(ExitStatus.BAD_INPUT, sameAgent.status);
+        assertEquals("harness: " + b + ": is agent 1 of 2 a second time; give each agent's folder once",
+                sameAgent.err.strip());
+        assertFalse(Files.exists(dir.resolve("twice")) || Files.exists(dir.resolve("same")));
+    }
+
+    @Test
     void foldersOfDifferentScenariosAreRefusedWithTheSettingNamed() throws Exception {
         Path a = AgentFolders.write(dir.resolve("runs"), agentA());
         AgentFolders.Agent longer = new AgentFolders.Agent("agent-b", 200, 15, 70, LATENCY_B, 3_300, 30, 25, 5);
