@@ -53,6 +53,9 @@ class HeldStreamAccountingTest {
               queue_length_max: ignore
               server_connections_mean: ignore
               sessions_open_max: ignore
+              connect_time_p50_ms: ignore
+              connect_time_p99_ms: ignore
+              connect_time_max_ms: ignore
             """;
 
     @Test

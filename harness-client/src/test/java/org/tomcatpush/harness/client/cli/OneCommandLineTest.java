@@ -51,7 +51,8 @@ class OneCommandLineTest {
         walk(harness, names, outside);
 
         assertEquals(List.of("harness", "harness run", "harness server", "harness sweep", "harness report",
-                "harness compare", "harness compare medians", "harness experiments", "harness jmh"), names);
+                "harness compare", "harness compare medians", "harness experiments", "harness jmh", "harness merge"),
+                names);
         assertEquals(List.of(), outside, "commands outside " + CLI_PACKAGE);
     }
 
