@@ -120,8 +120,11 @@ class ServerFaultTest {
             Path folder = BackgroundRun.onlyFolder(out);
             CSVRecord ws = RunEndToEndTest.csv(folder.resolve("summary.csv")).get(0);
             assertEquals("2", ws.get("server_connections_max"), "the connector never holds more than maxConnections");
-            long failures = Long.parseLong(ws.get("connect_failures"));
-            assertTrue(failures >= 1, "sessions past the backlog fail to connect and are counted: " + ws.toMap());
+            // the sessions past maxConnections are never served: Linux either drops their SYN (a connect failure)
+            // or completes the handshake into a full accept queue (established, never accepted), so which of the
+            // two counts them varies from run to run; that they never opened does not
+            assertEquals("2", ws.get("sessions_opened"), "only maxConnections sessions are served: " + ws.toMap());
+            assertEquals("6", ws.get("sessions_never_opened"), "the others wait or fail, counted: " + ws.toMap());
             assertTrue(Files.exists(folder.resolve("report.html")));
         }
     }
