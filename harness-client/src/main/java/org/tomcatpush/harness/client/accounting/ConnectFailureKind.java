@@ -2,16 +2,13 @@ package org.tomcatpush.harness.client.accounting;
 
 /** How a TCP connect failed. */
 public enum ConnectFailureKind {
-    REFUSED("refused"),
-    TIMEOUT("timeout"),
-    OTHER("other");
+    REFUSED,
+    TIMEOUT,
+    OTHER;
 
-    private final String label;
+    private final String label = EnumLabels.kebab(name());
 
-    ConnectFailureKind(String label) {
-        this.label = label;
-    }
-
+    /** As {@code summary.csv}, the CLI and the report name it, e.g. {@code timeout}. */
     public String label() {
         return label;
     }

@@ -8,23 +8,20 @@ package org.tomcatpush.harness.client.accounting;
  */
 public enum ReconnectCause {
     /** The server ended the response or closed the WebSocket normally (e.g. {@code --sse-timeout}). */
-    STREAM_ENDED("stream-ended"),
+    STREAM_ENDED,
     /** The connection under the stream closed without the stream ending (keep-alive limit, idle timeout, reset). */
-    CONNECTION_LOST("connection-lost"),
+    CONNECTION_LOST,
     /** The attempt before could not open the stream: connect failure or an error status. */
-    ERROR("error"),
+    ERROR,
     /**
      * The server refused the session's resume point as ahead of its newest message: its sequence
      * restarted (a new server on the same address). The session starts a new epoch from sequence 0.
      */
-    SEQUENCE_RESET("sequence-reset");
+    SEQUENCE_RESET;
 
-    private final String label;
+    private final String label = EnumLabels.kebab(name());
 
-    ReconnectCause(String label) {
-        this.label = label;
-    }
-
+    /** As {@code summary.csv}, the CLI and the report name it, e.g. {@code stream-ended}. */
     public String label() {
         return label;
     }
