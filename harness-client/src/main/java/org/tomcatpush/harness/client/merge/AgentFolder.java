@@ -14,7 +14,7 @@ import org.HdrHistogram.HistogramLogReader;
 import org.tomcatpush.harness.client.report.load.LatencyLogReader;
 import org.tomcatpush.harness.client.report.load.RunJsonReader;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
-import org.tomcatpush.harness.client.results.ResultsCsv;
+import org.tomcatpush.harness.client.report.load.ResultsCsv;
 import org.tomcatpush.harness.client.results.ResultsInputException;
 import org.tomcatpush.harness.client.results.ResultsWriter;
 import org.tomcatpush.harness.client.results.RunJson;

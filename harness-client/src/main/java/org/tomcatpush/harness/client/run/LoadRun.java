@@ -28,7 +28,7 @@ import org.tomcatpush.harness.client.results.ResultsWriter;
 import org.tomcatpush.harness.client.results.RunResult;
 import org.tomcatpush.harness.client.results.RunStatus;
 import org.tomcatpush.harness.client.results.SummaryCsv;
-import org.tomcatpush.harness.client.results.SummaryTable;
+import org.tomcatpush.harness.client.report.SummaryTable;
 import org.tomcatpush.harness.client.serverstats.ClockOffset;
 import org.tomcatpush.harness.client.serverstats.ControlDiscovery;
 import org.tomcatpush.harness.client.serverstats.HeapReading;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.report.sweep.SweepColumns;
-import org.tomcatpush.harness.client.results.ResultsCsv;
+import org.tomcatpush.harness.client.report.load.ResultsCsv;
 import org.tomcatpush.harness.client.results.ResultsInputException;
 import org.tomcatpush.harness.client.results.RunJson;
 import org.tomcatpush.harness.client.results.SummaryCsv;

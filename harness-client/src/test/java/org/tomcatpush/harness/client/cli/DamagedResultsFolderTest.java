@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.report.FixtureRuns;
-import org.tomcatpush.harness.client.results.ResultsCsv;
+import org.tomcatpush.harness.client.report.load.ResultsCsv;
 import org.tomcatpush.harness.client.sweep.Combination;
 import org.tomcatpush.harness.client.sweep.RunFolderReader;
 import org.tomcatpush.harness.client.sweep.RunRecord;

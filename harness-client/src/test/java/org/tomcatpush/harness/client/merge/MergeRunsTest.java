@@ -17,7 +17,7 @@ import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.report.load.LatencyLogReader;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.results.Figures;
-import org.tomcatpush.harness.client.results.ResultsCsv;
+import org.tomcatpush.harness.client.report.load.ResultsCsv;
 import org.tomcatpush.harness.server.HarnessServer;
 import org.tomcatpush.harness.server.config.ServerConfig;
 import org.tomcatpush.harness.server.probe.Endpoint;

@@ -24,7 +24,7 @@ import org.tomcatpush.harness.client.cli.HarnessCli;
 import org.tomcatpush.harness.client.report.load.LatencyLogReader;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.results.Figures;
-import org.tomcatpush.harness.client.results.ResultsCsv;
+import org.tomcatpush.harness.client.report.load.ResultsCsv;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 
 /** {@code harness merge} of agent folders written from known counts and latencies. */

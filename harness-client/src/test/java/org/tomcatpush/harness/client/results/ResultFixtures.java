@@ -21,7 +21,7 @@ import org.tomcatpush.harness.client.serverstats.FakeHarnessServer;
 import org.tomcatpush.harness.server.config.ServerConfig;
 
 /** Hand-made run results with known figures, for the writers' tests. */
-final class ResultFixtures {
+public final class ResultFixtures {
 
     static final Instant START = Instant.parse("2025-11-25T10:00:00Z");
 
@@ -42,7 +42,7 @@ final class ResultFixtures {
     }
 
     /** A run of {@code mix} with 10 sessions per transport, 3 seconds. */
-    static RunResult result(String mix, RunStatus status) throws Exception {
+    public static RunResult result(String mix, RunStatus status) throws Exception {
         TransportMix transportMix = TransportMix.parse(mix);
         ServerStats stats = protocolExampleStats();
         boolean single = transportMix.transports().size() == 1;

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.tomcatpush.harness.client.report.SummaryTable;
 
 /**
  * How sessions that never opened, the time to first message and stream ends reach summary.csv and

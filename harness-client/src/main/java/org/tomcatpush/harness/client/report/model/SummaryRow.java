@@ -13,7 +13,7 @@ import org.tomcatpush.harness.client.results.RunStatus;
 
 /**
  * One row of a harness results file ({@code summary.csv}, {@code sweep.csv}, {@code timeseries.csv},
- * ...), as {@link org.tomcatpush.harness.client.results.ResultsCsv} reads it: for a summary, a
+ * ...), as {@link org.tomcatpush.harness.client.report.load.ResultsCsv} reads it: for a summary, a
  * transport of the run or the {@code all} row of a mix. Immutable. Cells are kept as written and
  * read by column name; a missing column, an empty cell and {@code n/a} all read as absent.
  * {@link #number} is lenient (a non-number reads as absent); {@link #figure} is strict (a

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
-import org.tomcatpush.harness.client.results.ResultsCsv;
+import org.tomcatpush.harness.client.report.load.ResultsCsv;
 import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**

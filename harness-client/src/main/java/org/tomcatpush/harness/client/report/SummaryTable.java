@@ -1,4 +1,4 @@
-package org.tomcatpush.harness.client.results;
+package org.tomcatpush.harness.client.report;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -15,6 +15,12 @@ import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.RunInfo;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.report.model.TimeSeries;
+import org.tomcatpush.harness.client.results.CapacityFigures;
+import org.tomcatpush.harness.client.results.Figures;
+import org.tomcatpush.harness.client.results.ProxyInfo;
+import org.tomcatpush.harness.client.results.RunResult;
+import org.tomcatpush.harness.client.results.RunStatus;
+import org.tomcatpush.harness.client.results.SummaryCsv;
 
 /**
  * The short table printed on stdout at the end of a run: per transport (and {@code all}) the

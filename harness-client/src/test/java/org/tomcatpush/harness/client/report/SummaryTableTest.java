@@ -1,4 +1,4 @@
-package org.tomcatpush.harness.client.results;
+package org.tomcatpush.harness.client.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.tomcatpush.harness.client.results.Figures;
+import org.tomcatpush.harness.client.results.RunResult;
+import org.tomcatpush.harness.client.results.RunStatus;
+import org.tomcatpush.harness.client.results.SummaryCsv;
+import org.tomcatpush.harness.client.results.ResultFixtures;
 
 /**
  * The CLI's summary table shows the report's headline figures, computed from the cells

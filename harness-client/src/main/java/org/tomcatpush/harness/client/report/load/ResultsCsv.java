@@ -1,4 +1,4 @@
-package org.tomcatpush.harness.client.results;
+package org.tomcatpush.harness.client.report.load;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**
  * The one reader of every harness results CSV file ({@code summary.csv}, {@code sweep.csv},

@@ -1,4 +1,4 @@
-package org.tomcatpush.harness.client.results;
+package org.tomcatpush.harness.client.report.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /** The one strictness of the one reader of results files, and the one message shape of its refusals. */
 class ResultsCsvTest {
