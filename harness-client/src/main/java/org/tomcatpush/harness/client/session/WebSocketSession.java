@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 import org.asynchttpclient.ListenableFuture;
 import org.asynchttpclient.netty.channel.ChannelManager;
@@ -154,19 +155,13 @@ final class WebSocketSession extends StreamSession implements WebSocketListener 
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof TextWebSocketFrame frame) {
+            boolean first = msg instanceof TextWebSocketFrame;
+            if (first || inText && msg instanceof ContinuationWebSocketFrame) {
+                WebSocketFrame frame = (WebSocketFrame) msg;
                 try {
-                    session.scanner.reset();
-                    session.scanner.feed(frame.content());
-                    inText = !frame.isFinalFragment();
-                    if (!inText) {
-                        session.scanner.end();
+                    if (first) {
+                        session.scanner.reset();
                     }
-                } finally {
-                    frame.release();
-                }
-            } else if (inText && msg instanceof ContinuationWebSocketFrame frame) {
-                try {
                     session.scanner.feed(frame.content());
                     inText = !frame.isFinalFragment();
                     if (!inText) {
