@@ -3,6 +3,7 @@ package org.tomcatpush.harness.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.tomcatpush.harness.server.config.ConfigException;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code java -jar harness-server.jar [options]}: starts the server and, once it accepts
  * connections, prints on stdout {@code CONTROL http://HOST:PORT} (the control connector, which
- * serves {@code /harness/*}), {@code CONTROL-TOKEN <hex>} when the control endpoints are guarded,
+ * serves {@code /harness/*}), {@code CONTROL-TOKEN <hex>} when the control endpoints are guarded
+ * by a random token (not when {@code --control-token-file} gave it: its holder has it already),
  * and last {@code LISTENING http://HOST:PORT} (the workload connector); it runs until SIGTERM
  * (or, with {@code --exit-on-stdin-eof}, until its standard input closes, so that a server started
  * by another JVM dies with it). Bad input prints one line {@code harness-server: <message>} on
@@ -55,6 +57,13 @@ public final class ServerMain {
             + " header or ?token=.")
     boolean requireControlToken;
 
+    @Option(names = "--control-token-file", paramLabel = "PATH", description = "Guard the /harness/* endpoints"
+            + " (on any --host) with the token held in this file instead of a random one, e.g. a Kubernetes Secret"
+            + " mounted as a file, so that agents given it with harness run --control-token know it before the"
+            + " server starts. Surrounding whitespace is ignored; 16 to 256 visible ASCII characters"
+            + " (openssl rand -hex 16). No CONTROL-TOKEN line is printed. Default: none.")
+    Path controlTokenFile;
+
     @Option(names = "--jmx-port", paramLabel = "N", description = "Register Tomcat's MBeans and serve them over a"
             + " JMX RMI connector on 127.0.0.1:N only (service:jmx:rmi:///jndi/rmi://127.0.0.1:N/jmxrmi), so that"
             + " harness run --jmx can read them as it would any Tomcat's. Default: none (no MBeans).")
@@ -65,6 +74,43 @@ public final class ServerMain {
 
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the Tomcat version and exit.")
     boolean version;
+
+    /**
+     * What a command line asks for, as {@link #main} reads it.
+     *
+     * @param config           the server's settings
+     * @param controlTokenFile the file that holds the control token, or {@code null} for none
+     * @param tokenRequired    whether {@code /harness/*} is guarded (a token file, {@code
+     *                         --require-control-token}, or a bind address off loopback)
+     * @param jmxPort          the JMX connector's port, or {@code null} for none
+     */
+    public record Settings(ServerConfig config, Path controlTokenFile, boolean tokenRequired, Integer jmxPort) {
+    }
+
+    /**
+     * Parses a command line (without help or version flags) the way {@link #main} does, for
+     * callers that check a command line without starting a server (a deployment's manifest).
+     *
+     * @throws ConfigException with the one line {@code harness-server} prints for bad input
+     */
+    public static Settings parse(String... args) {
+        ServerMain command = new ServerMain();
+        try {
+            new CommandLine(command).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new ConfigException(oneLine(e.getMessage()) + " (harness-server --help lists every option)");
+        }
+        return command.settings();
+    }
+
+    private Settings settings() {
+        ServerConfig config = options.toConfig();
+        if (jmxPort != null && (jmxPort < 1 || jmxPort > 65535)) {
+            throw new ConfigException("--jmx-port must be between 1 and 65535, got " + jmxPort);
+        }
+        return new Settings(config, controlTokenFile,
+                controlTokenFile != null || requireControlToken || ControlAccess.needsToken(config.host()), jmxPort);
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -78,7 +124,8 @@ public final class ServerMain {
     static int run(String[] args, PrintStream out, PrintStream err) {
         ServerMain command = new ServerMain();
         CommandLine cl = new CommandLine(command);
-        ServerConfig config;
+        Settings settings;
+        ControlAccess controlAccess;
         try {
             cl.parseArgs(args);
             if (cl.isUsageHelpRequested()) {
@@ -89,18 +136,16 @@ public final class ServerMain {
                 out.println("harness-server on Apache Tomcat " + StatsReport.tomcatVersion());
                 return 0;
             }
-            config = command.options.toConfig();
+            settings = command.settings();
+            controlAccess = !settings.tokenRequired() ? null : settings.controlTokenFile() != null
+                    ? ControlAccess.fromFile(settings.controlTokenFile()) : ControlAccess.withRandomToken();
         } catch (CommandLine.ParameterException e) {
             return badInput(err, oneLine(e.getMessage()) + " (harness-server --help lists every option)");
         } catch (ConfigException e) {
             return badInput(err, e.getMessage());
         }
 
-        ControlAccess controlAccess = command.requireControlToken || ControlAccess.needsToken(config.host())
-                ? ControlAccess.withRandomToken() : null;
-        if (command.jmxPort != null && (command.jmxPort < 1 || command.jmxPort > 65535)) {
-            return badInput(err, "--jmx-port must be between 1 and 65535, got " + command.jmxPort);
-        }
+        ServerConfig config = settings.config();
         JmxAgent jmx = null;
         HarnessServer server;
         try {
@@ -118,7 +163,7 @@ public final class ServerMain {
             watchStdin(System.in, server);
         }
         out.println(CONTROL_PREFIX + server.controlUri());
-        if (controlAccess != null) {
+        if (controlAccess != null && settings.controlTokenFile() == null) {
             out.println(ControlAccess.LINE_PREFIX + controlAccess.token());
         }
         out.println(LISTENING_PREFIX + server.baseUri());

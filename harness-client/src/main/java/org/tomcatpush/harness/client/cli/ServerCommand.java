@@ -36,6 +36,12 @@ final class ServerCommand implements Callable<Integer> {
             + " RMI connector on 127.0.0.1:N only, for harness run --endpoints ... --jmx. Default: none.")
     Integer jmxPort;
 
+    @Option(names = "--control-token-file", paramLabel = "PATH", description = "Guard /harness/* with the token in"
+            + " this file (16 to 256 visible ASCII characters, e.g. openssl rand -hex 16) instead of a random one, so"
+            + " that agents on other machines can be given it (harness run --control-token) before the server starts."
+            + " Default: none.")
+    java.nio.file.Path controlTokenFile;
+
     @Override
     public Integer call() {
         server.toConfig();

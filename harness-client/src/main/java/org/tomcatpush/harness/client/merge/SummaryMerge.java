@@ -12,6 +12,7 @@ import org.HdrHistogram.Histogram;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.results.ClientCounts;
+import org.tomcatpush.harness.client.results.ClientCountsCells;
 import org.tomcatpush.harness.client.results.Figures;
 import org.tomcatpush.harness.client.results.LatencyLogHeader;
 import org.tomcatpush.harness.client.results.LatencySummary;
@@ -21,7 +22,9 @@ import org.tomcatpush.harness.client.serverstats.ServerCloseStats;
 
 /**
  * The rows of a merged {@code summary.csv}, cell by cell from the agents' rows of the same
- * transport. Each column has one rule: client counts are summed, client maxima stay maxima, the
+ * transport. Each column has one rule: client counts are summed, client maxima stay maxima (the
+ * counts a run's {@link ClientCounts} holds are read back from each agent's row and added by
+ * {@link ClientCounts#sum}, as a run adds its transports' into its {@code all} row), the
  * server's figures come from one agent's folder (the server is the same for every agent), ratios
  * are recomputed from the summed counts by {@link ClientCounts} and {@link TransportResult}
  * (never averaged), percentiles by {@link LatencySummary} from the added histograms (never
@@ -73,7 +76,6 @@ final class SummaryMerge {
      * agents' common value, empty when an agent that read such headers had none or they differ.
      */
     static final String KEEP_ALIVE_TIMEOUT = "keep_alive_header_timeout_s";
-    private static final String KEEP_ALIVE_RESPONSES = "keep_alive_header_responses";
 
     /** A percentile column's histogram family (its tag prefix in {@code latency.hlog}) and figure. */
     private record Percentile(String tagPrefix, Function<LatencySummary, Double> figure) {
@@ -150,9 +152,12 @@ final class SummaryMerge {
         for (String transport : transports) {
             List<SummaryRow> parts = folders.stream().map(f -> rowOf(f, transport)).toList();
             SummaryRow serverRow = rowOf(server, transport);
+            Map<String, String> summedCounts = ClientCountsCells.cells(ClientCounts.sum(parts.stream()
+                    .map(ClientCountsCells::read).toList()));
             Map<String, String> cells = new LinkedHashMap<>();
             for (String column : columns) {
-                cells.put(column, cell(column, folders, parts, serverRow, transports, transport, histograms));
+                cells.put(column, cell(column, folders, parts, serverRow, transports, transport, histograms,
+                        summedCounts));
             }
             cells.put("run_id", runId);
             if (cells.containsKey("status")) {
@@ -172,7 +177,12 @@ final class SummaryMerge {
     }
 
     private static String cell(String column, List<AgentFolder> folders, List<SummaryRow> parts, SummaryRow serverRow,
-            List<String> transports, String transport, Map<String, Histogram> histograms) {
+            List<String> transports, String transport, Map<String, Histogram> histograms,
+            Map<String, String> summedCounts) {
+        if (summedCounts.containsKey(column)) {
+            // a figure no agent recorded stays unknown; the others are the sum of the agents' counts
+            return parts.stream().allMatch(p -> p.text(column).isEmpty()) ? "" : summedCounts.get(column);
+        }
         if (SUMMED.contains(column)) {
             // a figure no agent recorded (the client's CPU time where it could not be read) stays unknown
             return parts.stream().allMatch(p -> p.text(column).isEmpty()) ? "" : Figures.cell(sum(parts, column));
@@ -188,11 +198,6 @@ final class SummaryMerge {
         }
         if (SERVER.contains(column)) {
             return serverRow.cell(column);
-        }
-        if (KEEP_ALIVE_TIMEOUT.equals(column)) {
-            List<String> seen = parts.stream().filter(p -> p.numberOr(KEEP_ALIVE_RESPONSES, 0) > 0)
-                    .map(p -> p.cell(column)).distinct().toList();
-            return seen.size() == 1 ? seen.get(0) : "";
         }
         if (OF_THE_MERGE.contains(column) || RECOMPUTED.contains(column)) {
             return "";
@@ -225,10 +230,7 @@ final class SummaryMerge {
      */
     private static void recompute(Map<String, String> cells, SummaryRow serverRow) {
         SummaryRow row = new SummaryRow(cells);
-        ClientCounts counts = new ClientCounts(count(row, "requests"), count(row, "connections_opened"),
-                count(row, "requests_per_connection_max"), Map.of(), Map.of(), Map.of(),
-                count(row, "messages_received"), 0, 0, count(row, "bytes_received"), count(row, "bytes_sent"),
-                count(row, "errors"), count(row, "sessions_opened"), 0, 0, 0, 0, 0, 0);
+        ClientCounts counts = ClientCountsCells.read(row);
         long serverRequests = serverRow.text("client_minus_server_requests").isPresent()
                 ? count(serverRow, "server_requests") : -1;
         TransportResult result = new TransportResult(row.cell("transport"), (int) count(row, "sessions"), 0, counts,

@@ -75,7 +75,10 @@ public final class RunJson {
         server.set("config", result.setup().serverConfig());
         server.set("heldMemory", JSON.valueToTree(result.heldMemory()));
         root.set("proxy", proxy(result.setup().proxy()));
-        root.set("environment", JSON.valueToTree(result.environment()));
+        ObjectNode environment = JSON.valueToTree(result.environment());
+        // the machine this client ran on, which tells the agents of a merged run apart
+        environment.put("host", AgentHost.name());
+        root.set("environment", environment);
         root.put("statsFailures", result.statsFailures());
         root.set("commandLine", JSON.valueToTree(result.setup().commandLine()));
         ObjectNode files = root.putObject("files");

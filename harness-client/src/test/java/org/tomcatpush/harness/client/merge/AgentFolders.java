@@ -92,19 +92,27 @@ final class AgentFolders {
 
     /** Writes the agent's folder under {@code out}. @return the folder */
     static Path write(Path out, Agent a) throws Exception {
+        return write(out, a, 10, counts(a));
+    }
+
+    /**
+     * Writes the folder of a run of {@code sessions} SSE sessions that counted {@code counts} (an
+     * ordinary run that did what several agents did), with {@code a}'s latencies, timing and server.
+     */
+    static Path write(Path out, Agent a, int sessions, ClientCounts counts) throws Exception {
         ServerStats stats = stats(a);
         TransportMix mix = TransportMix.parse("sse");
         Instant end = START.plusMillis(a.endOffsetMs());
         ResultsFolder folder = ResultsFolder.begin(out, START.atZone(ZoneOffset.UTC), a.name());
         writeLatencyLog(folder.file(ResultsWriter.LATENCY_LOG), a.latencyMicros());
-        TransportResult row = new TransportResult("sse", 10, 10, counts(a), LatencySummary.of(histogram(
+        TransportResult row = new TransportResult("sse", sessions, sessions, counts, LatencySummary.of(histogram(
                 a.latencyMicros())), LatencySummary.EMPTY, LatencySummary.EMPTY, stats.requests(Transport.SSE), stats,
                 LatencySummary.EMPTY, LatencySummary.EMPTY);
-        Scenario scenario = new Scenario(URI.create("http://127.0.0.1:8080"), mix, 10, Duration.ofSeconds(1),
+        Scenario scenario = new Scenario(URI.create("http://127.0.0.1:8080"), mix, sessions, Duration.ofSeconds(1),
                 Duration.ofSeconds(a.durationS()), Duration.ofSeconds(1), false, 1, Duration.ofSeconds(3), 1,
                 Duration.ofSeconds(5), 100);
         RunSetup setup = new RunSetup(a.name(), scenario, ServerSettings.of(ServerConfig.parse(a.serverArgs()), false),
-                stats.config(), "target", null, -1, Map.of("sse", 10), List.of("--transport", "sse"));
+                stats.config(), "target", null, -1, Map.of("sse", sessions), List.of("--transport", "sse"));
         RunEnvironment env = new RunEnvironment("test", "17", "vendor", "java", "17", "11.0.27", 2, "Linux", "6",
                 "amd64", 20000, "unknown");
         List<TimeseriesRow> timeseries = new ArrayList<>();
