@@ -173,6 +173,20 @@ class StatsTest {
     }
 
     @Test
+    void theServerCountsEveryResetSinceItStartedAndNoResetZeroesTheCount() throws Exception {
+        try (HarnessServer server = startServer();
+             RawConnection control = new RawConnection(server.controlUri())) {
+            assertEquals(0, TestServers.stats(server).get("resets").get("sinceStart").asLong(), "a fresh server");
+            for (int i = 1; i <= 3; i++) {
+                assertEquals(204, control.exchange("POST", "/harness/reset").status());
+                assertEquals(i, TestServers.stats(server).get("resets").get("sinceStart").asLong());
+            }
+            control.exchange("GET", "/harness/stats");
+            assertEquals(3, server.probe().resetsSinceStart(), "reading the stats is no reset");
+        }
+    }
+
+    @Test
     void publishEndpointPublishesNowAndAnswersTheLastSequence() throws Exception {
         try (HarnessServer server = startServer();
              RawConnection socket = new RawConnection(server.controlUri())) {
