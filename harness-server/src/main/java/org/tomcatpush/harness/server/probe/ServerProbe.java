@@ -81,6 +81,11 @@ public final class ServerProbe implements AutoCloseable {
         return ledger.summary();
     }
 
+    /** Connections seen since the last reset by the client's address, in address order. */
+    public Map<String, Long> connectionsByRemoteAddress() {
+        return ledger.connectionsByRemoteAddress();
+    }
+
     /** Messages published since the last reset. */
     public long messagesPublished() {
         return hub.lastSeq() - lastSeqAtReset;

@@ -125,6 +125,10 @@ public final class StatsReport {
         p.put("closedAtKeepAliveLimit", ledger.closedAtKeepAliveLimit());
         p.put("closedOther", ledger.closedOther());
 
+        // connections seen since the reset by the client's address (agents bound to source addresses of their own)
+        ObjectNode byAddress = root.putObject("connectionsByRemoteAddress");
+        probe.connectionsByRemoteAddress().forEach(byAddress::put);
+
         ServerCloses closes = counters.closes();
         ObjectNode sc = root.putObject("serverCloses");
         for (ServerCloseCause cause : ServerCloseCause.values()) {
