@@ -46,8 +46,14 @@ final class RawConnection implements AutoCloseable {
     }
 
     RawConnection(URI base, int readTimeoutMs) throws IOException {
+        this(base, readTimeoutMs, null);
+    }
+
+    /** A connection from {@code localAddress} (e.g. 127.0.0.2), or the system's choice when null. */
+    RawConnection(URI base, int readTimeoutMs, java.net.InetAddress localAddress) throws IOException {
         this.base = base;
-        this.socket = new Socket(base.getHost(), base.getPort());
+        this.socket = localAddress == null ? new Socket(base.getHost(), base.getPort())
+                : new Socket(java.net.InetAddress.getByName(base.getHost()), base.getPort(), localAddress, 0);
         this.socket.setSoTimeout(readTimeoutMs);
         this.socket.setTcpNoDelay(true);
         this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -168,6 +169,42 @@ class StatsTest {
             socket.exchange("GET", "/poll");
             assertTrue(TestServers.await(5_000, () -> server.probe().perConnection().requests() == 1));
             assertEquals(1, server.probe().perConnection().connectionsSeen(),
+                    "a connection open across the reset is seen again from its next request");
+        }
+    }
+
+    @Test
+    void theServerCountsEveryResetSinceItStartedAndNoResetZeroesTheCount() throws Exception {
+        try (HarnessServer server = startServer();
+             RawConnection control = new RawConnection(server.controlUri())) {
+            assertEquals(0, TestServers.stats(server).get("resets").get("sinceStart").asLong(), "a fresh server");
+            for (int i = 1; i <= 3; i++) {
+                assertEquals(204, control.exchange("POST", "/harness/reset").status());
+                assertEquals(i, TestServers.stats(server).get("resets").get("sinceStart").asLong());
+            }
+            control.exchange("GET", "/harness/stats");
+            assertEquals(3, server.probe().resetsSinceStart(), "reading the stats is no reset");
+        }
+    }
+
+    @Test
+    void connectionsAreCountedByTheClientsAddressOncePerConnectionUntilTheReset() throws Exception {
+        try (HarnessServer server = startServer();
+             RawConnection control = new RawConnection(server.controlUri());
+             RawConnection one = new RawConnection(server.baseUri(), 10_000, InetAddress.getByName("127.0.0.2"));
+             RawConnection two = new RawConnection(server.baseUri(), 10_000, InetAddress.getByName("127.0.0.3"));
+             RawConnection three = new RawConnection(server.baseUri(), 10_000, InetAddress.getByName("127.0.0.3"))) {
+            for (RawConnection c : new RawConnection[] {one, one, one, two, three, three}) {
+                assertEquals(200, c.exchange("GET", "/poll").status());
+            }
+            JsonNode byAddress = TestServers.stats(server).get("connectionsByRemoteAddress");
+            assertEquals("{\"127.0.0.2\":1,\"127.0.0.3\":2}", byAddress.toString(),
+                    "connections, not requests, and the control connection is not among them");
+
+            assertEquals(204, control.exchange("POST", "/harness/reset").status());
+            assertEquals("{}", TestServers.stats(server).get("connectionsByRemoteAddress").toString());
+            assertEquals(200, two.exchange("GET", "/poll").status());
+            assertEquals("{\"127.0.0.3\":1}", TestServers.stats(server).get("connectionsByRemoteAddress").toString(),
                     "a connection open across the reset is seen again from its next request");
         }
     }

@@ -51,7 +51,8 @@ public final class MergeCommand implements Callable<Integer> {
         try {
             List<String> commandLine = new ArrayList<>(List.of("merge"));
             commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
-            Path merged = RunMerge.merge(runDirs, out, commandLine);
+            Path merged = RunMerge.merge(runDirs, out, commandLine,
+                    warning -> err.println("harness: merge: warning: " + warning));
             spec.commandLine().getOut().println("merge: wrote " + merged + " from " + runDirs.size() + " runs");
             return ExitStatus.OK;
         } catch (ResultsInputException e) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,9 @@ import org.tomcatpush.harness.client.thresholds.RunThresholds;
  * <p>The server's own figures are taken once, from the folder with the latest reading of the
  * server's stats (the latest {@code endEpochMs}): its counters have run since the one reset of the
  * run, so that reading covers every agent's traffic. {@code run.json} names that folder under
- * {@code merge.serverStatsFrom}.
+ * {@code merge.serverStatsFrom}. Those figures are the merged run's only when the server was reset
+ * exactly once during it, by agent 0 ({@link ServerResets}, {@code merge.serverResets}); otherwise
+ * the client-versus-server cross-check is left blank and the merge says why.
  */
 public final class RunMerge {
 
@@ -76,6 +79,15 @@ public final class RunMerge {
      * @throws IOException           when the merged folder cannot be written (nothing left behind)
      */
     public static Path merge(List<Path> runDirs, Path out, List<String> commandLine) throws IOException {
+        return merge(runDirs, out, commandLine, warning -> { });
+    }
+
+    /**
+     * As above, telling {@code warnings} what the user must know of the merged run, one sentence
+     * each: a server that was not reset exactly once during it ({@link ServerResets}).
+     */
+    public static Path merge(List<Path> runDirs, Path out, List<String> commandLine, Consumer<String> warnings)
+            throws IOException {
         if (runDirs.size() < 2) {
             throw new ResultsInputException("merge", "needs at least two run folders, got " + runDirs.size(),
                     "give the folder of every agent of the run");
@@ -117,7 +129,11 @@ public final class RunMerge {
         List<TimeseriesMerge.Second> seconds = TimeseriesMerge.seconds(folders, server, latency, transports, startMs);
         List<Map<String, String>> summary = SummaryMerge.rows(folders, server, latency.totals(), runId, status,
                 (endMs - startMs) / 1000.0, sessionsOpenMax(seconds, transports));
+        // the server's figures are the merged run's only if agent 0's reset was the one reset during it
+        ServerResets resets = ServerResets.of(folders, server);
+        resets.blankCrossCheckUnlessExact(summary);
         ObjectNode runJson = runJson(folders, server, runId, status, startMs, endMs, summary);
+        resets.writeTo(((ObjectNode) runJson.path("merge")).putObject("serverResets"));
         runJson.set("commandLine", JSON.valueToTree(commandLine));
 
         Path partial = target.resolveSibling("." + runId + ".partial");
@@ -139,6 +155,9 @@ public final class RunMerge {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(partial, target);
+            }
+            if (resets.problem() != null) {
+                warnings.accept(resets.problem());
             }
             return target;
         } finally {

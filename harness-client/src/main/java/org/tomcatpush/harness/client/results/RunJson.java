@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.tomcatpush.harness.client.scenario.AgentSlice;
 import org.tomcatpush.harness.client.scenario.Scenario;
+import org.tomcatpush.harness.client.scenario.SourceAddressRange;
 import org.tomcatpush.harness.client.serverstats.ClockOffset;
 import org.tomcatpush.harness.client.thresholds.RunThresholds;
 import org.tomcatpush.harness.client.thresholds.Threshold;
@@ -22,7 +23,8 @@ import org.tomcatpush.harness.client.thresholds.ThresholdsXml;
  * how the server was run, the reverse proxy ({@code proxy}: {@code kind} none or nginx), the
  * environment, the thresholds with how each came out
  * ({@code thresholds}, {@code thresholdOutcomes}), which agent of a shared run it was and its slice
- * ({@code agent}), the {@code startAt} it waited for, its {@code clockOffset} to the server, and
+ * ({@code agent}, with its own source addresses), the {@code startAt} it waited for, its {@code clockOffset} to the server,
+ * the server's count of resets before the run and at its end ({@code serverResets}), and
  * the other files' names. {@code scenario.sessions} is the planned run of every agent together;
  * {@code scenario.sessionsPerTransport} and summary.csv count this process's. Times are ISO-8601 UTC and
  * epoch ms; every duration is in ms. Stateless.
@@ -64,6 +66,12 @@ public final class RunJson {
             offset.put("offsetMs", clock.offsetMs());
             offset.put("roundTripMs", clock.roundTripMs());
         }
+        // the server's resets since it started, before this run and at its end: harness merge proves from them
+        // that the agents' merged run saw exactly one reset (null: unknown)
+        ObjectNode resets = root.putObject("serverResets");
+        putCount(resets, "beforeRun", result.setup().serverResetsBeforeRun());
+        putCount(resets, "atEnd", result.finalServerStats() == null ? -1
+                : result.finalServerStats().resetsSinceStart());
         ObjectNode server = root.putObject("server");
         server.put("mode", result.setup().serverMode());
         server.put("pid", result.setup().serverPid());
@@ -161,6 +169,13 @@ public final class RunJson {
         ObjectNode perTransport = slice.putObject("sessionsPerTransport");
         agent.sessionsPerTransport(s.mix(), s.sessions()).forEach((t, n) -> perTransport.put(t.cliName(), n));
         node.put("resetsServer", agent.resetsServer());
+        // this agent's own source addresses (--source-addresses K: agent I binds 127.0.0.(1+I*K) .. ((I+1)*K))
+        SourceAddressRange range = s.sourceAddressRange();
+        ObjectNode sources = node.putObject("sourceAddresses");
+        sources.put("first", range.first().getHostAddress());
+        sources.put("last", range.last().getHostAddress());
+        sources.put("count", range.count());
+        sources.put("bound", SourceAddressRange.appliesTo(s.target()));
         return node;
     }
 
@@ -178,6 +193,15 @@ public final class RunJson {
             node.put("connectionAccounting", ProxyInfo.CONNECTION_ACCOUNTING_NOTE);
         }
         return node;
+    }
+
+    /** A count, or JSON null when it is unknown (-1). */
+    private static void putCount(ObjectNode node, String field, long count) {
+        if (count < 0) {
+            node.putNull(field);
+        } else {
+            node.put(field, count);
+        }
     }
 
     private static long ms(Duration d) {

@@ -26,10 +26,21 @@ import org.tomcatpush.harness.client.serverstats.ClockOffset;
  * @param startAt       the {@code --start-at} the ramp-up waited for, or {@code null}
  * @param clockOffset   the server's clock against this machine's, or {@code null} when not read
  *                      (a foreign target, or a server that did not answer)
+ * @param serverResetsBeforeRun the server's count of resets since it started, read before the run
+ *                      (before agent 0's reset), -1 when unknown (a foreign target, an older server)
  */
 public record RunSetup(String name, Scenario scenario, ServerSettings settings, JsonNode serverConfig,
         String serverMode, String serverHeap, long serverPid, Map<String, Integer> sessionsPerTransport,
-        List<String> commandLine, ProxyInfo proxy, Instant startAt, ClockOffset clockOffset) {
+        List<String> commandLine, ProxyInfo proxy, Instant startAt, ClockOffset clockOffset,
+        long serverResetsBeforeRun) {
+
+    /** A setup without a reading of the server's resets. */
+    public RunSetup(String name, Scenario scenario, ServerSettings settings, JsonNode serverConfig, String serverMode,
+            String serverHeap, long serverPid, Map<String, Integer> sessionsPerTransport, List<String> commandLine,
+            ProxyInfo proxy, Instant startAt, ClockOffset clockOffset) {
+        this(name, scenario, settings, serverConfig, serverMode, serverHeap, serverPid, sessionsPerTransport,
+                commandLine, proxy, startAt, clockOffset, -1);
+    }
 
     /** A setup without a start time to wait for and without a clock reading. */
     public RunSetup(String name, Scenario scenario, ServerSettings settings, JsonNode serverConfig, String serverMode,

@@ -29,7 +29,6 @@ import org.tomcatpush.harness.client.results.RunResult;
 import org.tomcatpush.harness.client.results.RunStatus;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.report.SummaryTable;
-import org.tomcatpush.harness.client.serverstats.ClockOffset;
 import org.tomcatpush.harness.client.serverstats.ControlDiscovery;
 import org.tomcatpush.harness.client.serverstats.HeapReading;
 import org.tomcatpush.harness.client.serverstats.JmxStats;
@@ -72,6 +71,7 @@ public final class LoadRun {
     private final PrintStream err;
     private final RunRecorder recorder;
     private final RunState state;
+    private final SynchronizedStart start;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Duration deadlineGrace;
     private volatile boolean stopRequested;
@@ -102,6 +102,7 @@ public final class LoadRun {
         this.err = err;
         this.recorder = new RunRecorder(plan.mix());
         this.state = new RunState(plan, recorder);
+        this.start = new SynchronizedStart(plan.startAt(), plan.agent());
     }
 
     /**
@@ -131,10 +132,8 @@ public final class LoadRun {
         Thread hook = new Thread(this::stopFromShutdownHook, "harness-run-stopper");
         Runtime.getRuntime().addShutdownHook(hook);
         Duration startBound = plan.startsServer() ? plan.listenTimeout() : START_STATS_TIMEOUT;
-        if (plan.startAt() != null) {
-            // the wait for --start-at comes before the ramp-up: the watchdog's bound includes it
-            startBound = startBound.plus(max(Duration.ZERO, Duration.between(Instant.now(), plan.startAt())));
-        }
+        // the wait for --start-at comes before the ramp-up: the watchdog's bound includes it
+        startBound = startBound.plus(start.remaining());
         deadlineNanos = System.nanoTime() + startBound.plus(plan.duration()).plus(deadlineGrace).toNanos();
         Thread runThread = Thread.currentThread();
         Thread watchdog = new Thread(() -> watchDeadline(runThread), "harness-run-deadline");
@@ -309,17 +308,12 @@ public final class LoadRun {
             state.baselineHeapRead(heapAfterGc(stats));
         }
         if (stats != null) {
-            state.clockOffsetRead(clockOffset(stats));
+            state.clockOffsetRead(SynchronizedStart.clockOffset(stats));
         }
         // the HTTP client and the sessions are set up before any wait, so the ramp-up starts on time
         load.prepare();
-        if (plan.startAt() != null) {
-            err.println("harness: " + (plan.agent().whole() ? "" : "agent " + plan.agent() + " ")
-                    + "waiting for --start-at " + plan.startAt() + " to start the ramp-up");
-            err.flush();
-            if (!sleepUntilEpochMs(plan.startAt().toEpochMilli())) {
-                return; // stopped while waiting: no session was opened
-            }
+        if (!start.await(err, this::sleepUntil)) {
+            return; // stopped while waiting: no session was opened
         }
         // the log opens before the sessions start, so no message is ever recorded before it
         LatencyLog latencyLog = LatencyLog.open(folder.file(ResultsWriter.LATENCY_LOG), recorder,
@@ -434,10 +428,6 @@ public final class LoadRun {
         return state.elapsedSeconds() + " s";
     }
 
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
     private static ServerStats fetchOrNull(StatsClient stats) {
         try {
             return stats.fetch(TICK_STATS_TIMEOUT);
@@ -447,36 +437,6 @@ public final class LoadRun {
             Thread.currentThread().interrupt();
             return null;
         }
-    }
-
-    /** The server's clock against this machine's; {@code null} when the server does not tell it. */
-    private static ClockOffset clockOffset(StatsClient stats) {
-        try {
-            return ClockOffset.measure(stats);
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
-
-    /**
-     * Sleeps until this machine's clock reads {@code epochMs} (a {@code --start-at}, a wall-clock
-     * instant shared with other agents); false when a stop was requested first.
-     */
-    private boolean sleepUntilEpochMs(long epochMs) {
-        long remainingMs = epochMs - System.currentTimeMillis();
-        if (!sleepUntil(System.nanoTime() + Math.max(0, remainingMs) * 1_000_000L)) {
-            return false;
-        }
-        // the monotonic clock and the wall clock may drift apart over the wait: finish on the wall clock
-        while (System.currentTimeMillis() < epochMs) {
-            if (!sleepUntil(System.nanoTime() + 1_000_000L)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Sleeps until {@code deadlineNanos}; false when a stop was requested first. */

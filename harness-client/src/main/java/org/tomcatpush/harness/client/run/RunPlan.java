@@ -141,6 +141,15 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
         require(agent.whole() || target != null, agentWithoutTarget(agent));
         require(agent.sessions(mix, sessions) >= 1, "--agent " + agent + " gets no session of --sessions " + sessions
                 + ": run at least " + agent.count() + " sessions, or fewer agents");
+        // agent I binds 127.0.0.(1 + I*K) .. 127.0.0.((I + 1)*K): the N agents' ranges must all fit in 127.0.0.x
+        require(agent.whole() || target == null || !TargetGuard.isLoopback(target)
+                || (long) agent.count() * sourceAddresses <= MAX_SOURCE_ADDRESSES, "--source-addresses "
+                + sourceAddresses + " with --agent " + agent + ": each of the " + agent.count() + " agents takes "
+                + sourceAddresses + " addresses of its own, " + (long) agent.count() * sourceAddresses
+                + " in all, and there are " + MAX_SOURCE_ADDRESSES + " (127.0.0.1 .. 127.0.0." + MAX_SOURCE_ADDRESSES
+                + "): " + (agent.count() > MAX_SOURCE_ADDRESSES ? "run at most " + MAX_SOURCE_ADDRESSES
+                        + " agents against a loopback target" : "give at most " + MAX_SOURCE_ADDRESSES / agent.count()
+                        + " per agent"));
         // each agent starts a proxy of its own, for its own slice
         require(!proxy.enabled() || agent.sessions(mix, sessions) <= NginxConfig.MAX_SESSIONS, "--proxy nginx"
                 + " carries at most " + NginxConfig.MAX_SESSIONS + " sessions (its worker_connections "

@@ -335,7 +335,7 @@ final class RunState {
         RunSetup setup = new RunSetup(plan.name(), s, settings(), serverConfigJson(),
                 server == null ? (plan.startsServer() ? "child" : "target") : server.mode(), plan.serverHeap(),
                 server == null ? -1 : server.pid(), perTransport, plan.commandLine(), proxy, plan.startAt(),
-                clockOffset);
+                clockOffset, initialStats == null ? -1 : initialStats.resetsSinceStart());
         Instant start = startedAt != null ? startedAt : requestedAt;
         Instant end = endedAt != null ? endedAt : Instant.now();
         String runId = folder != null ? folder.runId() : plan.name();

@@ -20,7 +20,9 @@ import java.util.List;
  *                                   (its connection cap and its keep-alive pool); otherwise 1
  * @param sseReconnectDelay          SSE reconnect delay until the server sends {@code retry:};
  *                                   WebSocket reconnect delay
- * @param sourceAddresses            spread connections over 127.0.0.1 .. 127.0.0.N (1 = only 127.0.0.1)
+ * @param sourceAddresses            spread connections over 127.0.0.1 .. 127.0.0.N (1 = only 127.0.0.1);
+ *                                   agent I of a split run takes the N after the agents before it
+ *                                   ({@link #sourceAddressRange()})
  * @param connectTimeout             TCP connect time limit; a connect past it counts as a timeout failure
  * @param serverMaxKeepAliveRequests the server's {@code maxKeepAliveRequests}, to tell a close at
  *                                   the keep-alive limit from any other server close
@@ -75,6 +77,11 @@ public record Scenario(
     /** The id of this process's first session (0 unless it is an agent after the first). */
     public int firstSessionId() {
         return agent.firstSessionId(mix, sessions);
+    }
+
+    /** This process's source addresses: its agent's own {@code sourceAddresses} of 127.0.0.x. */
+    public SourceAddressRange sourceAddressRange() {
+        return SourceAddressRange.of(agent, sourceAddresses);
     }
 
     /** A scenario against harness-server's own endpoints. */

@@ -13,6 +13,7 @@ import org.tomcatpush.harness.client.accounting.ConnectionAccounting;
 import org.tomcatpush.harness.client.accounting.RunRecorder;
 import org.tomcatpush.harness.client.scenario.RequestConnectionHeader;
 import org.tomcatpush.harness.client.scenario.Scenario;
+import org.tomcatpush.harness.client.scenario.SourceAddressRange;
 import org.tomcatpush.harness.client.scenario.Transport;
 
 /**
@@ -26,7 +27,8 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * keep-alive connections, like one browser tab); with {@code Scenario.browser()} every
  * {@code sessionsPerBrowser} sessions of the same transport share one virtual browser capped at
  * {@code Scenario.BROWSER_CONNECTIONS_PER_ORIGIN} concurrent exchanges (further ones wait).
- * Virtual clients are spread over the source addresses 127.0.0.1 .. 127.0.0.N. The run lasts
+ * Virtual clients are spread over the scenario's source addresses ({@link SourceAddressRange}: 127.0.0.1 ..
+ * 127.0.0.N, or an agent's own N), bound only toward an IPv4 loopback target. The run lasts
  * until {@link #close()}: timing it ({@code Scenario.duration()}) is the caller's business.
  *
  * <pre>
@@ -159,13 +161,14 @@ public final class LoadGenerator implements AutoCloseable {
         int sessionsPerBrowser = Math.max(1, scenario.sessionsPerBrowser());
         // an agent's virtual clients continue the numbering of the agents before it
         int clients = scenario.firstSessionId();
+        SourceAddressRange sources = SourceAddressRange.appliesTo(targetAddress) ? scenario.sourceAddressRange() : null;
         for (Transport transport : transports) {
             int indexInTransport = perTransport.merge(transport, 1, Integer::sum) - 1;
             VirtualClient client;
             if (!scenario.browser()) {
-                client = newClient(clients++, targetAddress, null);
+                client = newClient(clients++, sources, targetAddress, null);
             } else if (indexInTransport % sessionsPerBrowser == 0) {
-                client = newClient(clients++, targetAddress,
+                client = newClient(clients++, sources, targetAddress,
                         new ConnectionPermits(Scenario.BROWSER_CONNECTIONS_PER_ORIGIN));
                 currentBrowser.put(transport, client);
             } else {
@@ -176,8 +179,10 @@ public final class LoadGenerator implements AutoCloseable {
         return List.copyOf(created);
     }
 
-    private VirtualClient newClient(int clientId, InetAddress targetAddress, ConnectionPermits permits) {
-        return new VirtualClient(clientId, sourceAddress(clientId, scenario.sourceAddresses()), targetAddress,
+    /** @param sources the source addresses to bind, or {@code null} to let the system choose (a target off loopback) */
+    private VirtualClient newClient(int clientId, SourceAddressRange sources, InetAddress targetAddress,
+            ConnectionPermits permits) {
+        return new VirtualClient(clientId, sources == null ? null : sources.address(clientId), targetAddress,
                 scenario.connectionHeader() == RequestConnectionHeader.KEEP_ALIVE, permits);
     }
 
@@ -193,17 +198,6 @@ public final class LoadGenerator implements AutoCloseable {
                 return new WebSocketSession(context, client);
             default:
                 throw new IllegalArgumentException("no session for transport " + transport);
-        }
-    }
-
-    /** The source address of virtual client {@code clientId}: 127.0.0.1 .. 127.0.0.N in turn. */
-    static InetAddress sourceAddress(int clientId, int sourceAddresses) {
-        int n = Math.max(1, sourceAddresses);
-        int host = 1 + clientId % n;
-        try {
-            return InetAddress.getByAddress(new byte[] {127, (byte) (host >> 16), (byte) (host >> 8), (byte) host});
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -104,6 +104,18 @@ class AgentRunTest {
         assertEquals(4, one.path("slice").path("lastSessionId").asInt());
         assertEquals(1, one.path("slice").path("sessionsPerTransport").path("sse").asInt());
         assertEquals(1, one.path("slice").path("sessionsPerTransport").path("short-poll").asInt());
+        assertEquals("127.0.0.1", zero.path("sourceAddresses").path("first").asText());
+        assertEquals("127.0.0.1", zero.path("sourceAddresses").path("last").asText());
+        assertEquals("127.0.0.2", one.path("sourceAddresses").path("first").asText(), "agent 1's own address");
+        assertEquals("127.0.0.2", one.path("sourceAddresses").path("last").asText());
+        assertTrue(one.path("sourceAddresses").path("bound").asBoolean());
+        // the server's count of resets: agent 0 read it before its reset, every agent at its end
+        long resetsBefore = runJson(out.resolve("agent0")).path("serverResets").path("beforeRun").asLong(-1);
+        assertTrue(resetsBefore >= 0, runJson(out.resolve("agent0")).path("serverResets").toString());
+        assertEquals(resetsBefore + 1, runJson(out.resolve("agent0")).path("serverResets").path("atEnd").asLong());
+        assertEquals(resetsBefore + 1, summaryOne.path("serverResets").path("beforeRun").asLong());
+        assertEquals(resetsBefore + 1, summaryOne.path("serverResets").path("atEnd").asLong());
+        assertEquals(resetsBefore + 1, afterOne.path("resets").path("sinceStart").asLong());
         assertEquals(5, summaryOne.path("scenario").path("sessions").asInt(), "the planned run, all agents");
         assertEquals(List.of("1", "1", "2"), sessionsColumn(out.resolve("agent1")),
                 "summary.csv counts this agent's sessions: short-poll, sse, all");
@@ -199,6 +211,17 @@ class AgentRunTest {
         assertEquals(2, run.exit());
         assertEquals(List.of("harness: --agent 2/3 gets no session of --sessions 2: run at least 3 sessions, or"
                 + " fewer agents"), run.errLines());
+    }
+
+    @Test
+    void agentsWhoseSourceAddressRangesDoNotFitIn127000AreBadInput() {
+        CliRun run = CliRun.of(List.of("run", "--out", out.resolve("runs").toString(), "--target",
+                "http://127.0.0.1:1", "--agent", "1/3", "--sessions", "3", "--source-addresses", "100"));
+        assertEquals(2, run.exit());
+        assertEquals(List.of("harness: --source-addresses 100 with --agent 1/3: each of the 3 agents takes 100"
+                + " addresses of its own, 300 in all, and there are 254 (127.0.0.1 .. 127.0.0.254): give at most 84"
+                + " per agent"), run.errLines());
+        assertFalse(Files.exists(out.resolve("runs")), "nothing written");
     }
 
     @ParameterizedTest

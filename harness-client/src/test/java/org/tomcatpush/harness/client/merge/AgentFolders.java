@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.tomcatpush.harness.client.accounting.CloseCause;
@@ -124,6 +125,23 @@ final class AgentFolders {
         RunResult result = new RunResult(folder.runId(), RunStatus.COMPLETED, null, setup, env, START, end,
                 List.of(row), null, stats, timeseries, List.of(), 0);
         return ResultsWriter.writeAndCommit(result, folder);
+    }
+
+    /**
+     * Makes {@code folder} agent {@code index} of {@code count} whose server counted {@code before}
+     * resets before its run and {@code atEnd} at its end ({@code null}: the field is absent, as in
+     * a folder of an older harness).
+     */
+    static void agentWithResets(Path folder, int index, int count, Long before, Long atEnd) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(folder.resolve("run.json").toFile());
+        ((ObjectNode) root.path("agent")).put("index", index).put("count", count).put("resetsServer", index == 0);
+        if (before == null && atEnd == null) {
+            root.remove("serverResets");
+        } else {
+            root.putObject("serverResets").put("beforeRun", before).put("atEnd", atEnd);
+        }
+        json.writeValue(folder.resolve("run.json").toFile(), root);
     }
 
     /** The latencies as three intervals, one per second of the run, tagged with the transport. */

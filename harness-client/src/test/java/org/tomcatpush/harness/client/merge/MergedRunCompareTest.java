@@ -68,6 +68,9 @@ class MergedRunCompareTest {
     private Path merge(AgentFolders.Agent b) throws Exception {
         Path a = AgentFolders.write(dir.resolve("agents"), agentA());
         Path bFolder = AgentFolders.write(dir.resolve("agents"), b);
+        // agent 0's reset is the run's one reset, so the merged cross-check stands as one process's does
+        AgentFolders.agentWithResets(a, 0, 2, 0L, 1L);
+        AgentFolders.agentWithResets(bFolder, 1, 2, 1L, 1L);
         return RunMerge.merge(List.of(a, bFolder), dir.resolve("merged").resolve("sse-merged"), List.of("merge"));
     }
 

@@ -50,6 +50,9 @@ class RunMergeTest {
     void countsAreSummedPercentilesComeFromTheUnionAndServerFiguresOnce() throws Exception {
         Path a = AgentFolders.write(dir.resolve("runs"), agentA());
         Path b = AgentFolders.write(dir.resolve("runs"), agentB());
+        // agent 0's reset was the one reset of the run: the cross-check against the server stands
+        AgentFolders.agentWithResets(a, 0, 2, 4L, 5L);
+        AgentFolders.agentWithResets(b, 1, 2, 5L, 5L);
         Path out = dir.resolve("merged").resolve("20251125-100000-sse-merged");
 
         Result r = harness("merge", a.toString(), b.toString(), "--out", out.toString());

@@ -19,13 +19,4 @@ class RampUpTest {
     void zeroRampUpStartsEverySessionAtOnce() {
         assertEquals(0, RampUp.startOffsetNanos(9_999, 10_000, 0));
     }
-
-    @Test
-    void sourceAddressesCycleThroughLoopback() {
-        assertEquals("127.0.0.1", LoadGenerator.sourceAddress(0, 1).getHostAddress());
-        assertEquals("127.0.0.1", LoadGenerator.sourceAddress(7, 1).getHostAddress());
-        assertEquals("127.0.0.3", LoadGenerator.sourceAddress(2, 4).getHostAddress());
-        assertEquals("127.0.0.1", LoadGenerator.sourceAddress(4, 4).getHostAddress());
-        assertEquals("127.0.1.4", LoadGenerator.sourceAddress(259, 300).getHostAddress());
-    }
 }

@@ -2,6 +2,7 @@ package org.tomcatpush.harness.server.probe;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +28,10 @@ public final class ConnectionLedger {
 
     private static final long PRUNE_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int PRUNE_EVERY_NEW_ENTRIES = 4096;
+    /** Most client addresses {@link #connectionsByRemoteAddress()} tells apart. */
+    public static final int MAX_REMOTE_ADDRESSES = 1024;
+    /** The key the connections of further addresses count under. */
+    public static final String OTHER_ADDRESSES = "other";
 
     /**
      * Totals since the last reset.
@@ -62,6 +67,7 @@ public final class ConnectionLedger {
     private final AtomicLong requestsPerConnectionMax = new AtomicLong();
     private final LongAdder closedAtKeepAliveLimit = new LongAdder();
     private final LongAdder closedOther = new LongAdder();
+    private final Map<String, LongAdder> connectionsByRemoteAddress = new ConcurrentHashMap<>();
     private final ServerCloses closes;
     private volatile int generation;
 
@@ -83,24 +89,52 @@ public final class ConnectionLedger {
      *
      * @param workload false for control requests, which Tomcat counts towards the keep-alive limit
      *                 but the ledger's totals leave out
+     * @return true when this request is the connection's first counted one: it was just counted in
+     *         {@code connectionsSeen} (the caller then tells {@link #connectionFrom} its address)
      */
-    public void requestStarted(String connectionId, boolean workload) {
+    public boolean requestStarted(String connectionId, boolean workload) {
         Entry entry = entry(connectionId);
         synchronized (entry) {
             entry.active++;
             entry.lifetimeRequests++;
             entry.lastActivityNanos = System.nanoTime();
             sameGeneration(entry);
+            boolean first = false;
             if (workload) {
                 if (entry.countedRequests == 0) {
                     connectionsSeen.increment();
+                    first = true;
                 }
                 entry.countedRequests++;
                 requests.increment();
                 long count = entry.countedRequests;
                 requestsPerConnectionMax.accumulateAndGet(count, Math::max);
             }
+            return first;
         }
+    }
+
+    /**
+     * Counts a connection just seen ({@link #requestStarted} answered true) under its client's
+     * address, so that the connections of clients bound to different source addresses (the agents
+     * of a split run) can be told apart. Past {@link #MAX_REMOTE_ADDRESSES} addresses the rest
+     * count under {@link #OTHER_ADDRESSES}. Once per connection, never per request.
+     */
+    public void connectionFrom(String remoteAddress) {
+        String key = remoteAddress == null ? OTHER_ADDRESSES : remoteAddress;
+        LongAdder count = connectionsByRemoteAddress.get(key);
+        if (count == null) {
+            key = connectionsByRemoteAddress.size() >= MAX_REMOTE_ADDRESSES ? OTHER_ADDRESSES : key;
+            count = connectionsByRemoteAddress.computeIfAbsent(key, k -> new LongAdder());
+        }
+        count.increment();
+    }
+
+    /** Connections seen since the last reset by the client's address, in address order. */
+    public Map<String, Long> connectionsByRemoteAddress() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        connectionsByRemoteAddress.forEach((address, count) -> snapshot.put(address, count.sum()));
+        return snapshot;
     }
 
     /**
@@ -163,6 +197,7 @@ public final class ConnectionLedger {
         requestsPerConnectionMax.set(0);
         closedAtKeepAliveLimit.reset();
         closedOther.reset();
+        connectionsByRemoteAddress.clear();
     }
 
     /** Starts the entry's counts afresh when a reset happened since it last counted. */

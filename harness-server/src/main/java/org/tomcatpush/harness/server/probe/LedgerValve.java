@@ -44,8 +44,9 @@ final class LedgerValve extends ValveBase implements AccessLog {
             counters.requestStarted(endpoint);
         }
         String connectionId = connectionId(request);
-        if (connectionId != null) {
-            ledger.requestStarted(connectionId, workload);
+        if (connectionId != null && ledger.requestStarted(connectionId, workload)) {
+            // once per connection: its client's address, to tell apart agents bound to their own addresses
+            ledger.connectionFrom(request.getRemoteAddr());
         }
         getNext().invoke(request, response);
     }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
@@ -28,6 +29,8 @@ public final class ServerProbe implements AutoCloseable {
     private final long startedAtMillis = System.currentTimeMillis();
     private volatile long resetAtMillis = startedAtMillis;
     private volatile long lastSeqAtReset;
+    /** {@code POST /harness/reset}s since the server started; never zeroed, so agents can tell how many a run saw. */
+    private final AtomicLong resetsSinceStart = new AtomicLong();
     private volatile ConnectorProbe connector;
     private volatile Sampler sampler;
 
@@ -78,6 +81,11 @@ public final class ServerProbe implements AutoCloseable {
         return ledger.summary();
     }
 
+    /** Connections seen since the last reset by the client's address, in address order. */
+    public Map<String, Long> connectionsByRemoteAddress() {
+        return ledger.connectionsByRemoteAddress();
+    }
+
     /** Messages published since the last reset. */
     public long messagesPublished() {
         return hub.lastSeq() - lastSeqAtReset;
@@ -98,7 +106,10 @@ public final class ServerProbe implements AutoCloseable {
         return requireSampler().series();
     }
 
-    /** Zeroes counters, histograms (the publisher's lag too), the ledger and the series; the sequence goes on. */
+    /**
+     * Zeroes counters, histograms (the publisher's lag too), the ledger and the series; the sequence
+     * goes on, and so does {@link #resetsSinceStart()}, which counts this reset.
+     */
     public void reset() {
         counters.reset();
         ledger.reset();
@@ -109,6 +120,12 @@ public final class ServerProbe implements AutoCloseable {
         }
         lastSeqAtReset = hub.lastSeq();
         resetAtMillis = System.currentTimeMillis();
+        resetsSinceStart.incrementAndGet();
+    }
+
+    /** Resets ({@code POST /harness/reset}) since the server started: never itself reset. */
+    public long resetsSinceStart() {
+        return resetsSinceStart.get();
     }
 
     ServerConfig config() {

@@ -39,6 +39,8 @@ public final class StatsReport {
         root.put("timeMillis", now);
         root.put("uptimeMillis", now - probe.startedAtMillis());
         root.put("sinceResetMillis", now - probe.resetAtMillis());
+        // a count no reset zeroes: the agents of a split run read it to prove the run saw exactly one
+        root.putObject("resets").put("sinceStart", probe.resetsSinceStart());
         root.set("config", MAPPER.valueToTree(probe.config()));
         root.set("connector", MAPPER.valueToTree(probe.connectorAttributes()));
         root.put("tomcatVersion", tomcatVersion());
@@ -122,6 +124,10 @@ public final class StatsReport {
         p.put("requestsPerConnectionMax", ledger.requestsPerConnectionMax());
         p.put("closedAtKeepAliveLimit", ledger.closedAtKeepAliveLimit());
         p.put("closedOther", ledger.closedOther());
+
+        // connections seen since the reset by the client's address (agents bound to source addresses of their own)
+        ObjectNode byAddress = root.putObject("connectionsByRemoteAddress");
+        probe.connectionsByRemoteAddress().forEach(byAddress::put);
 
         ServerCloses closes = counters.closes();
         ObjectNode sc = root.putObject("serverCloses");
