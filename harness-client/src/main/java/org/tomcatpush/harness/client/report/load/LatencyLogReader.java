@@ -17,7 +17,6 @@ import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.HistogramLogReader;
 import org.tomcatpush.harness.client.report.model.LatencyDistribution.PercentilePoint;
 import org.tomcatpush.harness.client.report.model.LatencyDistribution;
-import org.tomcatpush.harness.client.report.load.ResultsCsv;
 import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**

@@ -17,7 +17,6 @@ import org.tomcatpush.harness.client.report.model.RunInfo.Section;
 import org.tomcatpush.harness.client.report.model.RunInfo.ThresholdRecord;
 import org.tomcatpush.harness.client.thresholds.RunThresholds;
 import org.tomcatpush.harness.client.report.model.RunInfo;
-import org.tomcatpush.harness.client.report.load.ResultsCsv;
 import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 
 import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
-import org.tomcatpush.harness.client.report.load.ResultsCsv;
 import org.tomcatpush.harness.client.results.ResultsInputException;
 import org.tomcatpush.harness.client.results.ServerSamplesCsv;
 import org.tomcatpush.harness.client.results.SummaryCsv;

@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.report.model.TimeSeries;
-import org.tomcatpush.harness.client.report.load.ResultsCsv;
 import org.tomcatpush.harness.client.results.ResultsInputException;
 
 /**
