@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import javax.management.remote.JMXServiceURL;
 
+import org.tomcatpush.harness.client.launch.AgentsFileBudget;
 import org.tomcatpush.harness.client.launch.JavaRuntime;
 import org.tomcatpush.harness.client.launch.JmxGuard;
 import org.tomcatpush.harness.client.launch.NewestJava;
@@ -21,6 +22,7 @@ import org.tomcatpush.harness.client.launch.TargetGuard;
 import org.tomcatpush.harness.client.SignalExit;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.results.SummaryCsv;
+import org.tomcatpush.harness.client.run.AgentsRun;
 import org.tomcatpush.harness.client.run.LoadRun;
 import org.tomcatpush.harness.client.run.RunPlan;
 import org.tomcatpush.harness.client.scenario.AgentSlice;
@@ -176,6 +178,14 @@ final class RunCommand implements Callable<Integer> {
                     + " server's counters. Default: none (this process runs every session).")
     AgentSlice agent;
 
+    @Option(names = "--agents", paramLabel = "N",
+            description = "Run as N client processes on this machine, each with its own open-file limit and its"
+                    + " slice of --sessions (harness run --agent I/N --start-at T, all against the server this run"
+                    + " starts or --target), and merge their folders into this run's folder (theirs kept under"
+                    + " agents/); --threshold is judged on the merged summary. 1 = one process. Not with --agent"
+                    + " or --proxy. Default: 1.")
+    Integer agents;
+
     @Option(names = "--start-at", paramLabel = "TIME", converter = StartAtConverter.class,
             description = "Wait until TIME (an ISO-8601 instant such as 2026-12-02T03:40:00Z, or epoch ms) before"
                     + " the ramp-up starts, so that agents started apart begin together; at most 10 minutes"
@@ -241,8 +251,62 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (agents != null) {
+            requireAgentsAlone();
+        }
         RunPlan plan = plan();
+        if (agents != null && agents > 1) {
+            return runAgents(plan);
+        }
         checkBeforeStart(plan);
+        checkTokenAndThresholds(plan);
+        try (SignalExit signal = SignalExit.install(LoadRun.SHUTDOWN_WAIT)) {
+            return signal.finished(new LoadRun(plan, context.loads(), HarnessVersion.version(), context.out(),
+                    context.err()).withTargetControlToken(controlToken).execute());
+        }
+    }
+
+    /** {@code --agents N} before the plan is built: a count, and not together with {@code --agent}. */
+    private void requireAgentsAlone() {
+        if (agents < 1) {
+            throw new ConfigException("--agents must be at least 1 (got " + agents + "): give the number of client"
+                    + " processes, e.g. --agents 3");
+        }
+        if (agent != null) {
+            throw new ConfigException("--agents starts the agents itself and gives each its --agent I/N: drop"
+                    + " --agent (or drop --agents to run one agent of a run started elsewhere)");
+        }
+    }
+
+    /** {@code --agents N} for N above 1: the plan is the whole run, carried out by {@link AgentsRun}. */
+    private int runAgents(RunPlan plan) {
+        if (plan.proxy().enabled()) {
+            throw new ConfigException("--agents runs every agent against one server, and --proxy nginx would start"
+                    + " a proxy per agent: drop --proxy, or drop --agents");
+        }
+        if (new AgentSlice(agents - 1, agents).sessions(plan.mix(), plan.sessions()) < 1) {
+            throw new ConfigException("--agents " + agents + " leaves the last agent no session of --sessions "
+                    + plan.sessions() + ": run at least " + agents + " sessions, or fewer agents");
+        }
+        checkFolderAndServer(plan);
+        OpenFileLimit.current().ifPresent(limit -> agentsBudget(plan, agents).check(limit).ifPresent(message -> {
+            throw new ConfigException(message);
+        }));
+        checkTokenAndThresholds(plan);
+        AgentArguments args = AgentArguments.of(spec.commandLine().getParseResult(), plan.startsServer());
+        try (SignalExit signal = SignalExit.install(AgentsRun.SHUTDOWN_WAIT)) {
+            return signal.finished(new AgentsRun(plan, agents, args::forAgent, context.out(), context.err())
+                    .execute());
+        }
+    }
+
+    /** The open files of {@code plan} run as {@code agents} processes: each agent's slice, the server's whole load. */
+    static AgentsFileBudget agentsBudget(RunPlan plan, int agents) {
+        return AgentsFileBudget.estimate(plan.sessions(), agents, plan.browser(), plan.sessionsPerBrowser(),
+                plan.startsServer(), plan.startsServer() ? plan.serverConfig().maxConnections() : -1);
+    }
+
+    private void checkTokenAndThresholds(RunPlan plan) {
         if (controlToken != null && plan.startsServer()) {
             throw new ConfigException("--control-token is the token of a --target server; a server that run starts"
                     + " gives its own: drop --control-token, or add --target");
@@ -259,10 +323,6 @@ final class RunCommand implements Callable<Integer> {
                         + " or none for every row");
             }
         }
-        try (SignalExit signal = SignalExit.install(LoadRun.SHUTDOWN_WAIT)) {
-            return signal.finished(new LoadRun(plan, context.loads(), HarnessVersion.version(), context.out(),
-                    context.err()).withTargetControlToken(controlToken).execute());
-        }
     }
 
     /**
@@ -271,12 +331,17 @@ final class RunCommand implements Callable<Integer> {
      * the problem and the fix
      */
     static void checkBeforeStart(RunPlan plan) {
-        ResultsFolder.unwritableReason(plan.outDir()).ifPresent(message -> {
-            throw new ConfigException(message);
-        });
+        checkFolderAndServer(plan);
         OpenFileLimit.current().ifPresent(limit -> plan.fileBudget().check(limit).ifPresent(message -> {
             throw new ConfigException(message);
         }));
+    }
+
+    /** {@link #checkBeforeStart} but the open-file limit: the folder, the server's Java, nginx. */
+    static void checkFolderAndServer(RunPlan plan) {
+        ResultsFolder.unwritableReason(plan.outDir()).ifPresent(message -> {
+            throw new ConfigException(message);
+        });
         if (plan.virtualThreads()) {
             requireVirtualThreadJava(plan.serverJava());
         }

@@ -1,0 +1,440 @@
+package org.tomcatpush.harness.client.run;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.tomcatpush.harness.client.ExitStatus;
+import org.tomcatpush.harness.client.launch.AgentProcess;
+import org.tomcatpush.harness.client.launch.ServerProcess;
+import org.tomcatpush.harness.client.launch.ServerStartException;
+import org.tomcatpush.harness.client.merge.RunMerge;
+import org.tomcatpush.harness.client.report.model.SummaryRow;
+import org.tomcatpush.harness.client.results.ProxyInfo;
+import org.tomcatpush.harness.client.results.ResultsFolder;
+import org.tomcatpush.harness.client.results.ResultsInputException;
+import org.tomcatpush.harness.client.results.RunJson;
+import org.tomcatpush.harness.client.results.RunStatus;
+import org.tomcatpush.harness.client.results.SummaryTable;
+import org.tomcatpush.harness.client.scenario.AgentSlice;
+import org.tomcatpush.harness.client.thresholds.ThresholdCheck;
+import org.tomcatpush.harness.client.thresholds.ThresholdOutcome;
+import org.tomcatpush.harness.client.thresholds.ThresholdsXml;
+
+/**
+ * {@code harness run --agents N}: one run carried out by N client processes on this machine and
+ * merged into one ordinary results folder. It creates the run folder as a run does, starts the
+ * harness server as a run does (or uses {@code --target}), starts the N agents
+ * ({@link AgentProcess}, each {@code harness run --agent I/N --start-at T} into
+ * {@code agents/agent-I/} of the folder), waits for them, merges their folders into the run
+ * folder itself ({@link RunMerge}), judges the thresholds on the merged summary, prints the merged
+ * summary table and stops the server. When an agent fails (or cannot be started) the others are
+ * stopped and the folder's status is {@code failed}, naming the agent and its last stderr line;
+ * on Ctrl-C or SIGTERM every agent is stopped (each writes what it measured), what they wrote is
+ * merged and the status is {@code interrupted}. A shutdown hook stops the agents whatever ends
+ * this process. One instance runs once, on the calling thread.
+ */
+public final class AgentsRun {
+
+    /** The subfolder of the run folder that holds the agents' folders. */
+    public static final String AGENTS_FOLDER = "agents";
+
+    /**
+     * How long a signal's shutdown waits for this run: the agents' own stop
+     * ({@link LoadRun#SHUTDOWN_WAIT}, then a kill), the server's stop and the merge.
+     */
+    public static final Duration SHUTDOWN_WAIT = LoadRun.SHUTDOWN_WAIT.plus(Duration.ofSeconds(40));
+
+    /*
+     * The start is this far ahead of the launch of the agents, so that every agent JVM has started,
+     * parsed its options, reached the server (agent 0 reset it) and prepared its HTTP client before
+     * it: one agent takes about 2 s from launch to its wait on this 2-core machine when idle, and N
+     * JVMs starting together share the cores, so 1.5 s per agent on top of 4 s leaves room on a busy
+     * machine. An agent later than the start by more than StartAtConverter.MAX_LATE refuses it, and
+     * the run fails: too short a lead costs a run, too long only seconds of waiting.
+     */
+    private static final Duration LEAD_BASE = Duration.ofSeconds(4);
+    private static final Duration LEAD_PER_AGENT = Duration.ofMillis(1500);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The {@code harness run} arguments of one agent (the parent's options, rebuilt for the agent). */
+    @FunctionalInterface
+    public interface AgentCommand {
+        /**
+         * @param target       the server every agent drives
+         * @param controlToken its control token ({@code null} for none, or when the parent forwards {@code --target})
+         * @param out          the folder that receives the agent's run folder
+         */
+        List<String> args(AgentSlice agent, URI target, String controlToken, Instant startAt, Path out, String name);
+    }
+
+    private final RunPlan plan;
+    private final int agentCount;
+    private final AgentCommand command;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final List<AgentProcess> agents = new CopyOnWriteArrayList<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+    private long startNanos;
+
+    /**
+     * @param plan    the whole run (every agent's sessions), validated as {@code harness run} validates it
+     * @param agents  how many client processes, at least 1
+     * @param out     where the merged summary table goes (stdout)
+     * @param err     where the agents' starts and exits, and errors, go (stderr)
+     */
+    public AgentsRun(RunPlan plan, int agents, AgentCommand command, PrintStream out, PrintStream err) {
+        if (agents < 1) {
+            throw new IllegalArgumentException("agents " + agents);
+        }
+        this.plan = plan;
+        this.agentCount = agents;
+        this.command = command;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The lead of the start over the launch of {@code agents} agents (see above). */
+    public static Duration startLead(int agents) {
+        return LEAD_BASE.plus(LEAD_PER_AGENT.multipliedBy(agents));
+    }
+
+    /**
+     * Runs the agents and merges them. @return {@link ExitStatus#OK}, {@link ExitStatus#THRESHOLDS_BREACHED},
+     * {@link ExitStatus#FAILED} (an agent failed, or the server did not start: the folder says which),
+     * {@link ExitStatus#INTERRUPTED} (a signal), or {@link ExitStatus#BAD_INPUT} when the server refused its options
+     */
+    public int execute() {
+        Thread hook = new Thread(this::stopFromShutdownHook, "harness-agents-stopper");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is waiting for this run: it is finished now
+            }
+        }
+    }
+
+    private int run() {
+        startNanos = System.nanoTime();
+        ResultsFolder folder;
+        try {
+            folder = ResultsFolder.begin(plan.outDir(), plan.name());
+        } catch (IOException e) {
+            err.println("harness: could not create the run folder under " + plan.outDir() + ": " + e.getMessage());
+            return ExitStatus.FAILED;
+        }
+        Path dir = folder.file(AGENTS_FOLDER).getParent();
+        String failure = null;
+        Instant startAt = null;
+        ServerProcess server = null;
+        try {
+            URI target = plan.target();
+            String controlToken = null;
+            if (plan.startsServer()) {
+                try {
+                    server = ServerProcess.start(plan.serverLaunch());
+                    target = server.baseUri();
+                    controlToken = server.controlToken();
+                } catch (ServerStartException e) {
+                    if (e.badInput()) {
+                        err.println("harness: " + e.getMessage());
+                        discard(folder);
+                        return ExitStatus.BAD_INPUT;
+                    }
+                    failure = e.getMessage();
+                } catch (IOException e) {
+                    failure = "the server could not be started: " + e.getMessage();
+                }
+            }
+            if (failure == null && !stopRequested) {
+                startAt = plan.startAt() != null ? plan.startAt() : Instant.now().plus(startLead(agentCount));
+                failure = launch(target, controlToken, startAt, dir);
+                if (failure == null) {
+                    failure = await(startAt, server);
+                }
+            }
+        } finally {
+            stopAgents();
+            if (server != null) {
+                server.close();
+            }
+        }
+        return finish(folder, dir, failure, startAt);
+    }
+
+    /** Starts every agent; the failure when one cannot be started, else {@code null}. */
+    private String launch(URI target, String controlToken, Instant startAt, Path dir) {
+        for (int i = 0; i < agentCount && !stopRequested; i++) {
+            AgentSlice slice = new AgentSlice(i, agentCount);
+            Path agentDir = dir.resolve(AGENTS_FOLDER).resolve("agent-" + i);
+            try {
+                AgentProcess agent = AgentProcess.start(i, command.args(slice, target, controlToken, startAt,
+                        agentDir, "agent-" + i), agentDir);
+                agents.add(agent);
+                err.println("harness: agent " + slice + " started (pid " + agent.pid() + "), starting at " + startAt
+                        + "; its output: " + agentDir);
+            } catch (IOException e) {
+                return "agent " + slice + " could not be started: " + e.getMessage();
+            }
+        }
+        err.flush();
+        return null;
+    }
+
+    /**
+     * Waits until every agent has exited, one has failed, a signal came or the deadline passed
+     * (the planned end plus {@link LoadRun#DEADLINE_GRACE} and {@link LoadRun#SHUTDOWN_WAIT}:
+     * each agent has a watchdog of its own, so only a hung JVM outlasts it). @return the failure,
+     * or {@code null} for none (all exited well, or a stop was asked for)
+     */
+    private String await(Instant startAt, ServerProcess server) {
+        Instant deadline = startAt.plus(plan.duration()).plus(LoadRun.DEADLINE_GRACE).plus(LoadRun.SHUTDOWN_WAIT);
+        boolean[] reported = new boolean[agents.size()];
+        int running = agents.size();
+        while (running > 0) {
+            if (stopRequested) {
+                return null;
+            }
+            for (AgentProcess agent : agents) {
+                if (reported[agent.index()] || agent.isAlive()) {
+                    continue;
+                }
+                reported[agent.index()] = true;
+                running--;
+                int status = agent.exitCode().getAsInt();
+                err.println("harness: agent " + agent.index() + "/" + agentCount + " exited with status " + status);
+                err.flush();
+                if (status == ExitStatus.INTERRUPTED) {
+                    stopRequested = true; // Ctrl-C reached the agents too (one process group): the run is stopped
+                    return null;
+                }
+                if (status != ExitStatus.OK) {
+                    return agent.describeExit().replaceFirst("^agent " + agent.index(), "agent " + agent.index()
+                            + "/" + agentCount);
+                }
+            }
+            if (server != null && !server.isAlive()) {
+                return server.describeExit();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                return "deadline exceeded: the agents were still running at " + deadline + " (" + plan.duration()
+                        .toSeconds() + " s from the start at " + startAt + ", plus the grace), so they were stopped";
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                stopRequested = true;
+                Thread.currentThread().interrupt();
+            }
+        }
+        return null;
+    }
+
+    /** Stops every agent still running, all at once: SIGTERM to each, then a kill after {@link LoadRun#SHUTDOWN_WAIT}. */
+    private void stopAgents() {
+        List<AgentProcess> alive = agents.stream().filter(AgentProcess::isAlive).toList();
+        alive.forEach(AgentProcess::requestStop);
+        long deadlineNanos = System.nanoTime() + LoadRun.SHUTDOWN_WAIT.toNanos();
+        for (AgentProcess agent : alive) {
+            agent.stop(Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
+            err.println("harness: agent " + agent.index() + "/" + agentCount + " stopped, status "
+                    + agent.exitCode().orElse(-1));
+        }
+        Thread.interrupted(); // a signal's interrupt must not cut the merge and the writes that follow
+    }
+
+    /** Merges what the agents wrote into the run folder, judges the thresholds, commits, prints. */
+    private int finish(ResultsFolder folder, Path dir, String failure, Instant startAt) {
+        RunStatus status = failure != null ? RunStatus.FAILED : stopRequested ? RunStatus.INTERRUPTED
+                : RunStatus.COMPLETED;
+        if (status == RunStatus.INTERRUPTED) {
+            failure = "stopped by a signal (Ctrl-C or SIGTERM) after " + elapsedSeconds() + " s";
+        }
+        List<Path> written = agentFolders();
+        List<Map<String, String>> rows = List.of();
+        List<ThresholdOutcome> outcomes = List.of();
+        try {
+            if (!written.isEmpty()) {
+                try {
+                    RunMerge.MergedRun merged = RunMerge.read(written, folder.runId());
+                    if (status == RunStatus.COMPLETED && !merged.status().equals(RunStatus.COMPLETED.label())) {
+                        status = RunStatus.FAILED;
+                        failure = "an agent's run did not complete (status " + merged.status() + "): see "
+                                + AGENTS_FOLDER + "/";
+                    }
+                    if (status == RunStatus.COMPLETED && written.size() < agentCount) {
+                        status = RunStatus.FAILED;
+                        failure = (agentCount - written.size()) + " of " + agentCount + " agents wrote no run folder";
+                    }
+                    rows = merged.summaryRows(status.label());
+                    if (status == RunStatus.COMPLETED) {
+                        outcomes = ThresholdCheck.evaluate(plan.thresholds(), rows.stream().map(SummaryRow::new)
+                                .toList());
+                        if (ThresholdCheck.anyBreached(outcomes)) {
+                            status = RunStatus.THRESHOLDS_BREACHED;
+                            rows = merged.summaryRows(status.label());
+                        }
+                    }
+                    List<ThresholdOutcome> judged = outcomes;
+                    merged.writeInto(dir, status.label(), failure, plan.commandLine(), root -> {
+                        RunJson.putThresholds(root, plan.thresholds(), judged);
+                        if (!plan.thresholds().isEmpty()) {
+                            root.with("files").put("thresholds", ThresholdsXml.FILE_NAME);
+                        }
+                        root.set(AGENTS_FOLDER, agentsJson(startAt));
+                        root.put("name", plan.name());
+                    });
+                    if (!plan.thresholds().isEmpty()) {
+                        Files.writeString(folder.file(ThresholdsXml.FILE_NAME), ThresholdsXml.render(folder.runId(),
+                                status.label(), plan.thresholds(), outcomes), StandardCharsets.UTF_8);
+                    }
+                } catch (ResultsInputException e) {
+                    status = RunStatus.FAILED;
+                    failure = "the agents' folders could not be merged: " + e.getMessage();
+                    rows = List.of();
+                }
+            }
+            if (rows.isEmpty()) {
+                writeRunJsonOnly(folder, status, failure, startAt);
+            }
+        } catch (IOException e) {
+            err.println("harness: could not write the results: " + e.getMessage());
+            discard(folder);
+            return ExitStatus.FAILED;
+        }
+        Path committed;
+        try {
+            committed = folder.commit();
+        } catch (IOException e) {
+            err.println("harness: could not write the results: " + e.getMessage());
+            return ExitStatus.FAILED;
+        }
+        if (rows.isEmpty()) {
+            out.println("status: " + status.label() + (failure == null ? "" : ": " + failure));
+            out.println("results: " + committed);
+        } else {
+            SummaryTable.print(rows, ProxyInfo.NONE, outcomes, status, failure, committed.toString(), out);
+        }
+        out.flush();
+        if (!status.dataComplete()) {
+            err.println("harness: run " + status.label() + ": " + failure);
+            return status == RunStatus.INTERRUPTED ? ExitStatus.INTERRUPTED : ExitStatus.FAILED;
+        }
+        return status == RunStatus.THRESHOLDS_BREACHED ? ExitStatus.THRESHOLDS_BREACHED : ExitStatus.OK;
+    }
+
+    /** Each agent's committed run folder, in agent order; an agent that wrote none (killed, not started) has none. */
+    private List<Path> agentFolders() {
+        List<Path> folders = new ArrayList<>();
+        for (AgentProcess agent : agents) {
+            agentFolder(agent).ifPresent(folders::add);
+        }
+        return folders;
+    }
+
+    private static Optional<Path> agentFolder(AgentProcess agent) {
+        if (!Files.isDirectory(agent.dir())) {
+            return Optional.empty();
+        }
+        try (Stream<Path> entries = Files.list(agent.dir())) {
+            return entries.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * run.json's {@code agents}: how many, the start time, and per agent its index, pid, exit
+     * status, last stderr line and run folder (relative to the run folder; {@code null} when it wrote none).
+     */
+    private ObjectNode agentsJson(Instant startAt) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("count", agentCount);
+        node.put("startAt", startAt == null ? null : startAt.toString());
+        ArrayNode processes = node.putArray("processes");
+        Path runDir = agents.isEmpty() ? null : agents.get(0).dir().getParent().getParent();
+        for (AgentProcess agent : agents) {
+            ObjectNode a = processes.addObject();
+            a.put("index", agent.index());
+            a.put("pid", agent.pid());
+            if (agent.exitCode().isPresent()) {
+                a.put("exitStatus", agent.exitCode().getAsInt());
+            } else {
+                a.putNull("exitStatus");
+            }
+            a.put("lastStderrLine", agent.lastStderrLine());
+            Optional<Path> folder = agentFolder(agent);
+            a.put("folder", folder.map(f -> runDir.relativize(f).toString()).orElse(null));
+        }
+        return node;
+    }
+
+    /** The run.json of a run none of whose agents left a folder to merge: who ran, how it ended. */
+    private void writeRunJsonOnly(ResultsFolder folder, RunStatus status, String failure, Instant startAt)
+            throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("runId", folder.runId());
+        root.put("name", plan.name());
+        root.put("status", status.label());
+        root.put("failure", failure);
+        root.set(AGENTS_FOLDER, agentsJson(startAt));
+        root.set("commandLine", JSON.valueToTree(plan.commandLine()));
+        try (Writer w = Files.newBufferedWriter(folder.file(RunJson.FILE_NAME), StandardCharsets.UTF_8)) {
+            JSON.writeValue(w, root);
+        }
+    }
+
+    private long elapsedSeconds() {
+        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
+    }
+
+    private void discard(ResultsFolder folder) {
+        try {
+            folder.discard();
+        } catch (IOException e) {
+            err.println("harness: could not remove the partial folder: " + e.getMessage());
+        }
+    }
+
+    /**
+     * On Ctrl-C or SIGTERM: asks every agent to stop at once, waits for the run to merge and write
+     * its folder, and kills whatever agent is still alive when the wait is over.
+     */
+    private void stopFromShutdownHook() {
+        stopRequested = true;
+        agents.forEach(AgentProcess::requestStop);
+        try {
+            finished.await(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        agents.stream().filter(AgentProcess::isAlive).forEach(AgentProcess::kill);
+    }
+}
