@@ -315,8 +315,10 @@ public final class AgentsRun {
                                 status.label(), plan.thresholds(), outcomes), StandardCharsets.UTF_8);
                     }
                 } catch (ResultsInputException e) {
-                    status = RunStatus.FAILED;
-                    failure = "the agents' folders could not be merged: " + e.getMessage();
+                    // an agent's failure stays the cause: a folder cut short by it may be what cannot be merged
+                    String unmerged = "the agents' folders could not be merged: " + e.getMessage();
+                    failure = status == RunStatus.COMPLETED ? unmerged : failure + "; " + unmerged;
+                    status = status == RunStatus.COMPLETED ? RunStatus.FAILED : status;
                     rows = List.of();
                 }
             }
