@@ -251,19 +251,44 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (agents != null) {
-            requireAgentsAlone();
-        }
-        RunPlan plan = plan();
-        if (agents != null && agents > 1) {
-            return runAgents(plan);
-        }
-        checkBeforeStart(plan);
+        RunPlans.PlannedRun run = plannedRun();
+        RunPlan plan = run.plan();
+        checkBeforeStart(run);
         checkTokenAndThresholds(plan);
+        if (run.split()) {
+            try (SignalExit signal = SignalExit.install(AgentsRun.SHUTDOWN_WAIT)) {
+                return signal.finished(new AgentsRun(plan, run.agents(), run.agentCommand(), context.out(),
+                        context.err()).execute());
+            }
+        }
         try (SignalExit signal = SignalExit.install(LoadRun.SHUTDOWN_WAIT)) {
             return signal.finished(new LoadRun(plan, context.loads(), HarnessVersion.version(), context.out(),
                     context.err()).withTargetControlToken(controlToken).execute());
         }
+    }
+
+    /**
+     * Validates the options into the run: its plan and, with {@code --agents N} for N above 1,
+     * how each agent is started. @throws ConfigException naming the bad option and the fix
+     */
+    RunPlans.PlannedRun plannedRun() {
+        if (agents != null) {
+            requireAgentsAlone();
+        }
+        RunPlan plan = plan();
+        if (agents == null || agents == 1) {
+            return new RunPlans.PlannedRun(plan, 1, null);
+        }
+        if (plan.proxy().enabled()) {
+            throw new ConfigException("--agents runs every agent against one server, and --proxy nginx would start"
+                    + " a proxy per agent: drop --proxy, or drop --agents");
+        }
+        if (new AgentSlice(agents - 1, agents).sessions(plan.mix(), plan.sessions()) < 1) {
+            throw new ConfigException("--agents " + agents + " leaves the last agent no session of --sessions "
+                    + plan.sessions() + ": run at least " + agents + " sessions, or fewer agents");
+        }
+        AgentArguments args = AgentArguments.of(spec.commandLine().getParseResult(), plan.startsServer());
+        return new RunPlans.PlannedRun(plan, agents, args::forAgent);
     }
 
     /** {@code --agents N} before the plan is built: a count, and not together with {@code --agent}. */
@@ -275,28 +300,6 @@ final class RunCommand implements Callable<Integer> {
         if (agent != null) {
             throw new ConfigException("--agents starts the agents itself and gives each its --agent I/N: drop"
                     + " --agent (or drop --agents to run one agent of a run started elsewhere)");
-        }
-    }
-
-    /** {@code --agents N} for N above 1: the plan is the whole run, carried out by {@link AgentsRun}. */
-    private int runAgents(RunPlan plan) {
-        if (plan.proxy().enabled()) {
-            throw new ConfigException("--agents runs every agent against one server, and --proxy nginx would start"
-                    + " a proxy per agent: drop --proxy, or drop --agents");
-        }
-        if (new AgentSlice(agents - 1, agents).sessions(plan.mix(), plan.sessions()) < 1) {
-            throw new ConfigException("--agents " + agents + " leaves the last agent no session of --sessions "
-                    + plan.sessions() + ": run at least " + agents + " sessions, or fewer agents");
-        }
-        checkFolderAndServer(plan);
-        OpenFileLimit.current().ifPresent(limit -> agentsBudget(plan, agents).check(limit).ifPresent(message -> {
-            throw new ConfigException(message);
-        }));
-        checkTokenAndThresholds(plan);
-        AgentArguments args = AgentArguments.of(spec.commandLine().getParseResult(), plan.startsServer());
-        try (SignalExit signal = SignalExit.install(AgentsRun.SHUTDOWN_WAIT)) {
-            return signal.finished(new AgentsRun(plan, agents, args::forAgent, context.out(), context.err())
-                    .execute());
         }
     }
 
@@ -330,6 +333,19 @@ final class RunCommand implements Callable<Integer> {
      * open-file limit and, for virtual threads, the server's Java. @throws ConfigException naming
      * the problem and the fix
      */
+    static void checkBeforeStart(RunPlans.PlannedRun run) {
+        if (!run.split()) {
+            checkBeforeStart(run.plan());
+            return;
+        }
+        checkFolderAndServer(run.plan());
+        OpenFileLimit.current().ifPresent(limit -> agentsBudget(run.plan(), run.agents()).check(limit)
+                .ifPresent(message -> {
+                    throw new ConfigException(message);
+                }));
+    }
+
+    /** {@link #checkBeforeStart(RunPlans.PlannedRun)} of a run in one process. */
     static void checkBeforeStart(RunPlan plan) {
         checkFolderAndServer(plan);
         OpenFileLimit.current().ifPresent(limit -> plan.fileBudget().check(limit).ifPresent(message -> {
