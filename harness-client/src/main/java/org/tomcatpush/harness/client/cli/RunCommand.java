@@ -44,8 +44,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code harness run}: validates the options into a {@link RunPlan}, checks the open-file limit
- * and the server's Java, then hands the plan to {@link LoadRun}. Takes every server flag (the
- * {@link ServerOptions} mixin) for the server it starts; {@code --port} defaults to 0 here.
+ * and the server's Java, then hands the plan to {@link LoadRun}, or, with {@code --agents N},
+ * to {@link AgentsRun}, which carries it out as N client processes ({@link AgentArguments} says
+ * what each is given). Takes every server flag (the {@link ServerOptions} mixin) for the server it
+ * starts; {@code --port} defaults to 0 here.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class, sortOptions = false,
         usageHelpWidth = 110, customSynopsis = "harness run [OPTIONS]",

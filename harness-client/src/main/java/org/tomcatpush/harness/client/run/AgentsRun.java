@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -67,13 +68,17 @@ public final class AgentsRun {
     /*
      * The start is this far ahead of the launch of the agents, so that every agent JVM has started,
      * parsed its options, reached the server (agent 0 reset it) and prepared its HTTP client before
-     * it: one agent takes about 2 s from launch to its wait on this 2-core machine when idle, and N
-     * JVMs starting together share the cores, so 1.5 s per agent on top of 4 s leaves room on a busy
-     * machine. An agent later than the start by more than StartAtConverter.MAX_LATE refuses it, and
-     * the run fails: too short a lead costs a run, too long only seconds of waiting.
+     * it. Starting a JVM is CPU work, and N of them started together share the machine's cores:
+     * three agents launched together on a 2-core machine at load average 10 were ready 8 to 9 s
+     * after their launch (and then started their ramp-ups 1.4 to 2.7 s late with a lead of 8.5 s).
+     * 3 s per agent on top of 5 s covers that; too short a lead makes agents ramp late (each is
+     * reported) or, past StartAtConverter.MAX_LATE, refuse the start and fail the run, too long a
+     * lead costs only seconds of waiting.
      */
-    private static final Duration LEAD_BASE = Duration.ofSeconds(4);
-    private static final Duration LEAD_PER_AGENT = Duration.ofMillis(1500);
+    private static final Duration LEAD_BASE = Duration.ofSeconds(5);
+    private static final Duration LEAD_PER_AGENT = Duration.ofSeconds(3);
+    /** An agent whose ramp-up started later than this after the start time is reported. */
+    private static final Duration LATE_START_NOTE = Duration.ofSeconds(1);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -337,6 +342,7 @@ public final class AgentsRun {
             err.println("harness: could not write the results: " + e.getMessage());
             return ExitStatus.FAILED;
         }
+        lateStarts(written, startAt).forEach(err::println);
         if (rows.isEmpty()) {
             out.println("status: " + status.label() + (failure == null ? "" : ": " + failure));
             out.println("results: " + committed);
@@ -349,6 +355,31 @@ public final class AgentsRun {
             return status == RunStatus.INTERRUPTED ? ExitStatus.INTERRUPTED : ExitStatus.FAILED;
         }
         return status == RunStatus.THRESHOLDS_BREACHED ? ExitStatus.THRESHOLDS_BREACHED : ExitStatus.OK;
+    }
+
+    /**
+     * A note for each agent that started its ramp-up more than {@link #LATE_START_NOTE} after
+     * {@code startAt} (its JVM was not ready in time): the agents did not ramp together.
+     */
+    private static List<String> lateStarts(List<Path> folders, Instant startAt) {
+        List<String> notes = new ArrayList<>();
+        if (startAt == null) {
+            return notes;
+        }
+        for (Path folder : folders) {
+            try {
+                JsonNode json = JSON.readTree(folder.resolve(RunJson.FILE_NAME).toFile());
+                long lateMs = json.path("startEpochMs").asLong() - startAt.toEpochMilli();
+                if (json.path("startEpochMs").isNumber() && lateMs > LATE_START_NOTE.toMillis()) {
+                    notes.add("harness: note: agent " + json.path("agent").path("index").asInt() + " started its"
+                            + " ramp-up " + lateMs + " ms after " + startAt + ": its JVM was not ready in time (a"
+                            + " busy machine); give a later --start-at for agents that ramp together");
+                }
+            } catch (IOException e) {
+                // the merge has read the folder already: a file unreadable now only loses the note
+            }
+        }
+        return notes;
     }
 
     /** Each agent's committed run folder, in agent order; an agent that wrote none (killed, not started) has none. */
