@@ -138,7 +138,7 @@ public final class AgentProcess {
     /** One line on how the agent ended: its status, what a status above 128 means, its last stderr line. */
     public String describeExit() {
         int status = exitCode().orElse(-1);
-        String last = lastStderrLine();
+        String last = lastStderrLine().replaceFirst("^harness: ", "");
         return "agent " + index + " exited with status " + status + ServerProcess.signalText(status)
                 + (last.isEmpty() ? "" : ": " + last);
     }

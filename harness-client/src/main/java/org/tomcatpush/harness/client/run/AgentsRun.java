@@ -276,7 +276,8 @@ public final class AgentsRun {
 
     /** Merges what the agents wrote into the run folder, judges the thresholds, commits, prints. */
     private int finish(ResultsFolder folder, Path dir, String failure, Instant startAt) {
-        RunStatus status = failure != null ? RunStatus.FAILED : stopRequested ? RunStatus.INTERRUPTED
+        // a signal wins: what failed after it (a server start cut short, an agent stopped) failed because of it
+        RunStatus status = stopRequested ? RunStatus.INTERRUPTED : failure != null ? RunStatus.FAILED
                 : RunStatus.COMPLETED;
         if (status == RunStatus.INTERRUPTED) {
             failure = "stopped by a signal (Ctrl-C or SIGTERM) after " + elapsedSeconds() + " s";

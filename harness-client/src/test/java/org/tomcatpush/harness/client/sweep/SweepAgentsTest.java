@@ -35,7 +35,7 @@ class SweepAgentsTest {
     void aRunOfTwoAgentsIsMergedAndReadLikeAnyOther() throws Exception {
         Path file = SweepCli.scenario(dir, "split.yaml", """
                 name: split
-                fixed: {transport: sse, sessions: 4, duration: 2s, ramp-up: 0s, publish-rate: 5}
+                fixed: {transport: sse, sessions: 4, duration: 5s, ramp-up: 0s, publish-rate: 5}
                 sweep: {agents: [1, 2]}
                 """);
         Path out = dir.resolve("out");
@@ -49,7 +49,7 @@ class SweepAgentsTest {
         for (CSVRecord row : rows) {
             assertEquals("completed", row.get("status"), row.get("failure"));
             assertEquals("4", row.get("sessions"));
-            assertEquals("4", row.get("sessions_opened"));
+            assertEquals("4", row.get("sessions_opened"), "run " + row.get("run_index") + ": " + row.toMap());
         }
         Path split = sweep.resolve(rows.get(1).get("run_folder"));
         assertTrue(split.getFileName().toString().matches("\\d{8}-\\d{6}-agents=2"), split.toString());
