@@ -2,44 +2,23 @@ package org.tomcatpush.harness.client.run;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.launch.AgentProcess;
 import org.tomcatpush.harness.client.launch.ServerProcess;
 import org.tomcatpush.harness.client.launch.ServerStartException;
 import org.tomcatpush.harness.client.merge.RunMerge;
-import org.tomcatpush.harness.client.report.model.SummaryRow;
-import org.tomcatpush.harness.client.results.ProxyInfo;
 import org.tomcatpush.harness.client.results.ResultsFolder;
-import org.tomcatpush.harness.client.results.ResultsInputException;
-import org.tomcatpush.harness.client.results.RunJson;
 import org.tomcatpush.harness.client.results.RunStatus;
-import org.tomcatpush.harness.client.results.SummaryTable;
 import org.tomcatpush.harness.client.scenario.AgentSlice;
-import org.tomcatpush.harness.client.thresholds.ThresholdCheck;
-import org.tomcatpush.harness.client.thresholds.ThresholdOutcome;
-import org.tomcatpush.harness.client.thresholds.ThresholdsXml;
 
 /**
  * {@code harness run --agents N}: one run carried out by N client processes on this machine and
@@ -47,7 +26,7 @@ import org.tomcatpush.harness.client.thresholds.ThresholdsXml;
  * harness server as a run does (or uses {@code --target}), starts the N agents
  * ({@link AgentProcess}, each {@code harness run --agent I/N --start-at T} into
  * {@code agents/agent-I/} of the folder), waits for them, merges their folders into the run
- * folder itself ({@link RunMerge}), judges the thresholds on the merged summary, prints the merged
+ * folder itself ({@link AgentsFolder}: {@link RunMerge}), judges the thresholds on the merged summary, prints the merged
  * summary table and stops the server. When an agent fails (or cannot be started) the others are
  * stopped and the folder's status is {@code failed}, naming the agent and its last stderr line;
  * on Ctrl-C or SIGTERM every agent is stopped (each writes what it measured), what they wrote is
@@ -77,10 +56,7 @@ public final class AgentsRun {
      */
     private static final Duration LEAD_BASE = Duration.ofSeconds(5);
     private static final Duration LEAD_PER_AGENT = Duration.ofSeconds(3);
-    /** An agent whose ramp-up started later than this after the start time is reported. */
-    private static final Duration LATE_START_NOTE = Duration.ofSeconds(1);
     private static final Duration POLL = Duration.ofMillis(100);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The {@code harness run} arguments of one agent (the parent's options, rebuilt for the agent). */
     @FunctionalInterface
@@ -190,7 +166,13 @@ public final class AgentsRun {
                 server.close();
             }
         }
-        return finish(folder, dir, failure, startAt);
+        // a signal wins: what failed after it (a server start cut short, an agent stopped) failed because of it
+        RunStatus status = stopRequested ? RunStatus.INTERRUPTED : failure != null ? RunStatus.FAILED
+                : RunStatus.COMPLETED;
+        if (status == RunStatus.INTERRUPTED) {
+            failure = "stopped by a signal (Ctrl-C or SIGTERM) after " + elapsedSeconds() + " s";
+        }
+        return new AgentsFolder(plan, agentCount, agents, out, err).write(folder, status, failure, startAt);
     }
 
     /** Starts every agent; the failure when one cannot be started, else {@code null}. */
@@ -272,177 +254,6 @@ public final class AgentsRun {
                     + agent.exitCode().orElse(-1));
         }
         Thread.interrupted(); // a signal's interrupt must not cut the merge and the writes that follow
-    }
-
-    /** Merges what the agents wrote into the run folder, judges the thresholds, commits, prints. */
-    private int finish(ResultsFolder folder, Path dir, String failure, Instant startAt) {
-        // a signal wins: what failed after it (a server start cut short, an agent stopped) failed because of it
-        RunStatus status = stopRequested ? RunStatus.INTERRUPTED : failure != null ? RunStatus.FAILED
-                : RunStatus.COMPLETED;
-        if (status == RunStatus.INTERRUPTED) {
-            failure = "stopped by a signal (Ctrl-C or SIGTERM) after " + elapsedSeconds() + " s";
-        }
-        List<Path> written = agentFolders();
-        List<Map<String, String>> rows = List.of();
-        List<ThresholdOutcome> outcomes = List.of();
-        try {
-            if (!written.isEmpty()) {
-                try {
-                    RunMerge.MergedRun merged = RunMerge.read(written, folder.runId());
-                    if (status == RunStatus.COMPLETED && !merged.status().equals(RunStatus.COMPLETED.label())) {
-                        status = RunStatus.FAILED;
-                        failure = "an agent's run did not complete (status " + merged.status() + "): see "
-                                + AGENTS_FOLDER + "/";
-                    }
-                    if (status == RunStatus.COMPLETED && written.size() < agentCount) {
-                        status = RunStatus.FAILED;
-                        failure = (agentCount - written.size()) + " of " + agentCount + " agents wrote no run folder";
-                    }
-                    rows = merged.summaryRows(status.label());
-                    if (status == RunStatus.COMPLETED) {
-                        outcomes = ThresholdCheck.evaluate(plan.thresholds(), rows.stream().map(SummaryRow::new)
-                                .toList());
-                        if (ThresholdCheck.anyBreached(outcomes)) {
-                            status = RunStatus.THRESHOLDS_BREACHED;
-                            rows = merged.summaryRows(status.label());
-                        }
-                    }
-                    List<ThresholdOutcome> judged = outcomes;
-                    merged.writeInto(dir, status.label(), failure, plan.commandLine(), root -> {
-                        RunJson.putThresholds(root, plan.thresholds(), judged);
-                        if (!plan.thresholds().isEmpty()) {
-                            root.with("files").put("thresholds", ThresholdsXml.FILE_NAME);
-                        }
-                        root.set(AGENTS_FOLDER, agentsJson(startAt));
-                        root.put("name", plan.name());
-                    });
-                    if (!plan.thresholds().isEmpty()) {
-                        Files.writeString(folder.file(ThresholdsXml.FILE_NAME), ThresholdsXml.render(folder.runId(),
-                                status.label(), plan.thresholds(), outcomes), StandardCharsets.UTF_8);
-                    }
-                } catch (ResultsInputException e) {
-                    // an agent's failure stays the cause: a folder cut short by it may be what cannot be merged
-                    String unmerged = "the agents' folders could not be merged: " + e.getMessage();
-                    failure = status == RunStatus.COMPLETED ? unmerged : failure + "; " + unmerged;
-                    status = status == RunStatus.COMPLETED ? RunStatus.FAILED : status;
-                    rows = List.of();
-                }
-            }
-            if (rows.isEmpty()) {
-                writeRunJsonOnly(folder, status, failure, startAt);
-            }
-        } catch (IOException e) {
-            err.println("harness: could not write the results: " + e.getMessage());
-            discard(folder);
-            return ExitStatus.FAILED;
-        }
-        Path committed;
-        try {
-            committed = folder.commit();
-        } catch (IOException e) {
-            err.println("harness: could not write the results: " + e.getMessage());
-            return ExitStatus.FAILED;
-        }
-        lateStarts(written, startAt).forEach(err::println);
-        if (rows.isEmpty()) {
-            out.println("status: " + status.label() + (failure == null ? "" : ": " + failure));
-            out.println("results: " + committed);
-        } else {
-            SummaryTable.print(rows, ProxyInfo.NONE, outcomes, status, failure, committed.toString(), out);
-        }
-        out.flush();
-        if (!status.dataComplete()) {
-            err.println("harness: run " + status.label() + ": " + failure);
-            return status == RunStatus.INTERRUPTED ? ExitStatus.INTERRUPTED : ExitStatus.FAILED;
-        }
-        return status == RunStatus.THRESHOLDS_BREACHED ? ExitStatus.THRESHOLDS_BREACHED : ExitStatus.OK;
-    }
-
-    /**
-     * A note for each agent that started its ramp-up more than {@link #LATE_START_NOTE} after
-     * {@code startAt} (its JVM was not ready in time): the agents did not ramp together.
-     */
-    private static List<String> lateStarts(List<Path> folders, Instant startAt) {
-        List<String> notes = new ArrayList<>();
-        if (startAt == null) {
-            return notes;
-        }
-        for (Path folder : folders) {
-            try {
-                JsonNode json = JSON.readTree(folder.resolve(RunJson.FILE_NAME).toFile());
-                long lateMs = json.path("startEpochMs").asLong() - startAt.toEpochMilli();
-                if (json.path("startEpochMs").isNumber() && lateMs > LATE_START_NOTE.toMillis()) {
-                    notes.add("harness: note: agent " + json.path("agent").path("index").asInt() + " started its"
-                            + " ramp-up " + lateMs + " ms after " + startAt + ": its JVM was not ready in time (a"
-                            + " busy machine); give a later --start-at for agents that ramp together");
-                }
-            } catch (IOException e) {
-                // the merge has read the folder already: a file unreadable now only loses the note
-            }
-        }
-        return notes;
-    }
-
-    /** Each agent's committed run folder, in agent order; an agent that wrote none (killed, not started) has none. */
-    private List<Path> agentFolders() {
-        List<Path> folders = new ArrayList<>();
-        for (AgentProcess agent : agents) {
-            agentFolder(agent).ifPresent(folders::add);
-        }
-        return folders;
-    }
-
-    private static Optional<Path> agentFolder(AgentProcess agent) {
-        if (!Files.isDirectory(agent.dir())) {
-            return Optional.empty();
-        }
-        try (Stream<Path> entries = Files.list(agent.dir())) {
-            return entries.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * run.json's {@code agents}: how many, the start time, and per agent its index, pid, exit
-     * status, last stderr line and run folder (relative to the run folder; {@code null} when it wrote none).
-     */
-    private ObjectNode agentsJson(Instant startAt) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("count", agentCount);
-        node.put("startAt", startAt == null ? null : startAt.toString());
-        ArrayNode processes = node.putArray("processes");
-        Path runDir = agents.isEmpty() ? null : agents.get(0).dir().getParent().getParent();
-        for (AgentProcess agent : agents) {
-            ObjectNode a = processes.addObject();
-            a.put("index", agent.index());
-            a.put("pid", agent.pid());
-            if (agent.exitCode().isPresent()) {
-                a.put("exitStatus", agent.exitCode().getAsInt());
-            } else {
-                a.putNull("exitStatus");
-            }
-            a.put("lastStderrLine", agent.lastStderrLine());
-            Optional<Path> folder = agentFolder(agent);
-            a.put("folder", folder.map(f -> runDir.relativize(f).toString()).orElse(null));
-        }
-        return node;
-    }
-
-    /** The run.json of a run none of whose agents left a folder to merge: who ran, how it ended. */
-    private void writeRunJsonOnly(ResultsFolder folder, RunStatus status, String failure, Instant startAt)
-            throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("runId", folder.runId());
-        root.put("name", plan.name());
-        root.put("status", status.label());
-        root.put("failure", failure);
-        root.set(AGENTS_FOLDER, agentsJson(startAt));
-        root.set("commandLine", JSON.valueToTree(plan.commandLine()));
-        try (Writer w = Files.newBufferedWriter(folder.file(RunJson.FILE_NAME), StandardCharsets.UTF_8)) {
-            JSON.writeValue(w, root);
-        }
     }
 
     private long elapsedSeconds() {

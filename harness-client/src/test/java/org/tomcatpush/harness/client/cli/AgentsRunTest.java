@@ -99,6 +99,28 @@ class AgentsRunTest {
     }
 
     @Test
+    void aThresholdIsJudgedOnceOnTheMergedSummary() throws Exception {
+        CliRun run = CliRun.run(out, "--agents", "2", "--transport", "sse", "--sessions", "4", "--ramp-up", "0",
+                "--duration", "3s", "--publish-rate", "5", "--threshold", "sessions<4");
+
+        assertEquals(3, run.exit(), run.out() + run.err());
+        Path folder = BackgroundRun.onlyFolder(out);
+        assertEquals("thresholds-breached", summary(folder).get("sse").get("status"));
+        JsonNode json = JSON.readTree(folder.resolve("run.json").toFile());
+        assertEquals("thresholds-breached", json.path("status").asText());
+        assertEquals("sessions<4", json.path("thresholds").get(0).asText());
+        assertEquals(4.0, json.path("thresholdOutcomes").get(0).path("observed").asDouble(), "the merged 4, not 2");
+        assertTrue(Files.readString(folder.resolve("thresholds.xml")).contains("threshold breached: "));
+        assertTrue(run.out().contains("threshold breached: sse sessions<4 (was 4)"), run.out());
+        for (int i = 0; i < 2; i++) {
+            JsonNode agent = JSON.readTree(folder.resolve(json.path("agents").path("processes").get(i).path("folder")
+                    .asText()).resolve("run.json").toFile());
+            assertEquals("completed", agent.path("status").asText(), "no agent judged the threshold on its own slice");
+            assertEquals(0, agent.path("thresholds").size());
+        }
+    }
+
+    @Test
     void ctrlCStopsEveryAgentAndTheServerAndMergesWhatTheyMeasured() throws Exception {
         try (Parent parent = Parent.start(out)) {
             List<ProcessHandle> seen = parent.awaitAgentsUnderLoad(out);
