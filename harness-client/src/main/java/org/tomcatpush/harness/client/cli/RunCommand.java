@@ -16,6 +16,7 @@ import org.tomcatpush.harness.client.launch.JmxGuard;
 import org.tomcatpush.harness.client.launch.NewestJava;
 import org.tomcatpush.harness.client.launch.NginxProxy;
 import org.tomcatpush.harness.client.launch.OpenFileLimit;
+import org.tomcatpush.harness.client.launch.ParentWatch;
 import org.tomcatpush.harness.client.launch.ProxySettings;
 import org.tomcatpush.harness.client.launch.ServerLaunch;
 import org.tomcatpush.harness.client.launch.TargetGuard;
@@ -253,6 +254,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ParentWatch.installFromEnvironment(); // an agent of --agents N: stop when the run that started it is gone
         RunPlans.PlannedRun run = plannedRun();
         RunPlan plan = run.plan();
         checkBeforeStart(run);

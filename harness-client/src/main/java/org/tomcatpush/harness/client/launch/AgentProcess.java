@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * agent's arguments, on the same {@code java} and class path as this process, its stdout and
  * stderr written to {@link #STDOUT_FILE} and {@link #STDERR_FILE} in its folder. It is stopped as
  * a run is stopped by Ctrl-C: SIGTERM, so it writes what it measured, then a kill once
- * {@code wait} has passed ({@link #stop}). Thread-safe.
+ * {@code wait} has passed ({@link #stop}); if this process is killed outright the agent stops
+ * itself ({@link ParentWatch}). Thread-safe.
  */
 public final class AgentProcess {
 
@@ -65,10 +66,11 @@ public final class AgentProcess {
      */
     public static AgentProcess start(int index, List<String> runArgs, Path dir) throws IOException {
         Files.createDirectories(dir);
-        Process process = new ProcessBuilder(command(runArgs))
+        ProcessBuilder builder = new ProcessBuilder(command(runArgs))
                 .redirectOutput(dir.resolve(STDOUT_FILE).toFile())
-                .redirectError(dir.resolve(STDERR_FILE).toFile())
-                .start();
+                .redirectError(dir.resolve(STDERR_FILE).toFile());
+        ParentWatch.name(builder); // an agent whose parent was killed outright stops itself
+        Process process = builder.start();
         return new AgentProcess(index, process, dir);
     }
 

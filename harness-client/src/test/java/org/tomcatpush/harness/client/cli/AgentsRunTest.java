@@ -34,12 +34,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.tomcatpush.harness.client.launch.ServerLaunch;
+import org.tomcatpush.harness.client.run.LoadRun;
 
 /**
  * {@code harness run --agents 3}: three client JVMs against the one server the run starts, merged
  * into one ordinary run folder whose counts agree with the server's; and, with the run as a real
  * process, Ctrl-C (SIGINT) and a killed agent stop every agent and the server, leaving a folder
- * that says how the run ended.
+ * that says how the run ended, and a run killed outright leaves no agent and no server behind.
  */
 @Timeout(300)
 class AgentsRunTest {
@@ -169,6 +170,21 @@ class AgentsRunTest {
         assertTrue(processes.get(1).path("folder").isNull(), "the killed agent wrote no folder");
         assertEquals(2, json.path("merge").path("agents").size(), "the two stopped agents' folders are merged");
         assertEquals("failed", summary(folder).get("sse").get("status"));
+    }
+
+    @Test
+    void aRunKilledOutrightTakesItsAgentsAndItsServerWithIt() throws Exception {
+        try (Parent parent = Parent.start(out)) {
+            List<ProcessHandle> seen = parent.awaitAgentsUnderLoad(out);
+            parent.process.destroyForcibly(); // SIGKILL: no shutdown hook of the parent runs
+            assertTrue(parent.process.waitFor(30, TimeUnit.SECONDS), "the run did not die");
+
+            // each agent stops as on Ctrl-C (it writes its folder first), the server when its stdin closes
+            for (ProcessHandle p : seen) {
+                assertTrue(BackgroundRun.awaitGone(p, LoadRun.SHUTDOWN_WAIT.plusSeconds(15)), "process " + p.pid()
+                        + " " + p.info() + " outlived its killed run");
+            }
+        }
     }
 
     private static Map<String, CSVRecord> summary(Path folder) throws IOException {
