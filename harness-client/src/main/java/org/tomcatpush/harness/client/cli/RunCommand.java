@@ -291,6 +291,13 @@ final class RunCommand implements Callable<Integer> {
             throw new ConfigException("--agents " + agents + " leaves the last agent no session of --sessions "
                     + plan.sessions() + ": run at least " + agents + " sessions, or fewer agents");
         }
+        if ((long) plan.sourceAddresses() * agents > RunPlan.MAX_SOURCE_ADDRESSES) {
+            // agent I takes 127.0.0.(1+I*K) .. 127.0.0.((I+1)*K): the ranges of all agents must fit
+            throw new ConfigException("--source-addresses " + plan.sourceAddresses() + " for each of --agents "
+                    + agents + " needs 127.0.0.1 .. 127.0.0." + (long) plan.sourceAddresses() * agents + ", past the "
+                    + RunPlan.MAX_SOURCE_ADDRESSES + " there are: give at most " + RunPlan.MAX_SOURCE_ADDRESSES / agents
+                    + " per agent");
+        }
         AgentArguments args = AgentArguments.of(spec.commandLine().getParseResult(), plan.startsServer());
         return new RunPlans.PlannedRun(plan, agents, args::forAgent);
     }

@@ -148,6 +148,15 @@ class AgentArgumentsTest {
     }
 
     @Test
+    void sourceAddressesOfEveryAgentPastTheLoopbackRangeAreBadInputInOneLine() {
+        CliRun run = CliRun.run(dir.resolve("runs"), "--agents", "3", "--source-addresses", "100");
+        assertEquals(2, run.exit());
+        assertEquals(List.of("harness: --source-addresses 100 for each of --agents 3 needs 127.0.0.1 .. 127.0.0.300,"
+                + " past the 254 there are: give at most 84 per agent"), run.errLines());
+        assertFalse(Files.exists(dir.resolve("runs")));
+    }
+
+    @Test
     void anAgentsSliceOverTheOpenFileLimitIsBadInputInOneLineAndWritesNothing() {
         OptionalLong limit = OpenFileLimit.current();
         assumeTrue(limit.isPresent() && limit.getAsLong() < 1_000_000, "no finite open-file limit here");
