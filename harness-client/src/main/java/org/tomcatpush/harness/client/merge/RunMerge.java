@@ -294,8 +294,8 @@ public final class RunMerge {
 
     /**
      * The merged run.json: the server folder's, with the merged run's id, status and times, the
-     * summed sessions and stats failures, each agent's run id, host, times and agent slice under
-     * {@code merge.agents}, and the folder of the server's reading under {@code merge.serverStatsFrom}.
+     * summed sessions and stats failures, each agent's run id, folder (relative to {@code mergedDir}
+     * when inside it), host, times and agent slice under {@code merge.agents}, and the folder of the server's reading under {@code merge.serverStatsFrom}.
      * Thresholds were judged per agent and are not carried over.
      */
     private static ObjectNode runJson(List<AgentFolder> folders, AgentFolder server, String runId, String status,
