@@ -10,17 +10,20 @@ import java.util.concurrent.Callable;
 
 import javax.management.remote.JMXServiceURL;
 
+import org.tomcatpush.harness.client.launch.AgentsFileBudget;
 import org.tomcatpush.harness.client.launch.JavaRuntime;
 import org.tomcatpush.harness.client.launch.JmxGuard;
 import org.tomcatpush.harness.client.launch.NewestJava;
 import org.tomcatpush.harness.client.launch.NginxProxy;
 import org.tomcatpush.harness.client.launch.OpenFileLimit;
+import org.tomcatpush.harness.client.launch.ParentWatch;
 import org.tomcatpush.harness.client.launch.ProxySettings;
 import org.tomcatpush.harness.client.launch.ServerLaunch;
 import org.tomcatpush.harness.client.launch.TargetGuard;
 import org.tomcatpush.harness.client.SignalExit;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.results.SummaryCsv;
+import org.tomcatpush.harness.client.run.AgentsRun;
 import org.tomcatpush.harness.client.run.LoadRun;
 import org.tomcatpush.harness.client.run.RunPlan;
 import org.tomcatpush.harness.client.scenario.AgentSlice;
@@ -42,8 +45,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code harness run}: validates the options into a {@link RunPlan}, checks the open-file limit
- * and the server's Java, then hands the plan to {@link LoadRun}. Takes every server flag (the
- * {@link ServerOptions} mixin) for the server it starts; {@code --port} defaults to 0 here.
+ * and the server's Java, then hands the plan to {@link LoadRun}, or, with {@code --agents N},
+ * to {@link AgentsRun}, which carries it out as N client processes ({@link AgentArguments} says
+ * what each is given). Takes every server flag (the {@link ServerOptions} mixin) for the server it
+ * starts; {@code --port} defaults to 0 here.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class, sortOptions = false,
         usageHelpWidth = 110, customSynopsis = "harness run [OPTIONS]",
@@ -117,7 +122,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--source-addresses", paramLabel = "N", defaultValue = "1",
             description = "Spread connections over source addresses 127.0.0.1 .. 127.0.0.N to stay clear of"
-                    + " ephemeral-port exhaustion (loopback targets only). Default: ${DEFAULT-VALUE}.")
+                    + " ephemeral-port exhaustion (IPv4 loopback targets only); with --agent I/M each agent takes N of"
+                    + " its own, 127.0.0.(1+I*N) .. 127.0.0.((I+1)*N). Default: ${DEFAULT-VALUE}.")
     int sourceAddresses;
 
     @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -175,6 +181,14 @@ final class RunCommand implements Callable<Integer> {
                     + " remainder to the first agents), spread over the whole --ramp-up. Only agent 0 resets the"
                     + " server's counters. Default: none (this process runs every session).")
     AgentSlice agent;
+
+    @Option(names = "--agents", paramLabel = "N",
+            description = "Run as N client processes on this machine, each with its own open-file limit and its"
+                    + " slice of --sessions (harness run --agent I/N --start-at T, all against the server this run"
+                    + " starts or --target), and merge their folders into this run's folder (theirs kept under"
+                    + " agents/); --threshold is judged on the merged summary. 1 = one process. Not with --agent"
+                    + " or --proxy. Default: 1.")
+    Integer agents;
 
     @Option(names = "--start-at", paramLabel = "TIME", converter = StartAtConverter.class,
             description = "Wait until TIME (an ISO-8601 instant such as 2026-12-02T03:40:00Z, or epoch ms) before"
@@ -241,8 +255,73 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ParentWatch.installFromEnvironment(); // an agent of --agents N: stop when the run that started it is gone
+        RunPlans.PlannedRun run = plannedRun();
+        RunPlan plan = run.plan();
+        checkBeforeStart(run);
+        checkTokenAndThresholds(plan);
+        if (run.split()) {
+            try (SignalExit signal = SignalExit.install(AgentsRun.SHUTDOWN_WAIT)) {
+                return signal.finished(new AgentsRun(plan, run.agents(), run.agentCommand(), context.out(),
+                        context.err()).execute());
+            }
+        }
+        try (SignalExit signal = SignalExit.install(LoadRun.SHUTDOWN_WAIT)) {
+            return signal.finished(new LoadRun(plan, context.loads(), HarnessVersion.version(), context.out(),
+                    context.err()).withTargetControlToken(controlToken).execute());
+        }
+    }
+
+    /**
+     * Validates the options into the run: its plan and, with {@code --agents N} for N above 1,
+     * how each agent is started. @throws ConfigException naming the bad option and the fix
+     */
+    RunPlans.PlannedRun plannedRun() {
+        if (agents != null) {
+            requireAgentsAlone();
+        }
         RunPlan plan = plan();
-        checkBeforeStart(plan);
+        if (agents == null || agents == 1) {
+            return new RunPlans.PlannedRun(plan, 1, null);
+        }
+        if (plan.proxy().enabled()) {
+            throw new ConfigException("--agents runs every agent against one server, and --proxy nginx would start"
+                    + " a proxy per agent: drop --proxy, or drop --agents");
+        }
+        if (new AgentSlice(agents - 1, agents).sessions(plan.mix(), plan.sessions()) < 1) {
+            throw new ConfigException("--agents " + agents + " leaves the last agent no session of --sessions "
+                    + plan.sessions() + ": run at least " + agents + " sessions, or fewer agents");
+        }
+        if ((long) plan.sourceAddresses() * agents > RunPlan.MAX_SOURCE_ADDRESSES) {
+            // agent I takes 127.0.0.(1+I*K) .. 127.0.0.((I+1)*K): the ranges of all agents must fit
+            throw new ConfigException("--source-addresses " + plan.sourceAddresses() + " for each of --agents "
+                    + agents + " needs 127.0.0.1 .. 127.0.0." + (long) plan.sourceAddresses() * agents + ", past the "
+                    + RunPlan.MAX_SOURCE_ADDRESSES + " there are: give at most " + RunPlan.MAX_SOURCE_ADDRESSES / agents
+                    + " per agent");
+        }
+        AgentArguments args = AgentArguments.of(spec.commandLine().getParseResult(), plan.startsServer());
+        return new RunPlans.PlannedRun(plan, agents, args::forAgent);
+    }
+
+    /** {@code --agents N} before the plan is built: a count, and not together with {@code --agent}. */
+    private void requireAgentsAlone() {
+        if (agents < 1) {
+            throw new ConfigException("--agents must be at least 1 (got " + agents + "): give the number of client"
+                    + " processes, e.g. --agents 3");
+        }
+        if (agent != null) {
+            throw new ConfigException("--agents starts the agents itself and gives each its --agent I/N: drop"
+                    + " --agent (or drop --agents to run one agent of a run started elsewhere)");
+        }
+    }
+
+    /** The open files of {@code plan} run as {@code agents} processes: each agent's slice, the server's whole load. */
+    static AgentsFileBudget agentsBudget(RunPlan plan, int agents) {
+        return AgentsFileBudget.estimate(plan.sessions(), agents, plan.browser(), plan.sessionsPerBrowser(),
+                plan.startsServer(), plan.startsServer() ? plan.serverConfig().maxConnections() : -1);
+    }
+
+    private void checkTokenAndThresholds(RunPlan plan) {
         if (controlToken != null && plan.startsServer()) {
             throw new ConfigException("--control-token is the token of a --target server; a server that run starts"
                     + " gives its own: drop --control-token, or add --target");
@@ -259,10 +338,6 @@ final class RunCommand implements Callable<Integer> {
                         + " or none for every row");
             }
         }
-        try (SignalExit signal = SignalExit.install(LoadRun.SHUTDOWN_WAIT)) {
-            return signal.finished(new LoadRun(plan, context.loads(), HarnessVersion.version(), context.out(),
-                    context.err()).withTargetControlToken(controlToken).execute());
-        }
     }
 
     /**
@@ -270,13 +345,31 @@ final class RunCommand implements Callable<Integer> {
      * open-file limit and, for virtual threads, the server's Java. @throws ConfigException naming
      * the problem and the fix
      */
+    static void checkBeforeStart(RunPlans.PlannedRun run) {
+        if (!run.split()) {
+            checkBeforeStart(run.plan());
+            return;
+        }
+        checkFolderAndServer(run.plan());
+        OpenFileLimit.current().ifPresent(limit -> agentsBudget(run.plan(), run.agents()).check(limit)
+                .ifPresent(message -> {
+                    throw new ConfigException(message);
+                }));
+    }
+
+    /** {@link #checkBeforeStart(RunPlans.PlannedRun)} of a run in one process. */
     static void checkBeforeStart(RunPlan plan) {
-        ResultsFolder.unwritableReason(plan.outDir()).ifPresent(message -> {
-            throw new ConfigException(message);
-        });
+        checkFolderAndServer(plan);
         OpenFileLimit.current().ifPresent(limit -> plan.fileBudget().check(limit).ifPresent(message -> {
             throw new ConfigException(message);
         }));
+    }
+
+    /** {@link #checkBeforeStart} but the open-file limit: the folder, the server's Java, nginx. */
+    static void checkFolderAndServer(RunPlan plan) {
+        ResultsFolder.unwritableReason(plan.outDir()).ifPresent(message -> {
+            throw new ConfigException(message);
+        });
         if (plan.virtualThreads()) {
             requireVirtualThreadJava(plan.serverJava());
         }

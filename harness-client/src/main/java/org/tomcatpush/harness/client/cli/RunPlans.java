@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tomcatpush.harness.client.run.AgentsRun;
 import org.tomcatpush.harness.client.run.LoadRun;
 import org.tomcatpush.harness.client.run.RunPlan;
 import org.tomcatpush.harness.server.config.ConfigException;
@@ -37,6 +38,21 @@ public final class RunPlans {
     public record RunOption(String name, boolean flag) {
     }
 
+    /**
+     * A validated {@code harness run}: its plan (the whole run) and, with {@code --agents N} for N
+     * above 1, the number of agents and how each agent's arguments are made.
+     *
+     * @param agents       client processes, 1 for a run in this process
+     * @param agentCommand each agent's arguments ({@code null} when {@code agents} is 1)
+     */
+    public record PlannedRun(RunPlan plan, int agents, AgentsRun.AgentCommand agentCommand) {
+
+        /** The run is carried out by several agent processes ({@link AgentsRun}), not by this process. */
+        public boolean split() {
+            return agents > 1;
+        }
+    }
+
     private static final PrintStream DISCARD = new PrintStream(OutputStream.nullOutputStream());
 
     private RunPlans() {
@@ -48,6 +64,15 @@ public final class RunPlans {
      * @throws ConfigException with the one-line message {@code harness run} would print
      */
     public static RunPlan plan(List<String> runArgs) {
+        return planRun(runArgs).plan();
+    }
+
+    /**
+     * As {@link #plan}, with {@code --agents}: the run and how it is carried out.
+     *
+     * @throws ConfigException with the one-line message {@code harness run} would print
+     */
+    public static PlannedRun planRun(List<String> runArgs) {
         CommandLine cl = HarnessCli.commandLine(new CliContext(DISCARD, DISCARD, LoadRun.sessions()));
         List<String> args = new ArrayList<>(runArgs.size() + 1);
         args.add("run");
@@ -59,7 +84,7 @@ public final class RunPlans {
         }
         RunCommand run = cl.getSubcommands().get("run").getCommand();
         try {
-            return run.plan();
+            return run.plannedRun();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(CliErrors.oneLine(e.getMessage()));
         }
@@ -71,6 +96,11 @@ public final class RunPlans {
      */
     public static void checkBeforeStart(RunPlan plan) {
         RunCommand.checkBeforeStart(plan);
+    }
+
+    /** As {@link #checkBeforeStart(RunPlan)}; a run of several agents is checked per agent and for its server. */
+    public static void checkBeforeStart(PlannedRun run) {
+        RunCommand.checkBeforeStart(run);
     }
 
     /** Every option {@code harness run} takes (help and version left out), in help order. */

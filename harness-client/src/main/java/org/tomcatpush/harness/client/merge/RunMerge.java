@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -96,6 +97,37 @@ public final class RunMerge {
         if (Files.exists(target)) {
             throw new ResultsInputException("--out " + out, "already exists", "give a new folder for the merged run");
         }
+        String runId = target.getFileName().toString();
+        MergedRun merged = read(runDirs, runId);
+        Path partial = target.resolveSibling("." + runId + ".partial");
+        Files.createDirectories(target.getParent());
+        Files.createDirectory(partial);
+        try {
+            merged.writeInto(partial, merged.status(), null, commandLine, root -> { });
+            try {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, target);
+            }
+            merged.problem().ifPresent(warnings);
+            return target;
+        } finally {
+            deleteTree(partial);
+        }
+    }
+
+    /**
+     * Reads and checks {@code runDirs} (at least one) and computes their merge as the run
+     * {@code runId}, writing nothing: {@code harness run --agents N} merges its agents' folders
+     * into its own run folder with it, whatever number of them wrote a folder.
+     *
+     * @throws ResultsInputException on bad input: a missing or damaged folder, folders of different runs
+     */
+    public static MergedRun read(List<Path> runDirs, String runId) {
+        if (runDirs.isEmpty()) {
+            throw new ResultsInputException("merge", "needs at least one run folder, got none",
+                    "give the folder of every agent of the run");
+        }
         List<AgentFolder> folders = new ArrayList<>();
         // agents started together by --start-at write folders of the same run id: a folder is told apart by its
         // path, an agent by its index (when its run.json records one)
@@ -116,52 +148,95 @@ public final class RunMerge {
             folders.add(folder);
         }
         checkSameRun(folders);
-        AgentFolder server = folders.stream().max(Comparator.comparingLong(AgentFolder::endEpochMs)).orElseThrow();
-        String runId = target.getFileName().toString();
-        long startMs = folders.stream().mapToLong(AgentFolder::startEpochMs).min().orElseThrow();
-        long endMs = folders.stream().mapToLong(AgentFolder::endEpochMs).max().orElseThrow();
-        String status = status(folders);
+        return new MergedRun(folders, runId);
+    }
 
-        LatencyMerge latency = new LatencyMerge();
-        folders.forEach(f -> latency.add(f.intervals()));
-        List<String> transports = folders.get(0).summary().rows().stream().map(SummaryRow::transport)
-                .filter(t -> !SummaryColumns.ALL_TRANSPORTS.equals(t)).toList();
-        List<TimeseriesMerge.Second> seconds = TimeseriesMerge.seconds(folders, server, latency, transports, startMs);
-        List<Map<String, String>> summary = SummaryMerge.rows(folders, server, latency.totals(), runId, status,
-                (endMs - startMs) / 1000.0, sessionsOpenMax(seconds, transports));
-        // the server's figures are the merged run's only if agent 0's reset was the one reset during it
-        ServerResets resets = ServerResets.of(folders, server);
-        resets.blankCrossCheckUnlessExact(summary);
-        ObjectNode runJson = runJson(folders, server, runId, status, startMs, endMs, summary);
-        resets.writeTo(((ObjectNode) runJson.path("merge")).putObject("serverResets"));
-        runJson.set("commandLine", JSON.valueToTree(commandLine));
+    /**
+     * The merge of the folders of one run, computed and not yet written ({@link #read}). Its
+     * figures are fixed; the status, the failure and any further {@code run.json} fields are the
+     * caller's when it writes. Immutable once computed.
+     */
+    public static final class MergedRun {
+        private final List<AgentFolder> folders;
+        private final AgentFolder server;
+        private final String runId;
+        private final long startMs;
+        private final long endMs;
+        private final LatencyMerge latency = new LatencyMerge();
+        private final List<String> transports;
+        private final List<TimeseriesMerge.Second> seconds;
+        private final ServerResets resets;
 
-        Path partial = target.resolveSibling("." + runId + ".partial");
-        Files.createDirectories(target.getParent());
-        Files.createDirectory(partial);
-        try {
-            writeSummary(folders.get(0).summary().columns(), summary, partial.resolve(SummaryCsv.FILE_NAME));
-            try (Writer w = Files.newBufferedWriter(partial.resolve(TimeseriesCsv.FILE_NAME), StandardCharsets.UTF_8)) {
+        private MergedRun(List<AgentFolder> folders, String runId) {
+            this.folders = List.copyOf(folders);
+            this.runId = runId;
+            this.server = folders.stream().max(Comparator.comparingLong(AgentFolder::endEpochMs)).orElseThrow();
+            this.startMs = folders.stream().mapToLong(AgentFolder::startEpochMs).min().orElseThrow();
+            this.endMs = folders.stream().mapToLong(AgentFolder::endEpochMs).max().orElseThrow();
+            folders.forEach(f -> latency.add(f.intervals()));
+            this.transports = folders.get(0).summary().rows().stream().map(SummaryRow::transport)
+                    .filter(t -> !SummaryColumns.ALL_TRANSPORTS.equals(t)).toList();
+            this.seconds = TimeseriesMerge.seconds(folders, server, latency, transports, startMs);
+            this.resets = ServerResets.of(folders, server);
+        }
+
+        /** The agents' status when they agree, else the first that did not complete. */
+        public String status() {
+            return RunMerge.status(folders);
+        }
+
+        /** How many folders were merged. */
+        public int folders() {
+            return folders.size();
+        }
+
+        /** The merged summary.csv rows, in file order, with {@code status} in their status column. */
+        public List<Map<String, String>> summaryRows(String status) {
+            List<Map<String, String>> rows = SummaryMerge.rows(folders, server, latency.totals(), runId, status,
+                    (endMs - startMs) / 1000.0, sessionsOpenMax(seconds, transports));
+            // the server's figures are the merged run's only if agent 0's reset was the one reset during it
+            resets.blankCrossCheckUnlessExact(rows);
+            return rows;
+        }
+
+        /**
+         * What the user must know of the merged run, in one sentence: a server that was not reset
+         * exactly once during it ({@link ServerResets#problem()}); empty when there is nothing.
+         */
+        public Optional<String> problem() {
+            return Optional.ofNullable(resets.problem());
+        }
+
+        /**
+         * Writes the merged files into the existing folder {@code dir}: summary.csv, timeseries.csv,
+         * latency.hlog, server_samples.csv (the server folder's), run.json and, last, report.html.
+         * An agent's folder inside {@code dir} is named in run.json by its path relative to
+         * {@code dir}, so the folder can be moved.
+         *
+         * @param failure   the run's failure, or {@code null} to keep the server folder's
+         * @param additions adds fields to run.json before it is written (and the report reads it)
+         */
+        public void writeInto(Path dir, String status, String failure, List<String> commandLine,
+                Consumer<ObjectNode> additions) throws IOException {
+            List<Map<String, String>> summary = summaryRows(status);
+            ObjectNode runJson = runJson(folders, server, runId, status, startMs, endMs, summary, dir);
+            resets.writeTo(((ObjectNode) runJson.path("merge")).putObject("serverResets"));
+            if (failure != null) {
+                runJson.put("failure", failure);
+            }
+            runJson.set("commandLine", JSON.valueToTree(commandLine));
+            additions.accept(runJson);
+            writeSummary(folders.get(0).summary().columns(), summary, dir.resolve(SummaryCsv.FILE_NAME));
+            try (Writer w = Files.newBufferedWriter(dir.resolve(TimeseriesCsv.FILE_NAME), StandardCharsets.UTF_8)) {
                 TimeseriesMerge.write(folders.get(0).timeseries().columns(), seconds, w);
             }
-            latency.write(partial.resolve(ResultsWriter.LATENCY_LOG), startMs);
+            latency.write(dir.resolve(ResultsWriter.LATENCY_LOG), startMs);
             Path samples = server.dir().resolve(ServerSamplesCsv.FILE_NAME);
             if (Files.exists(samples)) {
-                Files.copy(samples, partial.resolve(ServerSamplesCsv.FILE_NAME));
+                Files.copy(samples, dir.resolve(ServerSamplesCsv.FILE_NAME));
             }
-            JSON.writeValue(partial.resolve(RunJson.FILE_NAME).toFile(), runJson);
-            RunReport.write(partial);
-            try {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, target);
-            }
-            if (resets.problem() != null) {
-                warnings.accept(resets.problem());
-            }
-            return target;
-        } finally {
-            deleteTree(partial);
+            JSON.writeValue(dir.resolve(RunJson.FILE_NAME).toFile(), runJson);
+            RunReport.write(dir);
         }
     }
 
@@ -246,12 +321,13 @@ public final class RunMerge {
 
     /**
      * The merged run.json: the server folder's, with the merged run's id, status and times, the
-     * summed sessions and stats failures, each agent's run id, host, times and agent slice under
-     * {@code merge.agents}, and the folder of the server's reading under {@code merge.serverStatsFrom}.
+     * summed sessions and stats failures, each agent's run id, folder (relative to {@code mergedDir}
+     * when inside it), host, times and agent slice under {@code merge.agents}, and the folder of the server's reading under {@code merge.serverStatsFrom}.
      * Thresholds were judged per agent and are not carried over.
      */
     private static ObjectNode runJson(List<AgentFolder> folders, AgentFolder server, String runId, String status,
-            long startMs, long endMs, List<Map<String, String>> summary) {
+            long startMs, long endMs, List<Map<String, String>> summary, Path mergedDir) {
+        Path merged = mergedDir.toAbsolutePath().normalize();
         ObjectNode root = server.runJson().deepCopy();
         root.put("runId", runId);
         root.put("status", status);
@@ -282,7 +358,8 @@ public final class RunMerge {
         for (AgentFolder f : folders) {
             ObjectNode a = agents.addObject();
             a.put("runId", f.runId());
-            a.put("folder", f.dir().toAbsolutePath().normalize().toString());
+            Path folder = f.dir().toAbsolutePath().normalize();
+            a.put("folder", folder.startsWith(merged) ? merged.relativize(folder).toString() : folder.toString());
             a.put("host", f.host());
             a.put("status", f.runJson().path("status").asText(""));
             a.put("startEpochMs", f.startEpochMs());

@@ -21,6 +21,7 @@ import org.tomcatpush.harness.client.results.ProxyInfo;
 import org.tomcatpush.harness.client.results.RunResult;
 import org.tomcatpush.harness.client.results.RunStatus;
 import org.tomcatpush.harness.client.results.SummaryCsv;
+import org.tomcatpush.harness.client.thresholds.ThresholdOutcome;
 
 /**
  * The short table printed on stdout at the end of a run: per transport (and {@code all}) the
@@ -48,10 +49,19 @@ public final class SummaryTable {
     }
 
     public static void print(RunResult result, String folder, PrintStream out) {
+        print(SummaryCsv.cells(result), result.setup().proxy(), result.thresholdOutcomes(), result.status(),
+                result.failure(), folder, out);
+    }
+
+    /**
+     * The table of summary.csv rows as written (a merged run's), with the run's proxy, threshold
+     * outcomes, status and failure ({@code null} for none), and its folder ({@code null} for none).
+     */
+    public static void print(List<Map<String, String>> rows, ProxyInfo proxy, List<ThresholdOutcome> outcomes,
+            RunStatus status, String failure, String folder, PrintStream out) {
         List<List<String>> lines = new ArrayList<>();
         lines.add(HEADER);
         boolean byOpened = true;
-        List<Map<String, String>> rows = SummaryCsv.cells(result);
         for (Map<String, String> cells : rows) {
             CapacityFigures f = CapacityFigures.of(cells);
             byOpened &= f.heldColumn().equals(CapacityFigures.SESSIONS_OPENED);
@@ -64,15 +74,14 @@ public final class SummaryTable {
         aligned(lines).forEach(out::println);
         out.println("/1k: per 1,000 sessions " + (byOpened ? "opened" : "planned")
                 + "; conns and busy threads are the server's, for all its traffic (n/a in a row of a mix)");
-        ProxyInfo proxy = result.setup().proxy();
         if (proxy.proxied()) {
             out.println("proxy: " + proxy.kind() + " " + proxy.version() + " at " + proxy.listen() + ": "
                     + ProxyInfo.CONNECTION_ACCOUNTING_NOTE);
         }
         warnings(rows).forEach(out::println);
-        result.thresholdOutcomes().forEach(o -> out.println(o.line()));
-        if (result.status() != RunStatus.COMPLETED) {
-            out.println("status: " + result.status().label() + (result.failure() == null ? "" : ": " + result.failure()));
+        outcomes.forEach(o -> out.println(o.line()));
+        if (status != RunStatus.COMPLETED) {
+            out.println("status: " + status.label() + (failure == null ? "" : ": " + failure));
         }
         if (folder != null) {
             out.println("results: " + folder);

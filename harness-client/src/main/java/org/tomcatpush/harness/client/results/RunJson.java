@@ -3,6 +3,7 @@ package org.tomcatpush.harness.client.results;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -97,10 +98,18 @@ public final class RunJson {
         if (!result.thresholds().isEmpty()) {
             files.put("thresholds", ThresholdsXml.FILE_NAME);
         }
-        root.set(RunThresholds.RUN_JSON_KEY, JSON.valueToTree(result.thresholds().stream()
-                .map(Threshold::expression).toList()));
+        putThresholds(root, result.thresholds(), result.thresholdOutcomes());
+        return root;
+    }
+
+    /**
+     * Sets {@code thresholds} (the expressions) and {@code thresholdOutcomes} (one object per
+     * threshold per row) of a run.json document, as every run records them.
+     */
+    public static void putThresholds(ObjectNode root, List<Threshold> thresholds, List<ThresholdOutcome> judged) {
+        root.set(RunThresholds.RUN_JSON_KEY, JSON.valueToTree(thresholds.stream().map(Threshold::expression).toList()));
         ArrayNode outcomes = root.putArray(RunThresholds.RUN_JSON_OUTCOMES_KEY);
-        for (ThresholdOutcome o : result.thresholdOutcomes()) {
+        for (ThresholdOutcome o : judged) {
             ObjectNode node = outcomes.addObject();
             node.put("threshold", o.threshold().expression());
             node.put("row", o.row());
@@ -112,7 +121,6 @@ public final class RunJson {
             }
             node.put("breached", o.breached());
         }
-        return root;
     }
 
     private static ObjectNode scenario(RunResult result) {

@@ -208,9 +208,7 @@ public final class LoadRun {
                     targetControlToken);
             return behindProxy(external);
         }
-        ServerLaunch launch = ServerLaunch.of(plan.serverJava(), plan.serverHeap(), plan.childServerArgs(),
-                plan.listenTimeout());
-        ChildServer child = new ChildServer(ServerProcess.start(launch));
+        ChildServer child = new ChildServer(ServerProcess.start(plan.serverLaunch()));
         openServer = child;
         return behindProxy(child);
     }

@@ -15,6 +15,7 @@ import javax.management.remote.JMXServiceURL;
 import org.tomcatpush.harness.client.launch.NginxConfig;
 import org.tomcatpush.harness.client.launch.OpenFileBudget;
 import org.tomcatpush.harness.client.launch.ProxySettings;
+import org.tomcatpush.harness.client.launch.ServerLaunch;
 import org.tomcatpush.harness.client.launch.JmxGuard;
 import org.tomcatpush.harness.client.launch.TargetGuard;
 import org.tomcatpush.harness.client.results.ResultsFolder;
@@ -244,6 +245,11 @@ public record RunPlan(String name, Path outDir, TransportMix mix, int sessions, 
             args.add("--virtual-threads");
         }
         return args;
+    }
+
+    /** How to start this plan's server in a child JVM (a plan without {@code --target}). */
+    public ServerLaunch serverLaunch() {
+        return ServerLaunch.of(serverJava, serverHeap, childServerArgs(), listenTimeout);
     }
 
     /** The file descriptors this run needs per process. */

@@ -62,11 +62,11 @@ public record SweepPlan(ScenarioFile scenario, Path outDir, List<Combination> co
         List<RunPlan> plans = new ArrayList<>(combinations.size());
         for (Combination c : combinations) {
             try {
-                RunPlan plan = RunPlans.plan(args(c, outDir, newest));
+                RunPlans.PlannedRun run = RunPlans.planRun(args(c, outDir, newest));
                 if (notRunReason(c, newest, jvmFolder).isEmpty()) {
-                    RunPlans.checkBeforeStart(plan);
+                    RunPlans.checkBeforeStart(run);
                 }
-                plans.add(plan);
+                plans.add(run.plan());
             } catch (ConfigException e) {
                 throw new ConfigException(scenario.source() + ": " + blame(c, e.getMessage()) + ": " + e.getMessage());
             }
@@ -76,7 +76,12 @@ public record SweepPlan(ScenarioFile scenario, Path outDir, List<Combination> co
 
     /** The run's plan again, with its results going to {@code runsDir} (the sweep's folder). */
     public RunPlan planInto(int i, Path runsDir) {
-        return RunPlans.plan(args(combinations.get(i), runsDir, newestJava));
+        return runInto(i, runsDir).plan();
+    }
+
+    /** As {@link #planInto}, with how the run is carried out: in this process, or as its {@code agents: N}. */
+    public RunPlans.PlannedRun runInto(int i, Path runsDir) {
+        return RunPlans.planRun(args(combinations.get(i), runsDir, newestJava));
     }
 
     /**

@@ -15,17 +15,19 @@ import java.util.concurrent.TimeUnit;
 
 import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.cli.HarnessVersion;
+import org.tomcatpush.harness.client.cli.RunPlans;
 import org.tomcatpush.harness.client.report.ReportFiles;
 import org.tomcatpush.harness.client.report.sweep.SweepColumns;
 import org.tomcatpush.harness.client.report.sweep.SweepReport;
 import org.tomcatpush.harness.client.results.ResultsFolder;
+import org.tomcatpush.harness.client.run.AgentsRun;
 import org.tomcatpush.harness.client.run.Load;
 import org.tomcatpush.harness.client.run.LoadRun;
 import org.tomcatpush.harness.client.run.RunPlan;
 
 /**
- * Runs a validated {@link SweepPlan}: each combination through {@link LoadRun}, exactly as
- * {@code harness run} runs it, on a fresh server, into one sweep folder
+ * Runs a validated {@link SweepPlan}: each combination through {@link LoadRun} (or, with
+ * {@code agents: N}, {@link AgentsRun}), exactly as {@code harness run} runs it, on a fresh server, into one sweep folder
  * {@code <out>/<yyyyMMdd-HHmmss>-sweep-<name>/}. The folder is written as a hidden
  * {@code .partial} folder and renamed when the sweep ends, like a run's; it holds every run's
  * folder, a copy of the scenario file, {@code sweep.csv} (rewritten after every run) and
@@ -154,8 +156,13 @@ public final class SweepRunner {
         FailureCapture capture = new FailureCapture(err);
         String thrown = null;
         try {
-            RunPlan runPlan = plan.planInto(i, runsDir);
-            new LoadRun(runPlan, loads, HarnessVersion.version(), DISCARD, capture).execute();
+            RunPlans.PlannedRun run = plan.runInto(i, runsDir);
+            if (run.split()) {
+                // agents: N: the run's own client processes, merged into a folder read like any other
+                new AgentsRun(run.plan(), run.agents(), run.agentCommand(), DISCARD, capture).execute();
+            } else {
+                new LoadRun(run.plan(), loads, HarnessVersion.version(), DISCARD, capture).execute();
+            }
         } catch (RuntimeException e) {
             thrown = "the run could not be carried out: " + e;
         }
