@@ -36,12 +36,26 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * @param publisher        the publisher's lag behind its schedule ({@link PublisherStats#UNKNOWN} from an older server)
  * @param heapSampled      the server's heap in use over the samples, bytes
  * @param rssSampled       the server's resident set size over the samples, bytes
+ * @param processCpuNanos  the server process's CPU time so far when it answered, ns (-1 from an older server or over JMX)
  */
 public record ServerStats(long timeMillis, String tomcatVersion, long busyThreads, String busyMetric, long poolSize,
         long queueLength, long connections, Map<String, Long> requests, Map<String, Long> bytesWritten,
         long messagesPublished, long samples, SampledStats busySampled, SampledStats queueSampled,
         SampledStats connectionsSampled, PerConnectionStats perConnection, JsonNode config, List<ServerSample> series,
-        ServerCloseStats serverCloses, PublisherStats publisher, SampledStats heapSampled, SampledStats rssSampled) {
+        ServerCloseStats serverCloses, PublisherStats publisher, SampledStats heapSampled, SampledStats rssSampled,
+        long processCpuNanos) {
+
+    /** Stats without the server's CPU time (a server older than it, or Tomcat's MBeans). */
+    public ServerStats(long timeMillis, String tomcatVersion, long busyThreads, String busyMetric, long poolSize,
+            long queueLength, long connections, Map<String, Long> requests, Map<String, Long> bytesWritten,
+            long messagesPublished, long samples, SampledStats busySampled, SampledStats queueSampled,
+            SampledStats connectionsSampled, PerConnectionStats perConnection, JsonNode config,
+            List<ServerSample> series, ServerCloseStats serverCloses, PublisherStats publisher,
+            SampledStats heapSampled, SampledStats rssSampled) {
+        this(timeMillis, tomcatVersion, busyThreads, busyMetric, poolSize, queueLength, connections, requests,
+                bytesWritten, messagesPublished, samples, busySampled, queueSampled, connectionsSampled, perConnection,
+                config, series, serverCloses, publisher, heapSampled, rssSampled, -1);
+    }
 
     /** Stats without memory figures (a server older than them). */
     public ServerStats(long timeMillis, String tomcatVersion, long busyThreads, String busyMetric, long poolSize,
@@ -76,7 +90,8 @@ public record ServerStats(long timeMillis, String tomcatVersion, long busyThread
                 SampledStats.from(sampled.path("queueLength")), SampledStats.from(sampled.path("connections")),
                 PerConnectionStats.from(root.path("perConnection")), root.path("config"), series,
                 ServerCloseStats.from(root.path("serverCloses")), PublisherStats.from(root.path("publisher")),
-                SampledStats.from(sampled.path("heapUsedBytes")), SampledStats.from(sampled.path("rssBytes")));
+                SampledStats.from(sampled.path("heapUsedBytes")), SampledStats.from(sampled.path("rssBytes")),
+                root.path("process").path("cpuNanos").asLong(-1));
     }
 
     /**
@@ -95,7 +110,7 @@ public record ServerStats(long timeMillis, String tomcatVersion, long busyThread
                 SampledStats.of(window, ServerSample::busyThreads), SampledStats.of(window, ServerSample::queueLength),
                 SampledStats.of(window, ServerSample::connections), perConnection, config, window, serverCloses,
                 publisher, SampledStats.of(window, ServerSample::heapUsedBytes),
-                SampledStats.of(window, ServerSample::rssBytes));
+                SampledStats.of(window, ServerSample::rssBytes), processCpuNanos);
     }
 
     /** Whether these figures were read from Tomcat's MBeans ({@link JmxStats}), not {@code /harness/stats}. */

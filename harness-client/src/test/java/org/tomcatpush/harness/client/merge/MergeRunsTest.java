@@ -18,6 +18,7 @@ import org.tomcatpush.harness.client.report.load.LatencyLogReader;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.results.Figures;
 import org.tomcatpush.harness.client.results.ResultsCsv;
+import org.tomcatpush.harness.client.results.ServerCpu;
 import org.tomcatpush.harness.server.HarnessServer;
 import org.tomcatpush.harness.server.config.ServerConfig;
 import org.tomcatpush.harness.server.probe.Endpoint;
@@ -81,6 +82,10 @@ class MergeRunsTest {
         assertEquals(b.get("server_connections_seen"), all.get("server_connections_seen"));
         assertEquals(Long.parseLong(all.get("requests")) - serverRequests[1],
                 Long.parseLong(all.get("client_minus_server_requests")));
+        // the server's CPU time once, per delivery over both runs' messages
+        assertEquals(b.get("server_cpu_s"), all.get("server_cpu_s"));
+        assertEquals(Figures.cell(ServerCpu.microsPerMessage(Double.parseDouble(b.get("server_cpu_s")),
+                Long.parseLong(all.get("messages_received")))), all.get("server_cpu_us_per_message"));
 
         Histogram union = new Histogram(3);
         for (Path folder : folders) {
