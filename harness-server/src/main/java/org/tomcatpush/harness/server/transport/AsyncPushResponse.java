@@ -29,13 +29,14 @@ import org.tomcatpush.harness.server.probe.ServerCloses;
  * request ({@link ServerCloses#markCut}) so the ledger counts the connection's close under it.
  *
  * <p>Per message and session this is the fan-out's hot path, and Tomcat's {@code isReady()} its
- * largest cost (a lock, an allocation and a look at the socket's buffers per call, docs/BENCHMARKS.md
- * "Server write path"), so it is asked only where its answer can have changed: once before the
- * first piece of a drain, and again only after something reached the socket. A piece that fits the
- * rest of the response buffer ({@code getBufferSize()}) stays in it, as the Servlet specification
- * requires until the buffer is full or flushed, so the answer that let it in still holds for the
- * next piece and for the flush. A piece taken from the source while the client cannot take it is
- * held and written first once it can, so nothing is lost or reordered.
+ * largest Java cost (a lock, an allocation and a look at the socket's buffers per call;
+ * docs/BENCHMARKS.md, "Server write path and the cost of a delivery"), so it is asked only where
+ * its answer can have changed: once before the first piece of a drain, and again only after
+ * something reached the socket. A piece that fits the rest of the response buffer
+ * ({@code getBufferSize()}) stays in it, as the Servlet specification requires until the buffer is
+ * full or flushed, so the answer that let it in still holds for the next piece and for the flush.
+ * A piece taken from the source while the client cannot take it is held and written first once it
+ * can, so nothing is lost or reordered.
  *
  * <p>Where the drain runs is the one difference between {@code async} and {@code async-container}:
  * on the thread that signalled (a fan-out thread, the timer, Tomcat's {@code onWritePossible}), or
