@@ -21,8 +21,9 @@ import org.tomcatpush.harness.client.results.LatencySummary;
  * second ({@code epoch_ms} rounded down to the second; an agent's row that lands in a second it
  * already filled goes to the next one, so no agent counts twice in a second). Per second the
  * client's figures are summed, the server's ({@code busy_threads}, {@code queue_length},
- * {@code server_connections}, {@code server_cpu_ms}) are the one folder's chosen for the server's reading, and
- * {@code latency_p99_ms} is the p99 of that second's added latency histograms. Stateless.
+ * {@code server_connections}, {@code server_cpu_ms}) are the one folder's chosen for the server's
+ * reading, and {@code latency_p99_ms} is the p99 of that second's added latency histograms.
+ * Stateless.
  */
 final class TimeseriesMerge {
 

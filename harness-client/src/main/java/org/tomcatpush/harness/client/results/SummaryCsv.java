@@ -185,7 +185,8 @@ public final class SummaryCsv {
             // the server's programming model (issue 13): --api servlet|spring
             col("api", (r, t) -> r.setup().settings().api()),
             // the server's own cost (issue 11): its process CPU time over the window, server-wide rows only
-            col("server_cpu_s", (r, t) -> t.serverWide() == null ? "" : Figures.cell(ServerCpu.seconds(r.timeseries()))),
+            col("server_cpu_s", (r, t) -> t.serverWide() == null ? ""
+                    : Figures.cell(ServerCpu.seconds(r.timeseries()))),
             col("server_cpu_us_per_message", (r, t) -> t.serverWide() == null ? ""
                     : Figures.cell(ServerCpu.microsPerMessage(ServerCpu.seconds(r.timeseries()),
                             t.client().messagesReceived()))));
