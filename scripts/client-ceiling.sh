@@ -8,8 +8,9 @@
 #           that wrk -t1 -c64 hammers too, the two alternating: requests/s past a warm-up, and the
 #           ratio harness / wrk. Skipped with one line when wrk is not installed.
 #   fanout  SSE broadcast at 1 msg/s to 5,000 and to 10,000 sessions: steady-state delivery
-#           latency p50/p99 (latency.hlog past the ramp-up) and client CPU per delivered message
-#           (timeseries.csv's client_cpu_ms / messages over the same seconds).
+#           latency p50/p99 (latency.hlog past the ramp-up) and CPU per delivered message of the
+#           client and of the server beside it (timeseries.csv's client_cpu_ms and server_cpu_ms
+#           over the same seconds, divided by the messages received in them).
 #   hold    SSE sessions held, 19,000 planned over a 20 s ramp (950 connects/s), client heap
 #           capped at 256 MB: sessions held, connect failures, client heap peak. acceptCount and
 #           the connect timeout come from scripts/lib/ramp.sh.
@@ -20,7 +21,8 @@
 # Environment: ROUNDS (3), POLL_SESSIONS (64), POLL_SECONDS (12), POLL_WARMUP_S (3),
 # FANOUT_SESSIONS ("5000 10000"), FANOUT_RAMP (10s), FANOUT_DURATION (40s), FANOUT_SETTLE_S (5),
 # HOLD_SESSIONS (19000), HOLD_RAMP (20s), HOLD_DURATION (40s), CLIENT_HEAP (256m),
-# OUT (results/runs/client-ceiling).
+# OUT (results/runs/client-ceiling), CLIENT_JAR and SERVER_JAR (the jars to measure: this
+# checkout's by default; the client's jar also runs the server that 'harness run' starts).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -63,8 +65,8 @@ if wants poll && ! command -v wrk >/dev/null; then
     HAVE_WRK=0
 fi
 
-CLIENT_JAR="$ROOT/harness-client/target/harness-client.jar"
-SERVER_JAR="$ROOT/harness-server/target/harness-server.jar"
+CLIENT_JAR="${CLIENT_JAR:-$ROOT/harness-client/target/harness-client.jar}"
+SERVER_JAR="${SERVER_JAR:-$ROOT/harness-server/target/harness-server.jar}"
 if [[ ! -f "$CLIENT_JAR" || ! -f "$SERVER_JAR" ]]; then
     echo "client-ceiling.sh: building the jars (mvn -B -q package -DskipTests) ..." >&2
     (cd "$ROOT" && mvn -B -q package -DskipTests) >&2
@@ -144,9 +146,19 @@ poll_round() {
 }
 
 # ---- fanout: SSE broadcast, steady state ------------------------------------------------------
-declare -A fan_p50 fan_p99 fan_cpu
+declare -A fan_p50 fan_p99 fan_cpu fan_server_cpu
+# steady_cpu FOLDER COLUMN SETTLE_S: COLUMN (ms per second) of timeseries.csv over the seconds past
+# SETTLE_S, in µs per message received in those seconds (a second whose server reading failed is
+# empty and the next carries its time); empty when no second has it
+steady_cpu() {
+    paste -d, <(column "$1/timeseries.csv" elapsed_s) <(column "$1/timeseries.csv" "$2") \
+        <(column "$1/timeseries.csv" messages_per_s) |
+        awk -F, -v from="$3" '$1 > from { if ($2 != "") known = 1; cpu += $2; messages += $3 }
+            END { if (messages > 0 && known) printf "%.1f", cpu * 1000 / messages }'
+}
+
 fanout_round() {
-    local round="$1" sessions ramp_s folder settle_s p50 p99 cpu
+    local round="$1" sessions ramp_s folder settle_s p50 p99 cpu server_cpu
     ramp_s="$(ramp_seconds "$FANOUT_RAMP")"
     settle_s=$((ramp_s + FANOUT_SETTLE_S))
     for sessions in "${FANOUT_SESSIONS[@]}"; do
@@ -160,16 +172,15 @@ fanout_round() {
         fi
         p50="$(percentile "$folder/latency.hlog" sse "$settle_s" 50)"
         p99="$(percentile "$folder/latency.hlog" sse "$settle_s" 99)"
-        # client CPU per delivered message over the seconds past the ramp-up and the settling time
-        cpu="$(paste -d, <(column "$folder/timeseries.csv" elapsed_s) <(column "$folder/timeseries.csv" client_cpu_ms) \
-            <(column "$folder/timeseries.csv" messages_per_s) |
-            awk -F, -v from="$settle_s" '$1 > from && $2 != "" { cpu += $2; messages += $3 }
-                END { if (messages > 0) printf "%.1f", cpu * 1000 / messages }')"
+        # CPU per delivered message, client and server, over the seconds past the ramp-up and the settling time
+        cpu="$(steady_cpu "$folder" client_cpu_ms "$settle_s")"
+        server_cpu="$(steady_cpu "$folder" server_cpu_ms "$settle_s")"
         fan_p50[$sessions]+="${p50:-n/a} "
         fan_p99[$sessions]+="${p99:-n/a} "
         fan_cpu[$sessions]+="${cpu:-n/a} "
+        fan_server_cpu[$sessions]+="${server_cpu:-n/a} "
         echo "round $round  fanout $sessions sse sessions x 1 msg/s  steady p50 ${p50:-n/a} ms  p99 ${p99:-n/a} ms" \
-             " client ${cpu:-n/a} µs CPU/message   (load average $(load_average))"
+             " client ${cpu:-n/a} µs, server ${server_cpu:-n/a} µs CPU/message   (load average $(load_average))"
     done
 }
 
@@ -217,7 +228,8 @@ if wants fanout; then
     for sessions in "${FANOUT_SESSIONS[@]}"; do
         # shellcheck disable=SC2086 # the values split on purpose
         echo "  sse fan-out, $sessions sessions x 1 msg/s: steady delivery p50 $(median ${fan_p50[$sessions]:-}) ms," \
-             "p99 $(median ${fan_p99[$sessions]:-}) ms; client $(median ${fan_cpu[$sessions]:-}) µs CPU per message"
+             "p99 $(median ${fan_p99[$sessions]:-}) ms; CPU per message: client $(median ${fan_cpu[$sessions]:-}) µs," \
+             "server $(median ${fan_server_cpu[$sessions]:-}) µs"
     done
 fi
 if wants hold; then

@@ -47,6 +47,31 @@ class SseTest {
 
     @ParameterizedTest
     @MethodSource("handlers")
+    void eventsLargerThanTheResponseBufferOrBurstsThatFillItArriveWholeAndInOrder(String handler) throws Exception {
+        // 20,000 padding bytes: more than Tomcat's 8 KB response buffer, so every event reaches the socket
+        // by itself; then 300 small ones at once, which fill the buffer several times in one drain
+        try (HarnessServer big = startServer("--handler", handler, "--payload-bytes", "20000");
+             SseConnection sse = SseConnection.open(big.baseUri(), "/sse")) {
+            assertEquals("open", sse.next().comment());
+            big.hub().publish(5);
+            for (long seq = 1; seq <= 5; seq++) {
+                SseConnection.Event e = sse.nextMessage();
+                assertEquals(seq, WireJson.seq(e.data()));
+                assertTrue(e.data().length() > 20_000, "the whole event: " + e.data().length());
+            }
+        }
+        try (HarnessServer small = startServer("--handler", handler);
+             SseConnection sse = SseConnection.open(small.baseUri(), "/sse")) {
+            assertEquals("open", sse.next().comment());
+            small.hub().publish(300);
+            for (long seq = 1; seq <= 300; seq++) {
+                assertEquals(seq, WireJson.seq(sse.nextMessage().data()));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("handlers")
     void retryFieldComesFirstWhenConfigured(String handler) throws Exception {
         try (HarnessServer server = startServer("--handler", handler, "--sse-retry", "1500");
              SseConnection sse = SseConnection.open(server.baseUri(), "/sse")) {

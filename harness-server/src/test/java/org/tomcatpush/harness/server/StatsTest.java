@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Timeout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.tomcatpush.harness.server.probe.ProcessCpu;
+
 /** {@code /harness/stats}, {@code /harness/reset} and {@code /harness/publish} report exactly what happened. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StatsTest {
@@ -268,6 +270,24 @@ class StatsTest {
             assertEquals(Runtime.getRuntime().maxMemory(), stats.get("memory").get("heapMaxBytes").asLong(),
                     "the test's server runs in this JVM");
             assertEquals(linux, stats.get("memory").get("rssBytes").asLong() > 0);
+        }
+    }
+
+    @Test
+    void processCpuTimeIsTheServerProcesssReadingAtTheMomentOfTheRequest() throws Exception {
+        try (HarnessServer server = startServer();
+             RawConnection socket = new RawConnection(server.controlUri())) {
+            // the test's server runs in this JVM: its reading lies between this process's before and after
+            long before = ProcessCpu.nanos();
+            JsonNode first = TestServers.JSON.readTree(socket.exchange("GET", "/harness/stats").body()).get("process");
+            long between = ProcessCpu.nanos();
+            JsonNode second = TestServers.JSON.readTree(socket.exchange("GET", "/harness/stats").body()).get("process");
+            long after = ProcessCpu.nanos();
+            long firstNanos = first.get("cpuNanos").asLong();
+            long secondNanos = second.get("cpuNanos").asLong();
+            assertTrue(before > 0 && before <= firstNanos && firstNanos <= between, before + " " + firstNanos + " " + between);
+            assertTrue(between <= secondNanos && secondNanos <= after, between + " " + secondNanos + " " + after);
+            assertEquals(Runtime.getRuntime().availableProcessors(), second.get("availableProcessors").asInt());
         }
     }
 

@@ -17,6 +17,7 @@ import org.tomcatpush.harness.client.results.Figures;
 import org.tomcatpush.harness.client.results.LatencyLogHeader;
 import org.tomcatpush.harness.client.results.LatencySummary;
 import org.tomcatpush.harness.client.results.ResultsInputException;
+import org.tomcatpush.harness.client.results.ServerCpu;
 import org.tomcatpush.harness.client.results.TransportResult;
 import org.tomcatpush.harness.client.serverstats.ServerCloseStats;
 
@@ -58,13 +59,13 @@ final class SummaryMerge {
             "server_closes_stream_end", "server_closes_slow_consumer", "server_closes_write_failure",
             "server_closes_error", "publisher_lag_p99_ms", "publisher_lag_max_ms", "server_heap_mb_max",
             "server_rss_mb_max", "server_heap_bytes_per_session", "server_heap_sessions_held",
-            "server_rss_bytes_per_session");
+            "server_rss_bytes_per_session", "server_cpu_s");
     /** Columns of each run's own: its id, status, duration, and sessions open at once. */
     static final Set<String> OF_THE_MERGE = Set.of("run_id", "status", "measured_duration_s", "sessions_open_max");
     /** Columns computed from other cells of the merged row. */
     static final Set<String> RECOMPUTED = Set.of("requests_per_connection_mean", "requests_per_message",
             "bytes_per_message", "sessions_never_opened", "sessions_opened_ratio", "client_minus_server_requests",
-            "client_minus_server_connections", "closes_server_unexplained");
+            "client_minus_server_connections", "closes_server_unexplained", "server_cpu_us_per_message");
 
     /** Settings of the run: the same in every agent's folder, else the folders are refused. */
     static final Set<String> SETTINGS = Set.of("transport", "handler", "duration_s", "protocol", "max_threads",
@@ -239,6 +240,9 @@ final class SummaryMerge {
         putIfPresent(cells, "requests_per_connection_mean", Figures.cell(counts.requestsPerConnectionMean()));
         putIfPresent(cells, "requests_per_message", Figures.cell(counts.requestsPerMessage()));
         putIfPresent(cells, "bytes_per_message", Figures.cell(counts.bytesPerMessage()));
+        // the server's CPU time, taken once, over every agent's deliveries
+        putIfPresent(cells, "server_cpu_us_per_message", Figures.cell(ServerCpu.microsPerMessage(
+                serverRow.number("server_cpu_s").orElse(Double.NaN), counts.messagesReceived())));
         if (row.has("sessions_opened")) {
             putIfPresent(cells, "sessions_never_opened", Long.toString(result.sessionsNeverOpened()));
             putIfPresent(cells, "sessions_opened_ratio", Figures.cell(result.sessionsOpenedRatio()));

@@ -21,14 +21,16 @@ import org.tomcatpush.harness.client.results.LatencySummary;
  * second ({@code epoch_ms} rounded down to the second; an agent's row that lands in a second it
  * already filled goes to the next one, so no agent counts twice in a second). Per second the
  * client's figures are summed, the server's ({@code busy_threads}, {@code queue_length},
- * {@code server_connections}) are the one folder's chosen for the server's reading, and
- * {@code latency_p99_ms} is the p99 of that second's added latency histograms. Stateless.
+ * {@code server_connections}, {@code server_cpu_ms}) are the one folder's chosen for the server's
+ * reading, and {@code latency_p99_ms} is the p99 of that second's added latency histograms.
+ * Stateless.
  */
 final class TimeseriesMerge {
 
     private static final long MS_PER_S = 1000;
     /** The server's own per-second figures: taken once. */
-    static final Set<String> SERVER = Set.of("busy_threads", "queue_length", "server_connections");
+    static final Set<String> SERVER = Set.of("busy_threads", "queue_length", "server_connections",
+            "server_cpu_ms");
     private static final String LATENCY_P99 = "latency_p99_ms";
 
     /** One merged second: its epoch ms (the earliest agent row in it) and its cells. */

@@ -183,7 +183,13 @@ public final class SummaryCsv {
             col("keep_alive_header_max_responses", (r, t) -> t.client().firstResponseHeaders().withMax()),
             col("connection_keep_alive_responses", (r, t) -> t.client().firstResponseHeaders().connectionKeepAlive()),
             // the server's programming model (issue 13): --api servlet|spring
-            col("api", (r, t) -> r.setup().settings().api()));
+            col("api", (r, t) -> r.setup().settings().api()),
+            // the server's own cost (issue 11): its process CPU time over the window, server-wide rows only
+            col("server_cpu_s", (r, t) -> t.serverWide() == null ? ""
+                    : Figures.cell(ServerCpu.seconds(r.timeseries()))),
+            col("server_cpu_us_per_message", (r, t) -> t.serverWide() == null ? ""
+                    : Figures.cell(ServerCpu.microsPerMessage(ServerCpu.seconds(r.timeseries()),
+                            t.client().messagesReceived()))));
 
     private SummaryCsv() {
     }

@@ -22,7 +22,9 @@ public final class TimeseriesCsv {
 
     private static final List<String> BASE_COLUMNS = List.of("elapsed_s", "epoch_ms", "sessions", "messages_per_s",
             "requests_per_s", "busy_threads", "queue_length", "server_connections", "client_connections",
-            "reconnects", "connect_failures", "errors", "latency_p99_ms", "client_cpu_ms");
+            "reconnects", "connect_failures", "errors", "latency_p99_ms", "client_cpu_ms",
+            // the server's own cost (issue 11)
+            "server_cpu_ms");
 
     private TimeseriesCsv() {
     }
@@ -52,7 +54,7 @@ public final class TimeseriesCsv {
                         Figures.countCell(row.busyThreads()), Figures.countCell(row.queueLength()),
                         Figures.countCell(row.serverConnections()), row.clientConnectionsOpen(), row.reconnects(),
                         row.connectFailures(), row.errors(), Figures.cell(row.latencyP99Ms()),
-                        Figures.cell(row.clientCpuMs())));
+                        Figures.cell(row.clientCpuMs()), Figures.cell(row.serverCpuMs())));
                 if (transports.size() > 1) {
                     for (Transport t : transports) {
                         TimeseriesRow.TransportSecond second = row.perTransport().get(t);

@@ -28,11 +28,24 @@ import org.tomcatpush.harness.client.serverstats.ServerSample;
  * @param latencyP99Ms          p99 delivery latency of the messages received during the second, NaN if none
  * @param perTransport          the session and rate figures per transport
  * @param clientCpuMs           CPU time the client process spent during the second, ms; NaN when the JVM cannot tell
+ * @param serverCpuMs           CPU time the server process spent since the previous reading that answered (the
+ *                              second, or more when the stats request of a second before failed), ms; NaN when
+ *                              the server does not report it or this second's request failed
  */
 public record TimeseriesRow(long elapsedS, long epochMs, long sessions, double messagesPerS, double requestsPerS,
         long busyThreads, long queueLength, long serverConnections, long clientConnectionsOpen, long reconnects,
         long connectFailures, long errors, double latencyP99Ms, Map<Transport, TransportSecond> perTransport,
-        double clientCpuMs) {
+        double clientCpuMs, double serverCpuMs) {
+
+    /** A second without the server's CPU time. */
+    public TimeseriesRow(long elapsedS, long epochMs, long sessions, double messagesPerS, double requestsPerS,
+            long busyThreads, long queueLength, long serverConnections, long clientConnectionsOpen, long reconnects,
+            long connectFailures, long errors, double latencyP99Ms, Map<Transport, TransportSecond> perTransport,
+            double clientCpuMs) {
+        this(elapsedS, epochMs, sessions, messagesPerS, requestsPerS, busyThreads, queueLength, serverConnections,
+                clientConnectionsOpen, reconnects, connectFailures, errors, latencyP99Ms, perTransport, clientCpuMs,
+                Double.NaN);
+    }
 
     public TimeseriesRow {
         Map<Transport, TransportSecond> copy = new EnumMap<>(Transport.class);
@@ -67,7 +80,7 @@ public record TimeseriesRow(long elapsedS, long epochMs, long sessions, double m
     private TimeseriesRow withServer(ServerSample sample) {
         return new TimeseriesRow(elapsedS, epochMs, sessions, messagesPerS, requestsPerS, sample.busyThreads(),
                 sample.queueLength(), sample.connections(), clientConnectionsOpen, reconnects, connectFailures, errors,
-                latencyP99Ms, perTransport, clientCpuMs);
+                latencyP99Ms, perTransport, clientCpuMs, serverCpuMs);
     }
 
     /** One transport's part of a second. */

@@ -2,6 +2,7 @@ package org.tomcatpush.harness.client.run;
 
 import org.tomcatpush.harness.client.results.ClientCost;
 import org.tomcatpush.harness.client.session.EventLoopDelay;
+import org.tomcatpush.harness.server.probe.ProcessCpu;
 import org.tomcatpush.harness.server.probe.ProcessMemory;
 
 /**

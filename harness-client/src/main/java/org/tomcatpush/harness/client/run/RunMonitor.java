@@ -14,6 +14,7 @@ import org.tomcatpush.harness.client.results.TimeseriesRow;
 import org.tomcatpush.harness.client.results.TimeseriesRow.TransportSecond;
 import org.tomcatpush.harness.client.scenario.Transport;
 import org.tomcatpush.harness.client.serverstats.ServerStats;
+import org.tomcatpush.harness.server.probe.ProcessCpu;
 
 /**
  * Once a second during a run: asks the server for its stats, snapshots the client's counters,
@@ -48,6 +49,8 @@ final class RunMonitor {
     private Map<Transport, TransportCounters> previous;
     private long previousNanos;
     private long previousCpuNanos;
+    /** The server's CPU time at its last reading that answered, -1 before one did. */
+    private long previousServerCpuNanos = -1;
     private long progressMessages;
     private long progressRequests;
     private long progressNanos;
@@ -64,11 +67,20 @@ final class RunMonitor {
         this.durationS = durationS;
         this.progress = progress;
         this.previous = snapshot();
-        clockStarted(System.nanoTime());
+        startClock(System.nanoTime());
     }
 
-    /** The run's clock started at {@code startNanos} ({@link System#nanoTime()}): rates count from then. */
+    /**
+     * The run's clock started at {@code startNanos} ({@link System#nanoTime()}): rates count from
+     * then, and the server's CPU time from the reading taken now.
+     */
     void clockStarted(long startNanos) {
+        startClock(startNanos);
+        ServerStats server = stats.fetchOrNull();
+        previousServerCpuNanos = server == null ? -1 : server.processCpuNanos();
+    }
+
+    private void startClock(long startNanos) {
         this.previousNanos = startNanos;
         this.previousCpuNanos = ProcessCpu.nanos();
         this.progressNanos = startNanos;
@@ -89,6 +101,7 @@ final class RunMonitor {
         double seconds = Math.max(1e-3, (nanos - previousNanos) / 1e9);
         long cpuNanos = ProcessCpu.nanos();
         double clientCpuMs = cpuNanos < 0 || previousCpuNanos < 0 ? Double.NaN : (cpuNanos - previousCpuNanos) / 1e6;
+        double serverCpuMs = serverCpuMs(server);
 
         Map<Transport, TransportSecond> perTransport = new EnumMap<>(Transport.class);
         long messages = 0;
@@ -117,7 +130,7 @@ final class RunMonitor {
         TimeseriesRow row = new TimeseriesRow(elapsedS, epochMs, sessionsOpen, messages / seconds, requests / seconds,
                 server == null ? -1 : server.busyThreads(), server == null ? -1 : server.queueLength(),
                 server == null ? -1 : server.connections(), clientConnections, reconnects, connectFailures, errors,
-                p99Ms, perTransport, clientCpuMs);
+                p99Ms, perTransport, clientCpuMs, serverCpuMs);
         rows.add(row);
         previous = now;
         previousNanos = nanos;
@@ -126,6 +139,21 @@ final class RunMonitor {
             printProgress(row, now, nanos);
         }
         return row;
+    }
+
+    /**
+     * The server's CPU time since its last reading that answered, ms; NaN when this one failed or
+     * the server does not report it (a failed second's time goes to the next that answers, so the
+     * seconds add up to the server's CPU time from the first reading to the last).
+     */
+    private double serverCpuMs(ServerStats server) {
+        long cpuNanos = server == null ? -1 : server.processCpuNanos();
+        if (cpuNanos < 0) {
+            return Double.NaN;
+        }
+        double ms = previousServerCpuNanos < 0 ? Double.NaN : (cpuNanos - previousServerCpuNanos) / 1e6;
+        previousServerCpuNanos = cpuNanos;
+        return ms;
     }
 
     /** Drains the latency recorders a last time, after the load stopped, so the totals hold every message. */

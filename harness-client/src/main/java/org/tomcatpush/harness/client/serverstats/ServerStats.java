@@ -38,15 +38,16 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * @param rssSampled       the server's resident set size over the samples, bytes
  * @param resetsSinceStart the server's {@code POST /harness/reset}s since it started, never zeroed
  *                         ({@code resets.sinceStart}); -1 from a server that does not count them
+ * @param processCpuNanos  the server process's CPU time so far when it answered, ns (-1 from an older server or over JMX)
  */
 public record ServerStats(long timeMillis, String tomcatVersion, long busyThreads, String busyMetric, long poolSize,
         long queueLength, long connections, Map<String, Long> requests, Map<String, Long> bytesWritten,
         long messagesPublished, long samples, SampledStats busySampled, SampledStats queueSampled,
         SampledStats connectionsSampled, PerConnectionStats perConnection, JsonNode config, List<ServerSample> series,
         ServerCloseStats serverCloses, PublisherStats publisher, SampledStats heapSampled, SampledStats rssSampled,
-        long resetsSinceStart) {
+        long resetsSinceStart, long processCpuNanos) {
 
-    /** Stats without a count of resets (a server older than it). */
+    /** Stats without a count of resets or the server's CPU time (a server older than them, or Tomcat's MBeans). */
     public ServerStats(long timeMillis, String tomcatVersion, long busyThreads, String busyMetric, long poolSize,
             long queueLength, long connections, Map<String, Long> requests, Map<String, Long> bytesWritten,
             long messagesPublished, long samples, SampledStats busySampled, SampledStats queueSampled,
@@ -55,7 +56,7 @@ public record ServerStats(long timeMillis, String tomcatVersion, long busyThread
             SampledStats heapSampled, SampledStats rssSampled) {
         this(timeMillis, tomcatVersion, busyThreads, busyMetric, poolSize, queueLength, connections, requests,
                 bytesWritten, messagesPublished, samples, busySampled, queueSampled, connectionsSampled, perConnection,
-                config, series, serverCloses, publisher, heapSampled, rssSampled, -1);
+                config, series, serverCloses, publisher, heapSampled, rssSampled, -1, -1);
     }
 
     /** Stats without memory figures (a server older than them). */
@@ -92,7 +93,7 @@ public record ServerStats(long timeMillis, String tomcatVersion, long busyThread
                 PerConnectionStats.from(root.path("perConnection")), root.path("config"), series,
                 ServerCloseStats.from(root.path("serverCloses")), PublisherStats.from(root.path("publisher")),
                 SampledStats.from(sampled.path("heapUsedBytes")), SampledStats.from(sampled.path("rssBytes")),
-                root.path("resets").path("sinceStart").asLong(-1));
+                root.path("resets").path("sinceStart").asLong(-1), root.path("process").path("cpuNanos").asLong(-1));
     }
 
     /**
@@ -111,7 +112,7 @@ public record ServerStats(long timeMillis, String tomcatVersion, long busyThread
                 SampledStats.of(window, ServerSample::busyThreads), SampledStats.of(window, ServerSample::queueLength),
                 SampledStats.of(window, ServerSample::connections), perConnection, config, window, serverCloses,
                 publisher, SampledStats.of(window, ServerSample::heapUsedBytes),
-                SampledStats.of(window, ServerSample::rssBytes), resetsSinceStart);
+                SampledStats.of(window, ServerSample::rssBytes), resetsSinceStart, processCpuNanos);
     }
 
     /** Whether these figures were read from Tomcat's MBeans ({@link JmxStats}), not {@code /harness/stats}. */

@@ -70,10 +70,18 @@ class RunEndToEndTest {
                 "one row per second of --duration");
         assertFalse(timeseries.get(3).get("busy_threads").isEmpty(), "the server's figures beside the client's");
         assertEquals("5", timeseries.get(3).get("sessions"));
+        double serverCpuMs = 0;
         for (CSVRecord second : timeseries) {
             assertTrue(Double.parseDouble(second.get("client_cpu_ms")) > 0,
                     "the client's CPU in every second it received messages: " + second);
+            assertTrue(Double.parseDouble(second.get("server_cpu_ms")) > 0,
+                    "the server's CPU in every second it published: " + second);
+            serverCpuMs += Double.parseDouble(second.get("server_cpu_ms"));
         }
+        assertEquals(serverCpuMs / 1000, Double.parseDouble(sse.get("server_cpu_s")), 0.001,
+                "the summary's server CPU is its seconds' sum");
+        assertEquals(Double.parseDouble(sse.get("server_cpu_s")) * 1e6 / received,
+                Double.parseDouble(sse.get("server_cpu_us_per_message")), 0.001);
 
         JsonNode json = JSON.readTree(folder.resolve("run.json").toFile());
         assertEquals("completed", json.path("status").asText());

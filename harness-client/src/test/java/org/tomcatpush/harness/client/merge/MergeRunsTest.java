@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.report.load.LatencyLogReader;
+import org.tomcatpush.harness.client.report.load.ResultsCsv;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.results.Figures;
-import org.tomcatpush.harness.client.report.load.ResultsCsv;
+import org.tomcatpush.harness.client.results.ServerCpu;
 import org.tomcatpush.harness.server.HarnessServer;
 import org.tomcatpush.harness.server.config.ServerConfig;
 import org.tomcatpush.harness.server.probe.Endpoint;
@@ -85,6 +86,10 @@ class MergeRunsTest {
         assertEquals("", all.get("client_minus_server_connections"));
         assertTrue(merge.err().startsWith("harness: merge: warning: the server was reset 2 times during the merged run"),
                 merge.err());
+        // the server's CPU time once, per delivery over both runs' messages
+        assertEquals(b.get("server_cpu_s"), all.get("server_cpu_s"));
+        assertEquals(Figures.cell(ServerCpu.microsPerMessage(Double.parseDouble(b.get("server_cpu_s")),
+                Long.parseLong(all.get("messages_received")))), all.get("server_cpu_us_per_message"));
 
         Histogram union = new Histogram(3);
         for (Path folder : folders) {

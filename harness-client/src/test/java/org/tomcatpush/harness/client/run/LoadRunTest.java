@@ -113,6 +113,26 @@ class LoadRunTest {
     }
 
     @Test
+    void theServersCpuTimeIsReadAtTheStartAndEverySecondAndSummedInTheServerWideRow() throws Exception {
+        // the server's CPU time grows by 250 ms between two stats requests
+        AtomicLong statsRequests = new AtomicLong();
+        server.statsBody(() -> FakeHarnessServer.PROTOCOL_EXAMPLE.replace("\"lastSeq\": 45,", "\"lastSeq\": 45,"
+                + " \"process\": { \"cpuNanos\": " + statsRequests.incrementAndGet() * 250_000_000L + " },"));
+        int exit = run(plan("sse,ws", Duration.ofSeconds(3)), FakeLoad::new);
+
+        assertEquals(ExitStatus.OK, exit, stderr.toString(StandardCharsets.UTF_8));
+        Path folder = onlyFolder();
+        assertEquals(List.of("250", "250", "250"), csv(folder.resolve("timeseries.csv")).stream()
+                .map(r -> r.get("server_cpu_ms")).toList(), "one request between two readings, from the clock's start");
+        List<CSVRecord> summary = csv(folder.resolve("summary.csv"));
+        assertEquals(List.of("", "", "0.75"), summary.stream().map(r -> r.get("server_cpu_s")).toList(),
+                "the server's figure in the row that stands for all its traffic only");
+        long delivered = Long.parseLong(summary.get(2).get("messages_received"));
+        assertEquals(0.75e6 / delivered, Double.parseDouble(summary.get(2).get("server_cpu_us_per_message")), 0.0005);
+        assertEquals("", summary.get(0).get("server_cpu_us_per_message"));
+    }
+
+    @Test
     void aTargetWithAControlConnectorIsAskedOnceWhereItIsThenSampledAndResetThere() throws Exception {
         server.close();
         server = FakeHarnessServer.withControlConnector();

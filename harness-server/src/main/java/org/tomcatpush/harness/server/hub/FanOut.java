@@ -82,12 +82,12 @@ public final class FanOut implements AutoCloseable {
 
     /** Adds a subscriber to its shard; harmless when it is there already. */
     public void add(MessageHub.Subscriber subscriber) {
-        shardOf(subscriber).members.add(subscriber);
+        shardOf(subscriber).add(subscriber);
     }
 
     /** Removes a subscriber; harmless when it was not added. */
     public void remove(MessageHub.Subscriber subscriber) {
-        shardOf(subscriber).members.remove(subscriber);
+        shardOf(subscriber).remove(subscriber);
     }
 
     /** Subscribers added and not removed. */
@@ -150,15 +150,35 @@ public final class FanOut implements AutoCloseable {
         };
     }
 
-    /** Subscribers passed together by one thread at a time; {@code pending} counts signals not yet passed. */
+    /**
+     * Subscribers passed together by one thread at a time; {@code pending} counts signals not yet
+     * passed. A pass walks an array copy of the members, made again only after they changed: a
+     * pass per message over thousands of sessions then reads one array instead of the set's table.
+     */
     private static final class Shard implements Runnable {
+
+        private static final MessageHub.Subscriber[] NONE = {};
 
         private final Set<MessageHub.Subscriber> members = ConcurrentHashMap.newKeySet();
         private final AtomicInteger pending = new AtomicInteger();
         private final Executor executor;
+        /** Set after every change of {@code members}, cleared by the pass that copies them. */
+        private volatile boolean changed;
+        /** The members as the last copy saw them; read and written by the passing thread only. */
+        private MessageHub.Subscriber[] passOrder = NONE;
 
         Shard(Executor executor) {
             this.executor = executor;
+        }
+
+        void add(MessageHub.Subscriber subscriber) {
+            members.add(subscriber);
+            changed = true;
+        }
+
+        void remove(MessageHub.Subscriber subscriber) {
+            members.remove(subscriber);
+            changed = true;
         }
 
         void signal() {
@@ -176,12 +196,17 @@ public final class FanOut implements AutoCloseable {
         public void run() {
             int missed = 1;
             do {
-                for (MessageHub.Subscriber subscriber : members) {
+                if (changed) {
+                    // cleared before the copy: a change during the copy sets it again for the next pass
+                    changed = false;
+                    passOrder = members.toArray(NONE);
+                }
+                for (MessageHub.Subscriber subscriber : passOrder) {
                     try {
                         subscriber.onPublished();
                     } catch (RuntimeException e) {
                         // a broken session must not stop the pass or the sessions after it
-                        members.remove(subscriber);
+                        remove(subscriber);
                     }
                 }
                 missed = pending.addAndGet(-missed);

@@ -116,6 +116,11 @@ public final class StatsReport {
         memory.put("heapMaxBytes", Runtime.getRuntime().maxMemory());
         memory.put("rssBytes", ProcessMemory.rssBytes());
 
+        // the server's own cost (issue 11): its CPU time so far, read anew by every request
+        ObjectNode process = root.putObject("process");
+        process.put("cpuNanos", ProcessCpu.nanos());
+        process.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+
         ConnectionLedger.Summary ledger = probe.perConnection();
         ObjectNode p = root.putObject("perConnection");
         p.put("connectionsSeen", ledger.connectionsSeen());

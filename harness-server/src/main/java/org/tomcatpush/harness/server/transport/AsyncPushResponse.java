@@ -28,6 +28,16 @@ import org.tomcatpush.harness.server.probe.ServerCloses;
  * A failed write (client gone) or an error ends this response only; the cause is marked on the
  * request ({@link ServerCloses#markCut}) so the ledger counts the connection's close under it.
  *
+ * <p>Per message and session this is the fan-out's hot path, and Tomcat's {@code isReady()} its
+ * largest Java cost (a lock, an allocation and a look at the socket's buffers per call;
+ * docs/BENCHMARKS.md, "Server write path and the cost of a delivery"), so it is asked only where
+ * its answer can have changed: once before the first piece of a drain, and again only after
+ * something reached the socket. A piece that fits the rest of the response buffer
+ * ({@code getBufferSize()}) stays in it, as the Servlet specification requires until the buffer is
+ * full or flushed, so the answer that let it in still holds for the next piece and for the flush.
+ * A piece taken from the source while the client cannot take it is held and written first once it
+ * can, so nothing is lost or reordered.
+ *
  * <p>Where the drain runs is the one difference between {@code async} and {@code async-container}:
  * on the thread that signalled (a fan-out thread, the timer, Tomcat's {@code onWritePossible}), or
  * handed to {@link AsyncContext#start(Runnable)}, which runs it on the connector's worker pool, the
@@ -45,6 +55,8 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
     /** Runs the {@link SerialDrain}: on the signalling thread itself, or on Tomcat's worker pool. */
     private final Executor drains;
     private final SerialDrain writer = new SerialDrain(this::writeIfWritable);
+    /** The drain as a task for {@link #drains}, made once rather than per signal. */
+    private final Runnable drainTask = writer::drain;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean writable;
     private volatile boolean timerDue;
@@ -53,6 +65,12 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
     // touched only by the draining thread
     private boolean dirty;
     private boolean firstPiece = true;
+    /** A piece taken from the source that the client could not take yet: written before any other. */
+    private byte[] held;
+    /** The response buffer's size: pieces adding up to it since the last flush stay in the buffer. */
+    private int bufferBytes;
+    /** Bytes written into the response buffer since the last flush; {@link #bufferBytes} once unknown. */
+    private int bufferedBytes;
     private ScheduledFuture<?> wakeUp;
     private long wakeUpAtNanos = PushSource.NO_DEADLINE;
 
@@ -86,6 +104,7 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
         }
         AsyncPushResponse push = new AsyncPushResponse(async, request, response, response.getOutputStream(), source,
                 endpoint, context, onContainerThreads);
+        push.bufferBytes = response.getBufferSize();
         async.addListener(push);
         context.counters().asyncStarted(endpoint);
         push.out.setWriteListener(push);
@@ -100,7 +119,7 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
             return;
         }
         try {
-            drains.execute(writer::drain);
+            drains.execute(drainTask);
         } catch (IllegalStateException | RejectedExecutionException e) {
             // AsyncContext.start after the request completed, or a connector shutting down: nothing left to write
             end();
@@ -122,36 +141,12 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
         }
         try {
             source.advanceTo(System.nanoTime());
-            boolean clientReading = true;
-            while (true) {
-                if (!out.isReady()) {
-                    clientReading = false;
-                    break;
-                }
-                byte[] piece = source.nextPiece();
-                if (piece != null) {
-                    if (firstPiece) {
-                        firstPiece = false;
-                        long length = source.contentLength();
-                        if (length >= 0) {
-                            response.setContentLengthLong(length);
-                        }
-                    }
-                    out.write(piece);
-                    context.counters().bytesWritten(endpoint, piece.length);
-                    dirty = true;
-                } else if (dirty) {
-                    dirty = false;
-                    out.flush();
-                } else {
-                    break;
-                }
-            }
+            boolean clientReading = writePieces();
             clientBlocked = !clientReading;
             if (!source.wantsMessages()) {
                 context.hub().unsubscribe(this);
             }
-            if (source.isComplete()) {
+            if (source.isComplete() && held == null) {
                 // anything still buffered is flushed by complete()
                 end();
             } else {
@@ -161,6 +156,49 @@ final class AsyncPushResponse implements WriteListener, AsyncListener, MessageHu
         } catch (IOException | RuntimeException e) {
             // the client went away (or Tomcat already ended the request): end this response only
             cut(ServerCloseCause.ofFailure(e));
+        }
+    }
+
+    /**
+     * Writes what is due and flushes it; false when the client is not reading (then a piece may be
+     * {@link #held}, and Tomcat calls {@code onWritePossible} once it can take more).
+     */
+    private boolean writePieces() throws IOException {
+        // isReady() said yes and nothing has reached the socket since: a write or flush is allowed now
+        boolean readyKnown = false;
+        while (true) {
+            byte[] piece = held != null ? held : source.nextPiece();
+            held = null;
+            if (piece == null && !dirty) {
+                return true;
+            }
+            if (!readyKnown) {
+                if (!out.isReady()) {
+                    held = piece;
+                    return false;
+                }
+                readyKnown = true;
+            }
+            if (piece != null) {
+                if (firstPiece) {
+                    firstPiece = false;
+                    long length = source.contentLength();
+                    if (length >= 0) {
+                        response.setContentLengthLong(length);
+                    }
+                }
+                boolean staysBuffered = bufferedBytes + piece.length <= bufferBytes;
+                out.write(piece);
+                context.counters().bytesWritten(endpoint, piece.length);
+                dirty = true;
+                bufferedBytes = staysBuffered ? bufferedBytes + piece.length : bufferBytes;
+                readyKnown = staysBuffered;
+            } else {
+                dirty = false;
+                out.flush();
+                bufferedBytes = 0;
+                readyKnown = false;
+            }
         }
     }
 

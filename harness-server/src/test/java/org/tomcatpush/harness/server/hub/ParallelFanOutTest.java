@@ -133,6 +133,30 @@ class ParallelFanOutTest {
     }
 
     @Test
+    void aPassCallsTheMembersAsTheyAreWhenItStartsAddedOrRemovedBetweenPasses() {
+        FanOut fanOut = FanOut.onSignallingThread();
+        int[] calls = new int[3];
+        MessageHub.Subscriber a = () -> calls[0]++;
+        MessageHub.Subscriber b = () -> calls[1]++;
+        MessageHub.Subscriber broken = () -> {
+            calls[2]++;
+            throw new IllegalStateException("a broken session");
+        };
+        fanOut.add(a);
+        fanOut.signal();
+        fanOut.add(b);
+        fanOut.add(broken);
+        fanOut.signal();
+        fanOut.remove(a);
+        fanOut.signal();
+        fanOut.signal();
+        assertEquals(2, calls[0], "a: the two passes before its removal");
+        assertEquals(3, calls[1], "b: every pass after it was added");
+        assertEquals(1, calls[2], "a subscriber that throws is dropped after its first call");
+        assertEquals(1, fanOut.size());
+    }
+
+    @Test
     void aFanOutNeedsAShard() {
         assertThrows(IllegalArgumentException.class, () -> FanOut.parallel(0));
         assertEquals(1, FanOut.onSignallingThread().shardCount());
