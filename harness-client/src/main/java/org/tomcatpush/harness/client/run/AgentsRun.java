@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.tomcatpush.harness.client.ExitStatus;
+import org.tomcatpush.harness.client.StopHook;
 import org.tomcatpush.harness.client.launch.AgentProcess;
 import org.tomcatpush.harness.client.launch.ServerProcess;
 import org.tomcatpush.harness.client.launch.ServerStartException;
@@ -75,7 +75,6 @@ public final class AgentsRun {
     private final PrintStream out;
     private final PrintStream err;
     private final List<AgentProcess> agents = new CopyOnWriteArrayList<>();
-    private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private long startNanos;
 
@@ -107,17 +106,9 @@ public final class AgentsRun {
      * {@link ExitStatus#INTERRUPTED} (a signal), or {@link ExitStatus#BAD_INPUT} when the server refused its options
      */
     public int execute() {
-        Thread hook = new Thread(this::stopFromShutdownHook, "harness-agents-stopper");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (StopHook stop = StopHook.install("harness-agents-stopper", this::requestStop, SHUTDOWN_WAIT,
+                () -> agents.stream().filter(AgentProcess::isAlive).forEach(AgentProcess::kill))) {
             return run();
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is waiting for this run: it is finished now
-            }
         }
     }
 
@@ -272,14 +263,9 @@ public final class AgentsRun {
      * On Ctrl-C or SIGTERM: asks every agent to stop at once, waits for the run to merge and write
      * its folder, and kills whatever agent is still alive when the wait is over.
      */
-    private void stopFromShutdownHook() {
+    /** The signal's first step: every agent is asked to stop (it writes what it measured). */
+    private void requestStop() {
         stopRequested = true;
         agents.forEach(AgentProcess::requestStop);
-        try {
-            finished.await(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        agents.stream().filter(AgentProcess::isAlive).forEach(AgentProcess::kill);
     }
 }

@@ -6,10 +6,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.tomcatpush.harness.client.ExitStatus;
+import org.tomcatpush.harness.client.StopHook;
 import org.tomcatpush.harness.client.accounting.RunRecorder;
 import org.tomcatpush.harness.client.launch.JavaRuntime;
 import org.tomcatpush.harness.client.launch.NginxConfig;
@@ -72,7 +71,6 @@ public final class LoadRun {
     private final RunRecorder recorder;
     private final RunState state;
     private final SynchronizedStart start;
-    private final CountDownLatch finished = new CountDownLatch(1);
     private final Duration deadlineGrace;
     private volatile boolean stopRequested;
     private volatile boolean signalled;
@@ -129,26 +127,22 @@ public final class LoadRun {
      *         {@link ExitStatus#BAD_INPUT} when the server refused its options
      */
     public int execute() {
-        Thread hook = new Thread(this::stopFromShutdownHook, "harness-run-stopper");
-        Runtime.getRuntime().addShutdownHook(hook);
+        try (StopHook stop = StopHook.install("harness-run-stopper", this::requestStopBySignal, SHUTDOWN_WAIT)) {
+            startWatchdog(stop);
+            return run();
+        }
+    }
+
+    /** Starts the watchdog of this run's deadline (the start-up, the --start-at wait, the duration and a grace). */
+    private void startWatchdog(StopHook stop) {
         Duration startBound = plan.startsServer() ? plan.listenTimeout() : START_STATS_TIMEOUT;
         // the wait for --start-at comes before the ramp-up: the watchdog's bound includes it
         startBound = startBound.plus(start.remaining());
         deadlineNanos = System.nanoTime() + startBound.plus(plan.duration()).plus(deadlineGrace).toNanos();
         Thread runThread = Thread.currentThread();
-        Thread watchdog = new Thread(() -> watchDeadline(runThread), "harness-run-deadline");
+        Thread watchdog = new Thread(() -> watchDeadline(runThread, stop), "harness-run-deadline");
         watchdog.setDaemon(true);
         watchdog.start();
-        try {
-            return run();
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is waiting for this run: it is finished now
-            }
-        }
     }
 
     private int run() {
@@ -461,9 +455,9 @@ public final class LoadRun {
      * stops a child server, so that a stuck run still ends, is written as failed, and leaves no
      * process behind.
      */
-    private void watchDeadline(Thread runThread) {
+    private void watchDeadline(Thread runThread, StopHook stop) {
         try {
-            while (!finished.await(100, TimeUnit.MILLISECONDS)) {
+            while (!stop.awaitFinished(100)) {
                 if (System.nanoTime() - deadlineNanos > 0) {
                     deadlineExceeded = true;
                     stopRequested = true;
@@ -485,14 +479,10 @@ public final class LoadRun {
                 + plan.duration().toSeconds() + " s), so it was stopped";
     }
 
-    private void stopFromShutdownHook() {
+    /** The signal's step: the run stops where it is and writes what it measured. */
+    private void requestStopBySignal() {
         signalled = true;
         stopRequested = true;
-        try {
-            finished.await(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** A run that cannot go on; the message is one line for the user. */

@@ -10,10 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.tomcatpush.harness.client.ExitStatus;
+import org.tomcatpush.harness.client.StopHook;
 import org.tomcatpush.harness.client.cli.HarnessVersion;
 import org.tomcatpush.harness.client.cli.RunPlans;
 import org.tomcatpush.harness.client.report.ReportFiles;
@@ -54,7 +53,6 @@ public final class SweepRunner {
     private final Load.Factory loads;
     private final PrintStream out;
     private final PrintStream err;
-    private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
 
     /**
@@ -77,17 +75,8 @@ public final class SweepRunner {
      * @throws IOException when the sweep folder cannot be created or written
      */
     public int execute() throws IOException {
-        Thread hook = new Thread(this::stopFromShutdownHook, "harness-sweep-stopper");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (StopHook stop = StopHook.install("harness-sweep-stopper", () -> stopRequested = true, SHUTDOWN_WAIT)) {
             return run();
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is waiting for this sweep: it is finished now
-            }
         }
     }
 
@@ -178,15 +167,6 @@ public final class SweepRunner {
         } catch (IOException e) {
             return new RunRecord(c, SweepColumns.STATUS_FAILED, "its results could not be read: " + e.getMessage(), "",
                     wall, List.of(), 1, true);
-        }
-    }
-
-    private void stopFromShutdownHook() {
-        stopRequested = true;
-        try {
-            finished.await(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
