@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -66,6 +65,9 @@ public final class RunMerge {
             "scenario.requestConnectionHeader", "scenario.endpoints", "server.mode", "server.pid", "server.settings",
             "proxy.kind");
 
+    /** The field of run.json's {@code merge} object that names the agents whose clocks were off. */
+    public static final String CLOCK_PROBLEM = "clockProblem";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RunMerge() {
@@ -109,7 +111,7 @@ public final class RunMerge {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(partial, target);
             }
-            merged.problem().ifPresent(warnings);
+            merged.problems().forEach(warnings);
             return target;
         } finally {
             deleteTree(partial);
@@ -200,11 +202,17 @@ public final class RunMerge {
         }
 
         /**
-         * What the user must know of the merged run, in one sentence: a server that was not reset
-         * exactly once during it ({@link ServerResets#problem()}); empty when there is nothing.
+         * What the user must know of the merged run, one sentence each: a server that was not reset
+         * exactly once during it ({@link ServerResets#problem()}), an agent whose clock was off the
+         * server's ({@link #clockProblems}); empty when there is nothing.
          */
-        public Optional<String> problem() {
-            return Optional.ofNullable(resets.problem());
+        public List<String> problems() {
+            List<String> problems = new ArrayList<>();
+            if (resets.problem() != null) {
+                problems.add(resets.problem());
+            }
+            problems.addAll(clockProblems(folders));
+            return problems;
         }
 
         /**
@@ -337,6 +345,8 @@ public final class RunMerge {
         root.put("endEpochMs", endMs);
         root.put("measuredDurationS", (endMs - startMs) / 1000.0);
         root.remove("agent");
+        // each agent has a clock of its own: its offset to the server is in its entry under merge.agents
+        root.remove("clockOffset");
         root.put("statsFailures", folders.stream().mapToLong(f -> f.runJson().path("statsFailures").asLong()).sum());
         ObjectNode scenario = (ObjectNode) root.with("scenario");
         // the sessions of the merged summary (each agent's planned slice, added): whatever run.json's own says
@@ -368,12 +378,33 @@ public final class RunMerge {
             if (f.agent().isObject()) {
                 a.set("agent", f.agent().deepCopy());
             }
+            JsonNode clock = f.runJson().path("clockOffset");
+            if (clock.isObject()) {
+                a.set("clockOffset", clock.deepCopy());
+            }
         }
+        List<String> clockProblems = clockProblems(folders);
+        merge.put(CLOCK_PROBLEM, clockProblems.isEmpty() ? null : String.join("; ", clockProblems));
         ObjectNode from = merge.putObject("serverStatsFrom");
         from.put("runId", server.runId());
         from.put("reason", "the latest reading of the server's stats (endEpochMs " + server.endEpochMs()
                 + "): its counters ran from the run's one reset and cover every agent's traffic");
         return root;
+    }
+
+    /**
+     * The agents whose clock was off the server's, each with the sentence its own run wrote
+     * ({@code clockOffset.problem}, from {@code ClockOffset.problem}), not judged again here.
+     */
+    private static List<String> clockProblems(List<AgentFolder> folders) {
+        List<String> problems = new ArrayList<>();
+        for (AgentFolder f : folders) {
+            JsonNode problem = f.runJson().path("clockOffset").path("problem");
+            if (problem.isTextual()) {
+                problems.add("agent " + f.agent().path("index").asInt(0) + " (" + f.runId() + "): " + problem.asText());
+            }
+        }
+        return problems;
     }
 
     private static void writeSummary(List<String> columns, List<Map<String, String>> rows, Path file)

@@ -66,6 +66,7 @@ public final class RunJson {
             ObjectNode offset = root.putObject("clockOffset");
             offset.put("offsetMs", clock.offsetMs());
             offset.put("roundTripMs", clock.roundTripMs());
+            offset.put("problem", clock.problem().orElse(null));
         }
         // the server's resets since it started, before this run and at its end: harness merge proves from them
         // that the agents' merged run saw exactly one reset (null: unknown)

@@ -77,12 +77,12 @@ final class AgentsFolder {
         List<Path> written = agentFolders();
         List<Map<String, String>> rows = List.of();
         List<ThresholdOutcome> outcomes = List.of();
-        String mergeProblem = null;
+        List<String> mergeProblems = List.of();
         try {
             if (!written.isEmpty()) {
                 try {
                     RunMerge.MergedRun merged = RunMerge.read(written, folder.runId());
-                    mergeProblem = merged.problem().orElse(null);
+                    mergeProblems = merged.problems();
                     if (status == RunStatus.COMPLETED && !merged.status().equals(RunStatus.COMPLETED.label())) {
                         status = RunStatus.FAILED;
                         failure = "an agent's run did not complete (status " + merged.status() + "): see "
@@ -137,9 +137,7 @@ final class AgentsFolder {
             return ExitStatus.FAILED;
         }
         lateStarts(written, startAt).forEach(err::println);
-        if (mergeProblem != null) {
-            err.println("harness: warning: " + mergeProblem);
-        }
+        mergeProblems.forEach(problem -> err.println("harness: warning: " + problem));
         if (rows.isEmpty()) {
             out.println("status: " + status.label() + (failure == null ? "" : ": " + failure));
             out.println("results: " + committed);

@@ -28,6 +28,7 @@ import org.tomcatpush.harness.client.results.RunResult;
 import org.tomcatpush.harness.client.results.RunStatus;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.report.SummaryTable;
+import org.tomcatpush.harness.client.serverstats.ClockOffset;
 import org.tomcatpush.harness.client.serverstats.ControlDiscovery;
 import org.tomcatpush.harness.client.serverstats.HeapReading;
 import org.tomcatpush.harness.client.serverstats.JmxStats;
@@ -300,7 +301,11 @@ public final class LoadRun {
             state.baselineHeapRead(heapAfterGc(stats));
         }
         if (stats != null) {
-            state.clockOffsetRead(SynchronizedStart.clockOffset(stats));
+            ClockOffset offset = SynchronizedStart.clockOffset(stats);
+            state.clockOffsetRead(offset);
+            if (offset != null) {
+                offset.problem().ifPresent(problem -> err.println("harness: warning: " + problem));
+            }
         }
         // the HTTP client and the sessions are set up before any wait, so the ramp-up starts on time
         load.prepare();

@@ -1,6 +1,7 @@
 package org.tomcatpush.harness.client.serverstats;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * How far the server's clock is from this machine's, read from {@code /harness/stats}'s
@@ -15,6 +16,13 @@ import java.io.IOException;
  */
 public record ClockOffset(long offsetMs, long roundTripMs) {
 
+    /**
+     * How far the clocks may be apart, beyond what the measurement itself cannot tell (half the
+     * round trip), before the run says its delivery latencies are off: 5 ms, the size of a
+     * latency step the report still resolves.
+     */
+    public static final long SKEW_TOLERANCE_MS = 5;
+
     /** Readings {@link #measure} takes; the one with the shortest round trip is kept. */
     public static final int READINGS = 3;
 
@@ -22,6 +30,26 @@ public record ClockOffset(long offsetMs, long roundTripMs) {
     public static ClockOffset of(long serverMs, long sendMs, long receiveMs) {
         long roundTripMs = receiveMs - sendMs;
         return new ClockOffset(serverMs - (sendMs + roundTripMs / 2), roundTripMs);
+    }
+
+    /** How far apart the clocks are at least: the offset less the half round trip it is known to, never negative. */
+    public long skewMs() {
+        return Math.max(0, Math.abs(offsetMs) - (roundTripMs + 1) / 2);
+    }
+
+    /**
+     * The one sentence a run says when the clocks are further apart than {@link #SKEW_TOLERANCE_MS}
+     * beyond the measurement's uncertainty, empty otherwise. A delivery latency is the client's
+     * receive time less the server's publish time, so it is off by the whole offset.
+     */
+    public Optional<String> problem() {
+        if (skewMs() <= SKEW_TOLERANCE_MS) {
+            return Optional.empty();
+        }
+        return Optional.of("the client's clock is " + Math.abs(offsetMs) + " ms " + (offsetMs > 0 ? "behind" : "ahead of")
+                + " the server's (known to within " + (roundTripMs + 1) / 2 + " ms): its delivery latencies, the"
+                + " client's receive time less the server's publish time, are about " + Math.abs(offsetMs) + " ms too "
+                + (offsetMs > 0 ? "short" : "long") + "; synchronise the clocks (chrony or NTP) before reading them");
     }
 
     /**

@@ -141,6 +141,7 @@ class AgentRunTest {
         assertTrue(roundTripMs >= 0, clock.toString());
         // one clock on both sides: the server read it between send and receive (ms rounding aside)
         assertTrue(Math.abs(clock.path("offsetMs").asLong()) <= roundTripMs / 2 + 1, clock.toString());
+        assertTrue(clock.has("problem") && clock.path("problem").isNull(), "one clock is never off itself: " + clock);
     }
 
     @Test

@@ -17,7 +17,7 @@ public final class Findings {
 
     /** The rules of the run report, in the order their findings are listed within a severity. */
     public static List<FindingRule> defaultRules() {
-        return List.of(new RunStatusRule(), new ThresholdRule(), new ProxyRule(), new ServerResetsRule(), new SessionsOpenedRule(),
+        return List.of(new RunStatusRule(), new ThresholdRule(), new ProxyRule(), new ServerResetsRule(), new ClockSkewRule(), new SessionsOpenedRule(),
                 new ThreadSaturationRule(), new ConnectionLimitRule(),
                 new ServerSamplesRule(), new ClientSaturationRule(),
                 new DeliveryRule(), new FailureRule(), new AccountingAgreementRule(), new ServerCloseRule(),
