@@ -20,10 +20,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param beforeAgentZeroReset agent 0's count before its reset (the smallest, if several folders
  *                             are index 0), -1 when unknown
  * @param atEnd                the latest folder's count at its end, -1 when unknown
+ * @param applicable           false for a foreign target ({@code --endpoints}): it has no counters
+ *                             to reset and no cross-check to keep, so there is nothing to prove
  */
-record ServerResets(long beforeAgentZeroReset, long atEnd) {
+record ServerResets(long beforeAgentZeroReset, long atEnd, boolean applicable) {
+
+    /** The resets of a harness-server target. */
+    ServerResets(long beforeAgentZeroReset, long atEnd) {
+        this(beforeAgentZeroReset, atEnd, true);
+    }
 
     /** The summary.csv columns that compare the client's counts with the server's. */
+    /** run.json's {@code server.mode} of a run against an application that is not harness-server. */
+    private static final String FOREIGN = "foreign";
+
     static final List<String> CROSS_CHECK = List.of("client_minus_server_requests", "client_minus_server_connections",
             "closes_server_unexplained");
 
@@ -32,6 +42,9 @@ record ServerResets(long beforeAgentZeroReset, long atEnd) {
      * merge takes (the latest end). A folder without an {@code agent} object is a whole run: agent 0.
      */
     static ServerResets of(List<AgentFolder> folders, AgentFolder latest) {
+        if (FOREIGN.equals(latest.runJson().path("server").path("mode").asText())) {
+            return new ServerResets(-1, -1, false);
+        }
         long before = Long.MAX_VALUE;
         for (AgentFolder folder : folders) {
             if (folder.agent().path("index").asInt(0) != 0) {
@@ -56,6 +69,9 @@ record ServerResets(long beforeAgentZeroReset, long atEnd) {
 
     /** Why the server's figures are not the merged run's alone, in one sentence; {@code null} when they are. */
     String problem() {
+        if (!applicable) {
+            return null;
+        }
         long during = duringRun();
         String consequence = ": the server's counts do not cover the merged run alone, so the client-versus-server"
                 + " cross-check (" + String.join(", ", CROSS_CHECK) + ") is left blank";
@@ -78,7 +94,8 @@ record ServerResets(long beforeAgentZeroReset, long atEnd) {
 
     /** Leaves the cross-check cells of {@code rows} blank unless the server was reset exactly once. */
     void blankCrossCheckUnlessExact(List<Map<String, String>> rows) {
-        if (exactlyOne()) {
+        if (!applicable || exactlyOne()) {
+            // a foreign target's cross-check cells are blank already: it has no ledger
             return;
         }
         for (Map<String, String> row : rows) {
@@ -90,6 +107,11 @@ record ServerResets(long beforeAgentZeroReset, long atEnd) {
 
     /** The counts, the resets during the run and the problem, as {@code run.json}'s {@code merge.serverResets}. */
     void writeTo(ObjectNode node) {
+        if (!applicable) {
+            node.put("applicable", false);
+            node.put("reason", "the target is not harness-server (--endpoints): it has no counters to reset");
+            return;
+        }
         put(node, "beforeAgentZeroReset", beforeAgentZeroReset);
         put(node, "atEnd", atEnd);
         put(node, "duringRun", duringRun());

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tomcatpush.harness.client.ExitStatus;
@@ -124,6 +125,28 @@ class MergeServerResetsTest {
                 + " (agent 0 read 5 resets before its reset and the latest folder 5 at its end)"), r.err());
         assertEquals("", RunMergeTest.summary(out).get("client_minus_server_connections"));
         assertEquals(0, mergeResets(out).path("duringRun").asLong());
+    }
+
+    @Test
+    void aForeignTargetHasNoResetsToProveAndTheMergeSaysNothingOfThem() throws Exception {
+        // agents against an application given with --endpoints: no /harness/*, so no count of resets either
+        Path[] folders = agents(null, null, null, null);
+        ObjectMapper json = new ObjectMapper();
+        for (Path folder : folders) {
+            ObjectNode root = (ObjectNode)
+                    json.readTree(folder.resolve("run.json").toFile());
+            root.with("server").put("mode", "foreign");
+            json.writeValue(folder.resolve("run.json").toFile(), root);
+        }
+        Path out = dir.resolve("merged");
+
+        RunMergeTest.Result r = merge(folders, out);
+
+        assertEquals(ExitStatus.OK, r.status(), r.err());
+        assertEquals("", r.err(), "nothing to warn of");
+        JsonNode resets = mergeResets(out);
+        assertFalse(resets.path("applicable").asBoolean(true), resets.toString());
+        assertFalse(findingTexts(out).stream().anyMatch(t -> t.contains("reset")), findingTexts(out).toString());
     }
 
     /** Agent 0 (A, ends first) and agent 1 (B, ends last) with their counts of the server's resets. */
