@@ -11,17 +11,10 @@ import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.StopHook;
 import org.tomcatpush.harness.client.accounting.RunRecorder;
 import org.tomcatpush.harness.client.launch.JavaRuntime;
-import org.tomcatpush.harness.client.launch.NginxConfig;
-import org.tomcatpush.harness.client.launch.NginxProxy;
-import org.tomcatpush.harness.client.launch.ProxySettings;
-import org.tomcatpush.harness.client.launch.ProxyStartException;
 import org.tomcatpush.harness.client.launch.ServerLaunch;
-import org.tomcatpush.harness.client.launch.ServerProcess;
 import org.tomcatpush.harness.client.launch.ServerStartException;
-import org.tomcatpush.harness.client.launch.TargetGuard;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.results.ForeignTargetNote;
-import org.tomcatpush.harness.client.results.ProxyInfo;
 import org.tomcatpush.harness.client.results.ResultsFolder;
 import org.tomcatpush.harness.client.results.ResultsWriter;
 import org.tomcatpush.harness.client.results.RunResult;
@@ -29,7 +22,6 @@ import org.tomcatpush.harness.client.results.RunStatus;
 import org.tomcatpush.harness.client.results.SummaryCsv;
 import org.tomcatpush.harness.client.report.SummaryTable;
 import org.tomcatpush.harness.client.serverstats.ClockOffset;
-import org.tomcatpush.harness.client.serverstats.ControlDiscovery;
 import org.tomcatpush.harness.client.serverstats.HeapReading;
 import org.tomcatpush.harness.client.serverstats.JmxStats;
 import org.tomcatpush.harness.client.serverstats.ServerStats;
@@ -53,7 +45,7 @@ import org.tomcatpush.harness.client.thresholds.ThresholdCheck;
 public final class LoadRun {
 
     // a server JVM that has just printed LISTENING may still be warming up on a loaded machine
-    private static final Duration START_STATS_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration START_STATS_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TICK_STATS_TIMEOUT = Duration.ofMillis(800);
     private static final Duration SETTLE = Duration.ofMillis(500);
     private static final Duration JMX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -150,7 +142,7 @@ public final class LoadRun {
         ServerHandle server = null;
         try {
             try {
-                server = openServer();
+                server = new ServerOpener(plan, state, targetControlToken, opened -> openServer = opened).open();
                 measure(server);
             } catch (BadTarget e) {
                 err.println("harness: " + e.getMessage());
@@ -193,73 +185,6 @@ public final class LoadRun {
         return report();
     }
 
-    private ServerHandle openServer() throws ServerStartException, IOException, RunFailure, BadTarget {
-        if (plan.foreignTarget()) {
-            // a foreign application has no /harness/*: nothing to discover, nothing to reset
-            return behindProxy(ExternalServer.foreign(plan.target()));
-        }
-        if (!plan.startsServer()) {
-            ExternalServer external = new ExternalServer(plan.target(), discoverControl(plan.target()),
-                    targetControlToken);
-            return behindProxy(external);
-        }
-        ChildServer child = new ChildServer(ServerProcess.start(plan.serverLaunch()));
-        openServer = child;
-        return behindProxy(child);
-    }
-
-    /**
-     * The server as the sessions reach it: itself, or behind the plan's nginx, which is started
-     * here with its configuration in the run folder. From then on the returned handle is the one
-     * every exit path closes (the teardown, the watchdog), so stopping the server stops nginx.
-     */
-    private ServerHandle behindProxy(ServerHandle server) throws IOException, RunFailure {
-        state.serverStarted(server);
-        if (!plan.proxy().enabled()) {
-            return server;
-        }
-        ProxySettings settings = plan.proxy();
-        NginxProxy proxy;
-        try {
-            proxy = NginxProxy.start(settings.binary(), server.baseUri(), settings, state.beginFolder().file(
-                    NginxConfig.FILE_NAME).getParent());
-        } catch (ProxyStartException | IOException e) {
-            server.close();
-            throw new RunFailure("the proxy did not start: " + e.getMessage());
-        }
-        ProxiedServer proxied = new ProxiedServer(server, proxy);
-        openServer = proxied;
-        state.proxyStarted(new ProxyInfo(settings.kind(), NginxProxy.version(settings.binary()),
-                settings.readTimeout().toMillis(), settings.upstreamKeepalive(), proxy.baseUri().toString(),
-                server.baseUri().toString(), proxy.pid()));
-        state.serverStarted(proxied);
-        return proxied;
-    }
-
-    /**
-     * Where the target serves {@code /harness/*}: its control connector (a 308 from its workload
-     * port), or the target itself (an older or other server). A control address off loopback needs
-     * {@code --allow-remote}, as the target does.
-     */
-    private URI discoverControl(URI target) throws RunFailure, BadTarget {
-        URI control;
-        try {
-            control = ControlDiscovery.discover(target, targetControlToken, START_STATS_TIMEOUT);
-        } catch (IOException e) {
-            throw new RunFailure("the server at " + target + " does not answer /harness/stats (" + e.getMessage()
-                    + "): is it a harness server? (another application: add --endpoints)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailure("interrupted while contacting the server");
-        }
-        if (!TargetGuard.permits(control, plan.allowRemote())) {
-            throw new BadTarget("the target " + target + " serves /harness/* at " + control + ", which is not a"
-                    + " loopback address: the harness only talks to 127.0.0.0/8, ::1 and localhost unless you add"
-                    + " --allow-remote");
-        }
-        return control;
-    }
-
     private void measure(ServerHandle server) throws IOException, RunFailure, BadTarget {
         // harness-server: /harness/stats, reset and gc; a foreign application: Tomcat's MBeans, or nothing
         StatsClient stats = plan.foreignTarget() ? null
@@ -275,8 +200,7 @@ public final class LoadRun {
             try {
                 initial = stats.fetch();
             } catch (IOException e) {
-                throw new RunFailure("the server at " + server.baseUri() + " does not answer /harness/stats ("
-                        + e.getMessage() + "): is it a harness server? (another application: add --endpoints)");
+                throw RunFailure.noStats(server.baseUri(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RunFailure("interrupted while contacting the server");
@@ -496,6 +420,12 @@ public final class LoadRun {
 
         RunFailure(String message) {
             super(message, null, false, false);
+        }
+
+        /** The server at {@code server} did not answer {@code /harness/stats}. */
+        static RunFailure noStats(URI server, IOException e) {
+            return new RunFailure("the server at " + server + " does not answer /harness/stats (" + e.getMessage()
+                    + "): is it a harness server? (another application: add --endpoints)");
         }
     }
 
