@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.tomcatpush.harness.client.results.RunJson;
 
 /**
  * How many times the server's counters were reset during a merged run, from the count of resets
@@ -31,9 +32,6 @@ record ServerResets(long beforeAgentZeroReset, long atEnd, boolean applicable) {
     }
 
     /** The summary.csv columns that compare the client's counts with the server's. */
-    /** run.json's {@code server.mode} of a run against an application that is not harness-server. */
-    private static final String FOREIGN = "foreign";
-
     static final List<String> CROSS_CHECK = List.of("client_minus_server_requests", "client_minus_server_connections",
             "closes_server_unexplained");
 
@@ -42,7 +40,7 @@ record ServerResets(long beforeAgentZeroReset, long atEnd, boolean applicable) {
      * merge takes (the latest end). A folder without an {@code agent} object is a whole run: agent 0.
      */
     static ServerResets of(List<AgentFolder> folders, AgentFolder latest) {
-        if (FOREIGN.equals(latest.runJson().path("server").path("mode").asText())) {
+        if (RunJson.FOREIGN_SERVER_MODE.equals(latest.runJson().path("server").path("mode").asText())) {
             return new ServerResets(-1, -1, false);
         }
         long before = Long.MAX_VALUE;

@@ -35,6 +35,9 @@ public final class RunJson {
     /** The file name inside a run folder. */
     public static final String FILE_NAME = "run.json";
 
+    /** {@code server.mode} of a run against an application that is not harness-server ({@code --endpoints}). */
+    public static final String FOREIGN_SERVER_MODE = "foreign";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RunJson() {

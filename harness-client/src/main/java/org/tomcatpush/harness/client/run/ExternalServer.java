@@ -3,6 +3,8 @@ package org.tomcatpush.harness.client.run;
 import java.net.URI;
 import java.util.Optional;
 
+import org.tomcatpush.harness.client.results.RunJson;
+
 /**
  * A running server given with {@code --target} (harness-server, or with {@code --endpoints} a
  * foreign application, which has no control connector); the harness never stops it.
@@ -32,7 +34,7 @@ final class ExternalServer implements ServerHandle {
 
     /** A foreign application ({@code --endpoints}): no control connector; its mode is {@code foreign}. */
     static ExternalServer foreign(URI baseUri) {
-        return new ExternalServer(baseUri, null, null, "foreign");
+        return new ExternalServer(baseUri, null, null, RunJson.FOREIGN_SERVER_MODE);
     }
 
     @Override

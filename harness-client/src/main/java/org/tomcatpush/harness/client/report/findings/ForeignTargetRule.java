@@ -7,6 +7,7 @@ import org.tomcatpush.harness.client.report.model.RunData;
 import org.tomcatpush.harness.client.report.model.SummaryColumns;
 import org.tomcatpush.harness.client.report.model.SummaryRow;
 import org.tomcatpush.harness.client.results.ForeignTargetNote;
+import org.tomcatpush.harness.client.results.RunJson;
 import org.tomcatpush.harness.client.serverstats.JmxStats;
 
 /**
@@ -16,12 +17,9 @@ import org.tomcatpush.harness.client.serverstats.JmxStats;
  */
 public final class ForeignTargetRule implements FindingRule {
 
-    /** {@code server.mode} of a run against a foreign application. */
-    static final String FOREIGN_MODE = "foreign";
-
     @Override
     public List<Finding> evaluate(RunData run) {
-        if (!run.info().find("server.mode").filter(FOREIGN_MODE::equals).isPresent()) {
+        if (!run.info().find("server.mode").filter(RunJson.FOREIGN_SERVER_MODE::equals).isPresent()) {
             return List.of();
         }
         boolean jmx = false;
