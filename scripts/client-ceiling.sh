@@ -5,8 +5,10 @@
 #
 # Parts (the arguments; default: all three, in this order, once per round):
 #   poll    short poll as fast as possible (--poll-interval 1ms), 64 sessions, against one server
-#           that wrk -t1 -c64 hammers too, the two alternating: requests/s past a warm-up, and the
-#           ratio harness / wrk. Skipped with one line when wrk is not installed.
+#           that wrk -t1 -c64 hammers too, the two alternating: requests/s and the ratio harness /
+#           wrk, the harness's past its own JVM's warm-up (its JIT compiles for several seconds at
+#           this rate) and, beside it, over its whole run; the client's CPU per request past the
+#           warm-up. Skipped with one line when wrk is not installed.
 #   fanout  SSE broadcast at 1 msg/s to 5,000 and to 10,000 sessions: steady-state delivery
 #           latency p50/p99 (latency.hlog past the ramp-up) and CPU per delivered message of the
 #           client and of the server beside it (timeseries.csv's client_cpu_ms and server_cpu_ms
@@ -18,7 +20,8 @@
 #   scripts/client-ceiling.sh                  # 3 rounds of poll, fanout and hold (about 15 min)
 #   ROUNDS=1 scripts/client-ceiling.sh fanout
 #
-# Environment: ROUNDS (3), POLL_SESSIONS (64), POLL_SECONDS (12), POLL_WARMUP_S (3),
+# Environment: ROUNDS (3), POLL_SESSIONS (64), POLL_SECONDS (15: wrk's run, and the harness's past
+# its warm-up), POLL_WARMUP_S (10: the harness's warm-up, the seconds before its figure),
 # FANOUT_SESSIONS ("5000 10000"), FANOUT_RAMP (10s), FANOUT_DURATION (40s), FANOUT_SETTLE_S (5),
 # HOLD_SESSIONS (19000), HOLD_RAMP (20s), HOLD_DURATION (40s), CLIENT_HEAP (256m),
 # OUT (results/runs/client-ceiling), CLIENT_JAR and SERVER_JAR (the jars to measure: this
@@ -31,8 +34,8 @@ source "$ROOT/scripts/lib/ramp.sh"
 
 ROUNDS="${ROUNDS:-3}"
 POLL_SESSIONS="${POLL_SESSIONS:-64}"
-POLL_SECONDS="${POLL_SECONDS:-12}"
-POLL_WARMUP_S="${POLL_WARMUP_S:-3}"
+POLL_SECONDS="${POLL_SECONDS:-15}"
+POLL_WARMUP_S="${POLL_WARMUP_S:-10}"
 read -r -a FANOUT_SESSIONS <<<"${FANOUT_SESSIONS:-5000 10000}"
 FANOUT_RAMP="${FANOUT_RAMP:-10s}"
 FANOUT_DURATION="${FANOUT_DURATION:-40s}"
@@ -110,14 +113,29 @@ median() {
               else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# ratio A B: A / B to two decimals, n/a unless both are numbers
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a + 0 == a) printf "%.2f", a / b; else print "n/a" }'
+}
+
 # ---- poll: harness and wrk against one server ------------------------------------------------
 poll_harness=()
+poll_harness_run=()
+poll_harness_cpu=()
 poll_wrk=()
 # start_poll_server: a fresh server for one round of the poll part, warmed up by wrk; stopped at
 # the end of the round, so that it takes nothing from the other parts
 start_poll_server() {
     server_start client-ceiling.sh --publish-rate 1 --max-keep-alive-requests -1
-    wrk -t1 -c"$POLL_SESSIONS" -d"${POLL_WARMUP_S}s" "$server_url/poll" >/dev/null # the server's JIT warms up
+    wrk -t1 -c"$POLL_SESSIONS" -d3s "$server_url/poll" >/dev/null # the server's JIT warms up
+}
+
+# poll_rates FOLDER: "past-warm-up-rate whole-run-rate client-us-per-request" from its timeseries.csv
+poll_rates() {
+    paste -d, <(column "$1/timeseries.csv" elapsed_s) <(column "$1/timeseries.csv" requests_per_s) \
+        <(column "$1/timeseries.csv" client_cpu_ms) |
+        awk -F, -v w="$POLL_WARMUP_S" '{ all += $2; n++ } $1 > w { s += $2; m++; cpu += $3 }
+            END { if (m) printf "%.0f %.0f %.1f", s / m, all / n, cpu * 1000 / s }'
 }
 
 poll_round() {
@@ -131,15 +149,16 @@ poll_round() {
             poll_wrk+=("$rps")
             echo "round $round  poll   wrk -t1 -c$POLL_SESSIONS      ${rps} requests/s   (load average $(load_average))"
         else
-            local folder rps
+            local folder rates steady whole cpu
             folder="$(harness --target "$server_url" --transport short-poll --sessions "$POLL_SESSIONS" --ramp-up 0 \
-                --poll-interval 1ms --duration "${POLL_SECONDS}s" --name ceiling-poll)"
-            # requests/s past the JVM's own warm-up: the mean of the per-second rates after it
-            rps="$( [[ -n "$folder" ]] && paste -d, <(column "$folder/timeseries.csv" elapsed_s) \
-                <(column "$folder/timeseries.csv" requests_per_s) |
-                awk -F, -v w="$POLL_WARMUP_S" '$1 > w { s += $2; n++ } END { if (n) printf "%.0f", s / n }')"
-            poll_harness+=("${rps:-n/a}")
-            echo "round $round  poll   harness $POLL_SESSIONS sessions  ${rps:-n/a} requests/s   (load average $(load_average))"
+                --poll-interval 1ms --duration "$((POLL_WARMUP_S + POLL_SECONDS))s" --name ceiling-poll)"
+            rates="$( [[ -n "$folder" ]] && poll_rates "$folder")"
+            read -r steady whole cpu <<<"${rates:-n/a n/a n/a}"
+            poll_harness+=("$steady")
+            poll_harness_run+=("$whole")
+            poll_harness_cpu+=("$cpu")
+            echo "round $round  poll   harness $POLL_SESSIONS sessions  $steady requests/s past ${POLL_WARMUP_S} s" \
+                 "($whole over the whole run), client $cpu µs CPU/request   (load average $(load_average))"
         fi
     done
     server_stop
@@ -220,9 +239,11 @@ echo
 echo "medians of $ROUNDS rounds ($(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg)):"
 if wants poll && ((HAVE_WRK)); then
     h="$(median "${poll_harness[@]}")"
+    hr="$(median "${poll_harness_run[@]}")"
     w="$(median "${poll_wrk[@]}")"
-    echo "  short poll, $POLL_SESSIONS connections: harness $h requests/s, wrk $w requests/s, harness / wrk" \
-         "$(awk -v h="$h" -v w="$w" 'BEGIN { if (w > 0 && h + 0 == h) printf "%.2f", h / w; else print "n/a" }')"
+    echo "  short poll, $POLL_SESSIONS connections: harness $h requests/s past its ${POLL_WARMUP_S} s warm-up" \
+         "($hr over the whole run), wrk $w requests/s, harness / wrk $(ratio "$h" "$w") ($(ratio "$hr" "$w") over" \
+         "the whole run); client $(median "${poll_harness_cpu[@]}") µs CPU/request"
 fi
 if wants fanout; then
     for sessions in "${FANOUT_SESSIONS[@]}"; do

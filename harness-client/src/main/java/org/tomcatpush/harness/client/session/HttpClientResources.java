@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import org.asynchttpclient.AsyncHttpClient;
@@ -31,7 +32,11 @@ import org.tomcatpush.harness.client.scenario.Scenario;
  *   <li>the native epoll transport when available, one event loop per core;</li>
  *   <li>body parts handed over without copying ({@code LAZY}), valid during the callback only;</li>
  *   <li>the connection accounting installed on every new HTTP and WebSocket connection;</li>
- *   <li>the {@link EventLoopDelay} probe on every event loop.</li>
+ *   <li>the {@link EventLoopDelay} probe on every event loop;</li>
+ *   <li>Netty's buffer leak detector off, unless {@code -Dio.netty.leakDetection.level} asks for
+ *       it: at its default level it records a stack trace for one buffer in 128, about a thousand
+ *       a second in a short poll as fast as possible, CPU the load generator would take from the
+ *       server it shares a machine with.</li>
  * </ul>
  */
 final class HttpClientResources {
@@ -39,6 +44,7 @@ final class HttpClientResources {
     static final int WEBSOCKET_MAX_FRAME_BYTES = 64 * 1024 * 1024;
     private static final String EPOLL = "io.netty.channel.epoll.Epoll";
     private static final String EPOLL_EVENT_LOOP_GROUP = "io.netty.channel.epoll.EpollEventLoopGroup";
+    private static final String LEAK_DETECTION_LEVEL = "io.netty.leakDetection.level";
 
     private final EventLoopGroup eventLoops;
     private final EventLoopTimer timer;
@@ -55,6 +61,9 @@ final class HttpClientResources {
     }
 
     static HttpClientResources create(Scenario scenario, ConnectionAccounting accounting) {
+        if (System.getProperty(LEAK_DETECTION_LEVEL) == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
         int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         EventLoopGroup eventLoops = newEventLoopGroup(epollAvailable(), ioThreads);
         boolean epoll = isNative(eventLoops);

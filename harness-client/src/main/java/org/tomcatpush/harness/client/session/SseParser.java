@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.util.ByteProcessor;
 
 /**
  * An incremental parser of the {@code text/event-stream} format with the semantics of the browser's
@@ -51,6 +50,8 @@ final class SseParser {
     private long namePacked;
     private int field;
 
+    /** A copy of the input being read, when it is not in an array of its own. */
+    private byte[] input = EMPTY;
     private byte[] data = EMPTY;
     private int dataLength;
     private byte[] eventType = EMPTY;
@@ -89,34 +90,52 @@ final class SseParser {
         eventHasId = false;
     }
 
-    /**
-     * Reads {@code buf} between its reader and writer index, in place (its indexes are not moved).
-     * The bulk of an event, the rest of a {@code data:} line or of a comment, is found with one
-     * search for the line end and copied (or skipped) at once, not a byte at a time.
-     */
+    /** Reads {@code buf} between its reader and writer index; its indexes are not moved. */
     void feed(ByteBuf buf) {
-        int i = buf.readerIndex();
-        int end = buf.writerIndex();
+        feed(buf, buf.readerIndex(), buf.readableBytes());
+    }
+
+    /**
+     * Reads {@code length} bytes of {@code buf} from {@code index}; its indexes are not moved. The
+     * bytes are copied into the parser's own array at once and read there, not a byte at a time
+     * through the buffer's checked accessors.
+     */
+    void feed(ByteBuf buf, int index, int length) {
+        if (buf.hasArray()) {
+            feed(buf.array(), buf.arrayOffset() + index, length);
+            return;
+        }
+        input = ensure(input, length);
+        buf.getBytes(index, input, 0, length);
+        feed(input, 0, length);
+    }
+
+    /**
+     * Reads {@code length} bytes of {@code bytes} from {@code offset}. The bulk of an event, the
+     * rest of a {@code data:} line or of a comment, is found with one scan for the line end and
+     * copied (or skipped) at once.
+     */
+    void feed(byte[] bytes, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
         while (i < end) {
             boolean inData = state == VALUE && field == FIELD_DATA;
             if ((inData || state == COMMENT) && !afterCr) {
-                int lineEnd = buf.forEachByte(i, end - i, ByteProcessor.FIND_CRLF);
-                int runEnd = lineEnd < 0 ? end : lineEnd;
+                int runEnd = i;
+                while (runEnd < end && bytes[runEnd] != '\r' && bytes[runEnd] != '\n') {
+                    runEnd++;
+                }
                 if (inData) {
-                    appendToData(buf, i, runEnd - i);
+                    data = ensure(data, dataLength + runEnd - i);
+                    System.arraycopy(bytes, i, data, dataLength, runEnd - i);
+                    dataLength += runEnd - i;
                 }
                 i = runEnd;
-                if (lineEnd < 0) {
+                if (i == end) {
                     return;
                 }
             }
-            feed(buf.getByte(i++));
-        }
-    }
-
-    void feed(byte[] bytes, int offset, int length) {
-        for (int i = offset, end = offset + length; i < end; i++) {
-            feed(bytes[i]);
+            feed(bytes[i++]);
         }
     }
 
@@ -238,12 +257,6 @@ final class SseParser {
             namePacked = (namePacked << 8) | (b & 0xff);
         }
         nameLength++;
-    }
-
-    private void appendToData(ByteBuf buf, int index, int length) {
-        data = ensure(data, dataLength + length);
-        buf.getBytes(index, data, dataLength, length);
-        dataLength += length;
     }
 
     private void startValue() {

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.LastHttpContent;
 
@@ -27,12 +28,15 @@ import org.tomcatpush.harness.client.scenario.Transport;
  * when the stream ends or breaks the session waits that delay and reconnects with
  * {@code Last-Event-ID}, so the server replays what was published in between.
  *
- * <p>Once the stream is open, its body chunks are read beneath async-http-client: a
- * {@link ChunkReader} just before async-http-client's HTTP handler feeds each chunk's buffer to
- * the parser and releases it, sparing async-http-client's per-chunk dispatch and body part; the
- * end of the response still goes to async-http-client, which completes the exchange, and the
- * reader leaves the connection's pipeline then. A chunk that reaches async-http-client anyway
- * (no reader in place) is parsed in {@link #onBodyPartReceived}.
+ * <p>Once the stream is open, its body is read beneath async-http-client. A {@link RawChunkReader}
+ * before Netty's HTTP decoder reads the chunks off the connection's bytes and feeds their data to
+ * the parser; it hands the rest to the decoder at the last chunk or at anything it does not read
+ * itself. The chunks the decoder decodes then go to a {@link ChunkReader} just before
+ * async-http-client's HTTP handler, which feeds each chunk's buffer to the parser and releases
+ * it, sparing async-http-client's per-chunk dispatch and body part; the end of the response still
+ * goes to async-http-client, which completes the exchange, and both readers leave the connection's
+ * pipeline by then. A chunk that reaches async-http-client anyway (no reader in place) is parsed
+ * in {@link #onBodyPartReceived}.
  */
 final class SseSession extends StreamSession implements AsyncHandler<Void>, SseParser.Listener {
 
@@ -46,6 +50,8 @@ final class SseSession extends StreamSession implements AsyncHandler<Void>, SseP
     private volatile ListenableFuture<Void> inFlight;
     /** The connection of the attempt in flight, once known (connected or taken from the pool). */
     private volatile Channel channel;
+    /** The raw chunk reader of the attempt in flight, from its request's write on; null without one. */
+    private volatile RawChunkReader rawReader;
 
     SseSession(SessionContext context, VirtualClient client) {
         super(context, client, Transport.SSE);
@@ -58,6 +64,7 @@ final class SseSession extends StreamSession implements AsyncHandler<Void>, SseP
         parser.startStream();
         statusOk = false;
         channel = null;
+        rawReader = null;
         RequestBuilder request = client.get(endpoint)
                 .setHeader(HttpHeaderNames.ACCEPT, "text/event-stream")
                 .setHeader(HttpHeaderNames.CACHE_CONTROL, "no-cache");
@@ -87,6 +94,29 @@ final class SseSession extends StreamSession implements AsyncHandler<Void>, SseP
     @Override
     public void onRequestSend(NettyRequest request) {
         streamRequestSent();
+        installRawReader();
+    }
+
+    /**
+     * As the stream request is written, before any byte of the answer can arrive: the raw chunk
+     * reader goes in before the HTTP decoder (a pipeline change made off the event loop takes
+     * effect there before the write, which is queued after it).
+     */
+    private void installRawReader() {
+        Channel connection = channel;
+        if (connection == null) {
+            return;
+        }
+        ChannelPipeline pipeline = connection.pipeline();
+        if (pipeline.get(ChannelManager.HTTP_CLIENT_CODEC) == null) {
+            return;
+        }
+        if (pipeline.get(RawChunkReader.NAME) != null) {
+            pipeline.remove(RawChunkReader.NAME); // a stream that never answered left it: it is not this one's
+        }
+        RawChunkReader reader = new RawChunkReader(parser);
+        pipeline.addBefore(ChannelManager.HTTP_CLIENT_CODEC, RawChunkReader.NAME, reader);
+        rawReader = reader;
     }
 
     @Override
@@ -133,6 +163,11 @@ final class SseSession extends StreamSession implements AsyncHandler<Void>, SseP
 
     @Override
     public State onHeadersReceived(HttpHeaders headers) {
+        RawChunkReader reader = rawReader;
+        if (statusOk && reader != null
+                && headers.containsValue(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED, true)) {
+            reader.takeBody();
+        }
         return State.CONTINUE;
     }
 

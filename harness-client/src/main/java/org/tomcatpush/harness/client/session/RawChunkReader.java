@@ -1,0 +1,179 @@
+package org.tomcatpush.harness.client.session;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+
+/**
+ * Reads the chunked body of one open SSE stream from the connection's bytes, before Netty's HTTP
+ * decoder sees them: the data of each chunk goes to the stream's parser in place, with no decoded
+ * {@code HttpContent}, buffer slice or decoder buffering per chunk.
+ *
+ * <p>It stands before the decoder from the moment the stream request is written, hands the
+ * response head on to the decoder untouched, and takes the body that follows only when
+ * {@link #takeBody} says the stream opened (called by the session while the decoder reads that
+ * head). It gives the bytes back to the decoder, and leaves the pipeline, at the first chunk
+ * boundary where anything but a plain data chunk follows: the last chunk, a chunk extension, a
+ * size line the end of a read cut off, or anything malformed. Up to there the decoder has seen
+ * every byte but the chunks taken, and it sits between two chunks, so it reads on as if it had read
+ * them itself: the end of the response, a malformed chunk and a broken connection reach
+ * async-http-client as they did before. Runs on the connection's event loop; one per stream.
+ */
+final class RawChunkReader extends ChannelInboundHandlerAdapter {
+
+    /** Its name in a connection's pipeline, just before async-http-client's HTTP codec. */
+    static final String NAME = "harness-sse-raw-chunks";
+
+    /** Passing the response head on, looking for the empty line that ends it. */
+    private static final int HEAD = 0;
+    /** At a chunk boundary: a size line follows. */
+    private static final int CHUNK_SIZE = 1;
+    private static final int CHUNK_DATA = 2;
+    /** After a chunk's data: up to the LF that ends it, as the decoder reads it. */
+    private static final int CHUNK_END = 3;
+    /** The longest size this reader takes (7 hex digits, 256 MiB); a longer one goes to the decoder. */
+    private static final int MAX_SIZE_DIGITS = 7;
+
+    private final SseParser parser;
+    private int state = HEAD;
+    /** Bytes of the head line being read, CR not counted. */
+    private int headLineLength;
+    /** At least one line of the head (its status line) has ended. */
+    private boolean headHasLine;
+    private boolean bodyTaken;
+    private int chunkBytesLeft;
+
+    RawChunkReader(SseParser parser) {
+        this.parser = parser;
+    }
+
+    /** The stream opened (a 200 with a chunked body): the body after the head is this reader's. */
+    void takeBody() {
+        bodyTaken = true;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf buf)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        int index = buf.readerIndex();
+        if (state == HEAD) {
+            int headEnd = headEnd(buf, index, buf.writerIndex());
+            if (headEnd < 0) {
+                ctx.fireChannelRead(buf);
+                return;
+            }
+            // the decoder reads the head, and the session tells this reader whether the body is its own
+            ctx.fireChannelRead(buf.retainedSlice(index, headEnd - index));
+            if (!bodyTaken) {
+                handBack(ctx, buf, headEnd);
+                return;
+            }
+            state = CHUNK_SIZE;
+            index = headEnd;
+        }
+        index = readChunks(buf, index);
+        if (index >= 0) {
+            handBack(ctx, buf, index);
+        } else {
+            buf.release();
+        }
+    }
+
+    /**
+     * Reads the chunks in {@code buf} from {@code index}; returns the chunk boundary from which the
+     * decoder must read, or -1 when the buffer was read to its end.
+     */
+    private int readChunks(ByteBuf buf, int index) {
+        int end = buf.writerIndex();
+        while (index < end) {
+            switch (state) {
+                case CHUNK_SIZE -> {
+                    int dataStart = chunkSize(buf, index, end);
+                    if (dataStart < 0) {
+                        return index;
+                    }
+                    index = dataStart;
+                    state = CHUNK_DATA;
+                }
+                case CHUNK_DATA -> {
+                    int length = Math.min(chunkBytesLeft, end - index);
+                    parser.feed(buf, index, length);
+                    index += length;
+                    chunkBytesLeft -= length;
+                    if (chunkBytesLeft == 0) {
+                        state = CHUNK_END;
+                    }
+                }
+                default -> {
+                    // the CRLF after the data; the decoder, too, skips whatever comes before the LF
+                    if (buf.getByte(index++) == '\n') {
+                        state = CHUNK_SIZE;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Reads a plain size line ({@code HEX CRLF} or {@code HEX LF}) of a non-empty chunk at
+     * {@code index}: sets the chunk's size and returns where its data starts, or -1 when the line
+     * is not such a line or does not end in this buffer (then the decoder reads it).
+     */
+    private int chunkSize(ByteBuf buf, int index, int end) {
+        int lf = buf.indexOf(index, end, (byte) '\n');
+        if (lf < 0) {
+            return -1;
+        }
+        int digitsEnd = lf > index && buf.getByte(lf - 1) == '\r' ? lf - 1 : lf;
+        if (digitsEnd == index || digitsEnd - index > MAX_SIZE_DIGITS) {
+            return -1;
+        }
+        int size = 0;
+        for (int i = index; i < digitsEnd; i++) {
+            int digit = Character.digit(buf.getByte(i), 16);
+            if (digit < 0) {
+                return -1; // an extension, whitespace, or not a size at all
+            }
+            size = size * 16 + digit;
+        }
+        if (size == 0) {
+            return -1; // the last chunk: the decoder ends the response
+        }
+        chunkBytesLeft = size;
+        return lf + 1;
+    }
+
+    /** Where the response head ends in {@code buf} (after its empty line), or -1 when it goes on past {@code end}. */
+    private int headEnd(ByteBuf buf, int index, int end) {
+        for (int i = index; i < end; i++) {
+            byte b = buf.getByte(i);
+            if (b == '\n') {
+                if (headLineLength == 0 && headHasLine) {
+                    return i + 1;
+                }
+                headHasLine |= headLineLength > 0;
+                headLineLength = 0;
+            } else if (b != '\r') {
+                headLineLength++;
+            }
+        }
+        return -1;
+    }
+
+    /** Leaves the pipeline and hands the decoder {@code buf} from {@code index} on. */
+    private void handBack(ChannelHandlerContext ctx, ByteBuf buf, int index) {
+        if (!ctx.isRemoved()) {
+            ctx.pipeline().remove(this);
+        }
+        if (index < buf.writerIndex()) {
+            buf.readerIndex(index);
+            ctx.fireChannelRead(buf);
+        } else {
+            buf.release();
+        }
+    }
+}
