@@ -61,9 +61,7 @@ final class HttpClientResources {
     }
 
     static HttpClientResources create(Scenario scenario, ConnectionAccounting accounting) {
-        if (System.getProperty(LEAK_DETECTION_LEVEL) == null) {
-            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        }
+        ResourceLeakDetector.setLevel(leakDetectionLevel(System.getProperty(LEAK_DETECTION_LEVEL)));
         int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         EventLoopGroup eventLoops = newEventLoopGroup(epollAvailable(), ioThreads);
         boolean epoll = isNative(eventLoops);
@@ -96,6 +94,14 @@ final class HttpClientResources {
                 .setWsAdditionalChannelInitializer(accounting.channelInitializer())
                 .build();
         return new HttpClientResources(eventLoops, timer, new DefaultAsyncHttpClient(config));
+    }
+
+    /**
+     * Netty's leak detection level for a run, given the system property's value: none when it is
+     * not set, else the level Netty read from it.
+     */
+    static ResourceLeakDetector.Level leakDetectionLevel(String asked) {
+        return asked == null ? ResourceLeakDetector.Level.DISABLED : ResourceLeakDetector.getLevel();
     }
 
     AsyncHttpClient client() {
