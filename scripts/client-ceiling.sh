@@ -123,6 +123,9 @@ poll_harness=()
 poll_harness_run=()
 poll_harness_cpu=()
 poll_wrk=()
+# harness / wrk of each round, past the warm-up and over the whole run (the medians printed are of these)
+poll_ratio=()
+poll_ratio_run=()
 # start_poll_server: a fresh server for one round of the poll part, warmed up by wrk; stopped at
 # the end of the round, so that it takes nothing from the other parts
 start_poll_server() {
@@ -139,17 +142,16 @@ poll_rates() {
 }
 
 poll_round() {
-    local round="$1" order=(harness wrk)
+    local round="$1" order=(harness wrk) rps steady whole
     start_poll_server
     ((round % 2 == 0)) && order=(wrk harness)
     for who in "${order[@]}"; do
         if [[ "$who" == wrk ]]; then
-            local rps
             rps="$(wrk -t1 -c"$POLL_SESSIONS" -d"${POLL_SECONDS}s" "$server_url/poll" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')"
             poll_wrk+=("$rps")
             echo "round $round  poll   wrk -t1 -c$POLL_SESSIONS      ${rps} requests/s   (load average $(load_average))"
         else
-            local folder rates steady whole cpu
+            local folder rates cpu
             folder="$(harness --target "$server_url" --transport short-poll --sessions "$POLL_SESSIONS" --ramp-up 0 \
                 --poll-interval 1ms --duration "$((POLL_WARMUP_S + POLL_SECONDS))s" --name ceiling-poll)"
             rates="$( [[ -n "$folder" ]] && poll_rates "$folder")"
@@ -161,6 +163,8 @@ poll_round() {
                  "($whole over the whole run), client $cpu µs CPU/request   (load average $(load_average))"
         fi
     done
+    poll_ratio+=("$(ratio "$steady" "$rps")")
+    poll_ratio_run+=("$(ratio "$whole" "$rps")")
     server_stop
 }
 
@@ -242,8 +246,9 @@ if wants poll && ((HAVE_WRK)); then
     hr="$(median "${poll_harness_run[@]}")"
     w="$(median "${poll_wrk[@]}")"
     echo "  short poll, $POLL_SESSIONS connections: harness $h requests/s past its ${POLL_WARMUP_S} s warm-up" \
-         "($hr over the whole run), wrk $w requests/s, harness / wrk $(ratio "$h" "$w") ($(ratio "$hr" "$w") over" \
-         "the whole run); client $(median "${poll_harness_cpu[@]}") µs CPU/request"
+         "($hr over the whole run), wrk $w requests/s, harness / wrk $(median "${poll_ratio[@]}")" \
+         "($(median "${poll_ratio_run[@]}") over the whole run; medians of the rounds' ratios);" \
+         "client $(median "${poll_harness_cpu[@]}") µs CPU/request"
 fi
 if wants fanout; then
     for sessions in "${FANOUT_SESSIONS[@]}"; do

@@ -12,9 +12,10 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * <p>It stands before the decoder from the moment the stream request is written, hands the
  * response head on to the decoder untouched, and takes the body that follows only when
  * {@link #takeBody} says the stream opened (called by the session while the decoder reads that
- * head). It gives the bytes back to the decoder, and leaves the pipeline, at the first chunk
- * boundary where anything but a plain data chunk follows: the last chunk, a chunk extension, a
- * size line the end of a read cut off, or anything malformed. Up to there the decoder has seen
+ * head). A size line cut by the end of a read is kept until its end arrives. It gives the bytes
+ * back to the decoder, and leaves the pipeline, at the first chunk boundary where anything but a
+ * plain data chunk follows: the last chunk, a chunk extension, or anything malformed (with the
+ * start of that size line if an earlier read carried it). Up to there the decoder has seen
  * every byte but the chunks taken, and it sits between two chunks, so it reads on as if it had read
  * them itself: the end of the response, a malformed chunk and a broken connection reach
  * async-http-client as they did before. Runs on the connection's event loop; one per stream.
@@ -33,6 +34,8 @@ final class RawChunkReader extends ChannelInboundHandlerAdapter {
     private static final int CHUNK_END = 3;
     /** The longest size this reader takes (7 hex digits, 256 MiB); a longer one goes to the decoder. */
     private static final int MAX_SIZE_DIGITS = 7;
+    /** The longest size line this reader takes: the digits and CR LF. */
+    private static final int MAX_SIZE_LINE = MAX_SIZE_DIGITS + 2;
 
     private final SseParser parser;
     private int state = HEAD;
@@ -42,6 +45,9 @@ final class RawChunkReader extends ChannelInboundHandlerAdapter {
     private boolean headHasLine;
     private boolean bodyTaken;
     private int chunkBytesLeft;
+    /** The size line being read, as far as it has arrived: the start of one a read cut off is kept here. */
+    private final byte[] sizeLine = new byte[MAX_SIZE_LINE];
+    private int sizeLineLength;
 
     RawChunkReader(SseParser parser) {
         this.parser = parser;
@@ -91,12 +97,11 @@ final class RawChunkReader extends ChannelInboundHandlerAdapter {
         while (index < end) {
             switch (state) {
                 case CHUNK_SIZE -> {
-                    int dataStart = chunkSize(buf, index, end);
-                    if (dataStart < 0) {
+                    int next = readSizeLine(buf, index, end);
+                    if (next < 0) {
                         return index;
                     }
-                    index = dataStart;
-                    state = CHUNK_DATA;
+                    index = next;
                 }
                 case CHUNK_DATA -> {
                     int length = Math.min(chunkBytesLeft, end - index);
@@ -119,32 +124,52 @@ final class RawChunkReader extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Reads a plain size line ({@code HEX CRLF} or {@code HEX LF}) of a non-empty chunk at
-     * {@code index}: sets the chunk's size and returns where its data starts, or -1 when the line
-     * is not such a line or does not end in this buffer (then the decoder reads it).
+     * Reads a size line, or the part of it in {@code buf}, from {@code index}. Returns where the
+     * reading goes on: after the line (when it is the plain {@code HEX CRLF} or {@code HEX LF} of a
+     * non-empty chunk: the chunk's data follows) or at {@code end} (the line goes on in the next
+     * read); or -1 when the line is anything else, and the decoder must read it.
      */
-    private int chunkSize(ByteBuf buf, int index, int end) {
+    private int readSizeLine(ByteBuf buf, int index, int end) {
         int lf = buf.indexOf(index, end, (byte) '\n');
-        if (lf < 0) {
+        int lineEnd = lf < 0 ? end : lf + 1;
+        int carried = sizeLineLength;
+        if (carried + lineEnd - index > MAX_SIZE_LINE) {
             return -1;
         }
-        int digitsEnd = lf > index && buf.getByte(lf - 1) == '\r' ? lf - 1 : lf;
-        if (digitsEnd == index || digitsEnd - index > MAX_SIZE_DIGITS) {
+        buf.getBytes(index, sizeLine, carried, lineEnd - index);
+        sizeLineLength = carried + lineEnd - index;
+        if (lf < 0) {
+            return end;
+        }
+        int size = chunkSize();
+        if (size <= 0) {
+            sizeLineLength = carried; // what the decoder is handed: the line's start from earlier reads, then buf
+            return -1;
+        }
+        sizeLineLength = 0;
+        chunkBytesLeft = size;
+        state = CHUNK_DATA;
+        return lineEnd;
+    }
+
+    /** The size of the chunk whose whole size line {@link #sizeLine} holds; 0 for the last chunk, -1 for any other line. */
+    private int chunkSize() {
+        int digitsEnd = sizeLineLength - 1; // the LF
+        if (digitsEnd > 0 && sizeLine[digitsEnd - 1] == '\r') {
+            digitsEnd--;
+        }
+        if (digitsEnd == 0 || digitsEnd > MAX_SIZE_DIGITS) {
             return -1;
         }
         int size = 0;
-        for (int i = index; i < digitsEnd; i++) {
-            int digit = Character.digit(buf.getByte(i), 16);
+        for (int i = 0; i < digitsEnd; i++) {
+            int digit = Character.digit(sizeLine[i], 16);
             if (digit < 0) {
                 return -1; // an extension, whitespace, or not a size at all
             }
             size = size * 16 + digit;
         }
-        if (size == 0) {
-            return -1; // the last chunk: the decoder ends the response
-        }
-        chunkBytesLeft = size;
-        return lf + 1;
+        return size;
     }
 
     /** Where the response head ends in {@code buf} (after its empty line), or -1 when it goes on past {@code end}. */
@@ -164,16 +189,27 @@ final class RawChunkReader extends ChannelInboundHandlerAdapter {
         return -1;
     }
 
-    /** Leaves the pipeline and hands the decoder {@code buf} from {@code index} on. */
+    /**
+     * Leaves the pipeline and hands the decoder {@code buf} from {@code index} on, after the start
+     * of a size line that earlier reads carried, if any.
+     */
     private void handBack(ChannelHandlerContext ctx, ByteBuf buf, int index) {
         if (!ctx.isRemoved()) {
             ctx.pipeline().remove(this);
         }
-        if (index < buf.writerIndex()) {
-            buf.readerIndex(index);
-            ctx.fireChannelRead(buf);
-        } else {
+        ByteBuf rest = buf;
+        if (sizeLineLength > 0) {
+            rest = ctx.alloc().buffer(sizeLineLength + buf.writerIndex() - index)
+                    .writeBytes(sizeLine, 0, sizeLineLength)
+                    .writeBytes(buf, index, buf.writerIndex() - index);
             buf.release();
+            index = 0;
+        }
+        if (index < rest.writerIndex()) {
+            rest.readerIndex(index);
+            ctx.fireChannelRead(rest);
+        } else {
+            rest.release();
         }
     }
 }

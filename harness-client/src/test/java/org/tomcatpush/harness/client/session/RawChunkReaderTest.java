@@ -95,6 +95,21 @@ class RawChunkReaderTest {
         assertFalse(pipeline.channel.finish());
     }
 
+    @Test
+    void aSizeLineCutByTheEndOfAReadIsKeptAndTheReaderReadsOn() {
+        Pipeline pipeline = new Pipeline(true);
+        String body = chunk("id: 1\ndata: {\"seq\":1}\n\n") + chunk("id: 2\ndata: {\"seq\":2}\n\n");
+        int cut = body.indexOf("\r\n", body.indexOf("\n\n\r\n") + 4) - 1; // inside the second size line
+        pipeline.feed((HEAD + body.substring(0, cut)).getBytes(StandardCharsets.US_ASCII));
+        pipeline.feed(body.substring(cut).getBytes(StandardCharsets.US_ASCII));
+        assertEquals(List.of("{\"seq\":1}", "{\"seq\":2}"), pipeline.events);
+        assertEquals(0, pipeline.decodedChunks, "chunks the decoder decoded");
+        assertTrue(pipeline.channel.pipeline().get(RawChunkReader.NAME) != null, "still reading the stream");
+        pipeline.feed("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(1, pipeline.ends);
+        assertFalse(pipeline.channel.finish());
+    }
+
     private static String chunk(String data) {
         return Integer.toHexString(data.length()) + "\r\n" + data + "\r\n";
     }
