@@ -50,6 +50,13 @@ final class SseParser {
     private long namePacked;
     private int field;
 
+    /*
+     * The array fields are assigned only when an array must grow, never with the array they already
+     * hold: the parser lives as long as its stream, and under G1 every reference store into an old
+     * object marks its card for the collector's refinement thread to rescan, even when it stores the
+     * same array. Assigned per event, they cost about 1 µs of client CPU per message
+     * (docs/BENCHMARKS.md, "Client hot path, third pass").
+     */
     /** A copy of the input being read, when it is not in an array of its own. */
     private byte[] input = EMPTY;
     private byte[] data = EMPTY;
@@ -85,7 +92,10 @@ final class SseParser {
         afterCr = false;
         dataLength = 0;
         eventTypeLength = 0;
-        idBuffer = copy(lastEventId, lastEventIdLength, idBuffer);
+        if (idBuffer.length < lastEventIdLength) {
+            idBuffer = new byte[lastEventIdLength];
+        }
+        System.arraycopy(lastEventId, 0, idBuffer, 0, lastEventIdLength);
         idBufferLength = lastEventIdLength;
         eventHasId = false;
     }
@@ -105,7 +115,9 @@ final class SseParser {
             feed(buf.array(), buf.arrayOffset() + index, length);
             return;
         }
-        input = ensure(input, length);
+        if (input.length < length) {
+            input = grown(input, length);
+        }
         buf.getBytes(index, input, 0, length);
         feed(input, 0, length);
     }
@@ -126,7 +138,9 @@ final class SseParser {
                     runEnd++;
                 }
                 if (inData) {
-                    data = ensure(data, dataLength + runEnd - i);
+                    if (data.length < dataLength + runEnd - i) {
+                        data = grown(data, dataLength + runEnd - i);
+                    }
                     System.arraycopy(bytes, i, data, dataLength, runEnd - i);
                     dataLength += runEnd - i;
                 }
@@ -146,7 +160,10 @@ final class SseParser {
     /** Replaces the last event id, as if the stream had last sent {@code id}. */
     void resetLastEventId(String id) {
         byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
-        lastEventId = copy(bytes, bytes.length, lastEventId);
+        if (lastEventId.length < bytes.length) {
+            lastEventId = new byte[bytes.length];
+        }
+        System.arraycopy(bytes, 0, lastEventId, 0, bytes.length);
         lastEventIdLength = bytes.length;
     }
 
@@ -273,18 +290,24 @@ final class SseParser {
     private void appendToValue(byte b) {
         switch (field) {
             case FIELD_DATA:
-                data = ensure(data, dataLength + 1);
+                if (data.length < dataLength + 1) {
+                    data = grown(data, dataLength + 1);
+                }
                 data[dataLength++] = b;
                 break;
             case FIELD_ID:
                 if (b == 0) {
                     pendingIdHasNul = true;
                 }
-                pendingId = ensure(pendingId, pendingIdLength + 1);
+                if (pendingId.length < pendingIdLength + 1) {
+                    pendingId = grown(pendingId, pendingIdLength + 1);
+                }
                 pendingId[pendingIdLength++] = b;
                 break;
             case FIELD_EVENT:
-                eventType = ensure(eventType, eventTypeLength + 1);
+                if (eventType.length < eventTypeLength + 1) {
+                    eventType = grown(eventType, eventTypeLength + 1);
+                }
                 eventType[eventTypeLength++] = b;
                 break;
             case FIELD_RETRY:
@@ -324,12 +347,17 @@ final class SseParser {
     private void endOfField(boolean emptyValue) {
         switch (field) {
             case FIELD_DATA:
-                data = ensure(data, dataLength + 1);
+                if (data.length < dataLength + 1) {
+                    data = grown(data, dataLength + 1);
+                }
                 data[dataLength++] = '\n';
                 break;
             case FIELD_ID:
                 if (!pendingIdHasNul) {
-                    idBuffer = copy(pendingId, pendingIdLength, idBuffer);
+                    if (idBuffer.length < pendingIdLength) {
+                        idBuffer = new byte[pendingIdLength];
+                    }
+                    System.arraycopy(pendingId, 0, idBuffer, 0, pendingIdLength);
                     idBufferLength = pendingIdLength;
                     eventHasId = true;
                 }
@@ -345,7 +373,10 @@ final class SseParser {
     }
 
     private void dispatch() {
-        lastEventId = copy(idBuffer, idBufferLength, lastEventId);
+        if (lastEventId.length < idBufferLength) {
+            lastEventId = new byte[idBufferLength];
+        }
+        System.arraycopy(idBuffer, 0, lastEventId, 0, idBufferLength);
         lastEventIdLength = idBufferLength;
         if (dataLength == 0) {
             eventHasId = false;
@@ -379,13 +410,8 @@ final class SseParser {
         return ((long) a << 32) | ((long) b << 24) | ((long) c << 16) | ((long) d << 8) | e;
     }
 
-    private static byte[] ensure(byte[] buffer, int capacity) {
-        return buffer.length >= capacity ? buffer : Arrays.copyOf(buffer, Math.max(capacity, Math.max(32, buffer.length * 2)));
-    }
-
-    private static byte[] copy(byte[] from, int length, byte[] to) {
-        byte[] target = to.length >= length ? to : new byte[length];
-        System.arraycopy(from, 0, target, 0, length);
-        return target;
+    /** A copy of {@code buffer} with room for at least {@code capacity} bytes (double, at least 32). */
+    private static byte[] grown(byte[] buffer, int capacity) {
+        return Arrays.copyOf(buffer, Math.max(capacity, Math.max(32, buffer.length * 2)));
     }
 }
