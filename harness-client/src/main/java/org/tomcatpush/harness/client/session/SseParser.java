@@ -50,28 +50,16 @@ final class SseParser {
     private long namePacked;
     private int field;
 
-    /*
-     * The array fields are assigned only when an array must grow, never with the array they already
-     * hold: the parser lives as long as its stream, and under G1 every reference store into an old
-     * object marks its card for the collector's refinement thread to rescan, even when it stores the
-     * same array. Assigned per event, they cost about 1 µs of client CPU per message
-     * (docs/BENCHMARKS.md, "Client hot path, third pass").
-     */
     /** A copy of the input being read, when it is not in an array of its own. */
-    private byte[] input = EMPTY;
-    private byte[] data = EMPTY;
-    private int dataLength;
-    private byte[] eventType = EMPTY;
-    private int eventTypeLength;
-    private byte[] pendingId = EMPTY;
-    private int pendingIdLength;
+    private final Bytes input = new Bytes();
+    private final Bytes data = new Bytes();
+    private final Bytes eventType = new Bytes();
+    private final Bytes pendingId = new Bytes();
     private boolean pendingIdHasNul;
     /** The "last event ID buffer" of the spec: set by an {@code id:} line. */
-    private byte[] idBuffer = EMPTY;
-    private int idBufferLength;
+    private final Bytes idBuffer = new Bytes();
     /** The last event id of the event source: the id buffer as of the last dispatch (empty: none). */
-    private byte[] lastEventId = EMPTY;
-    private int lastEventIdLength;
+    private final Bytes lastEventId = new Bytes();
     /** Whether the event being read (or dispatched) has an {@code id:} line of its own. */
     private boolean eventHasId;
     private long retryMs;
@@ -90,13 +78,9 @@ final class SseParser {
         state = BOM;
         bomBytesLeft = 3;
         afterCr = false;
-        dataLength = 0;
-        eventTypeLength = 0;
-        if (idBuffer.length < lastEventIdLength) {
-            idBuffer = new byte[lastEventIdLength];
-        }
-        System.arraycopy(lastEventId, 0, idBuffer, 0, lastEventIdLength);
-        idBufferLength = lastEventIdLength;
+        data.length = 0;
+        eventType.length = 0;
+        idBuffer.set(lastEventId.array, lastEventId.length);
         eventHasId = false;
     }
 
@@ -115,11 +99,9 @@ final class SseParser {
             feed(buf.array(), buf.arrayOffset() + index, length);
             return;
         }
-        if (input.length < length) {
-            input = grown(input, length);
-        }
-        buf.getBytes(index, input, 0, length);
-        feed(input, 0, length);
+        byte[] copy = input.room(length);
+        buf.getBytes(index, copy, 0, length);
+        feed(copy, 0, length);
     }
 
     /**
@@ -138,11 +120,7 @@ final class SseParser {
                     runEnd++;
                 }
                 if (inData) {
-                    if (data.length < dataLength + runEnd - i) {
-                        data = grown(data, dataLength + runEnd - i);
-                    }
-                    System.arraycopy(bytes, i, data, dataLength, runEnd - i);
-                    dataLength += runEnd - i;
+                    data.append(bytes, i, runEnd - i);
                 }
                 i = runEnd;
                 if (i == end) {
@@ -153,22 +131,18 @@ final class SseParser {
         }
     }
 
+    /** Replaces the last event id, as if the stream had last sent {@code id}. */
+    void resetLastEventId(String id) {
+        byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+        lastEventId.set(bytes, bytes.length);
+    }
+
     /**
      * The last event id as a string; empty if the stream never set one, and then a reconnect sends
      * no {@code Last-Event-ID}. Allocates: call it per reconnect, not per event.
      */
-    /** Replaces the last event id, as if the stream had last sent {@code id}. */
-    void resetLastEventId(String id) {
-        byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
-        if (lastEventId.length < bytes.length) {
-            lastEventId = new byte[bytes.length];
-        }
-        System.arraycopy(bytes, 0, lastEventId, 0, bytes.length);
-        lastEventIdLength = bytes.length;
-    }
-
     String lastEventId() {
-        return lastEventIdLength == 0 ? "" : new String(lastEventId, 0, lastEventIdLength, StandardCharsets.UTF_8);
+        return lastEventId.length == 0 ? "" : new String(lastEventId.array, 0, lastEventId.length, StandardCharsets.UTF_8);
     }
 
     /**
@@ -176,12 +150,12 @@ final class SseParser {
      * line or its id is not a plain non-negative decimal number. Does not allocate.
      */
     long eventIdNumber() {
-        if (!eventHasId || lastEventIdLength == 0 || lastEventIdLength > 18) {
+        if (!eventHasId || lastEventId.length == 0 || lastEventId.length > 18) {
             return -1;
         }
         long value = 0;
-        for (int i = 0; i < lastEventIdLength; i++) {
-            byte b = lastEventId[i];
+        for (int i = 0; i < lastEventId.length; i++) {
+            byte b = lastEventId.array[i];
             if (b < '0' || b > '9') {
                 return -1;
             }
@@ -192,24 +166,24 @@ final class SseParser {
 
     /** The dispatched event's data buffer; only the first {@link #dataLength()} bytes are valid. */
     byte[] data() {
-        return data;
+        return data.array;
     }
 
     int dataLength() {
-        return dataLength;
+        return data.length;
     }
 
     /** The dispatched event's data as a string (allocates: for tests and diagnostics). */
     String dataAsString() {
-        return new String(data, 0, dataLength, StandardCharsets.UTF_8);
+        return new String(data.array, 0, data.length, StandardCharsets.UTF_8);
     }
 
     /** Whether the dispatched event's type is {@code type} ({@code message} when the stream named none). */
     boolean eventTypeIs(String type) {
         byte[] expected = type.getBytes(StandardCharsets.UTF_8);
-        return eventTypeLength == 0
+        return eventType.length == 0
                 ? Arrays.equals(expected, DEFAULT_EVENT_TYPE)
-                : Arrays.equals(eventType, 0, eventTypeLength, expected, 0, expected.length);
+                : Arrays.equals(eventType.array, 0, eventType.length, expected, 0, expected.length);
     }
 
     void feed(byte b) {
@@ -278,37 +252,28 @@ final class SseParser {
 
     private void startValue() {
         field = fieldOf(nameLength, namePacked);
-        pendingIdLength = 0;
+        pendingId.length = 0;
         pendingIdHasNul = false;
         retryMs = 0;
         retryValid = true;
         if (field == FIELD_EVENT) {
-            eventTypeLength = 0;
+            eventType.length = 0;
         }
     }
 
     private void appendToValue(byte b) {
         switch (field) {
             case FIELD_DATA:
-                if (data.length < dataLength + 1) {
-                    data = grown(data, dataLength + 1);
-                }
-                data[dataLength++] = b;
+                data.append(b);
                 break;
             case FIELD_ID:
                 if (b == 0) {
                     pendingIdHasNul = true;
                 }
-                if (pendingId.length < pendingIdLength + 1) {
-                    pendingId = grown(pendingId, pendingIdLength + 1);
-                }
-                pendingId[pendingIdLength++] = b;
+                pendingId.append(b);
                 break;
             case FIELD_EVENT:
-                if (eventType.length < eventTypeLength + 1) {
-                    eventType = grown(eventType, eventTypeLength + 1);
-                }
-                eventType[eventTypeLength++] = b;
+                eventType.append(b);
                 break;
             case FIELD_RETRY:
                 if (b >= '0' && b <= '9' && retryMs < Long.MAX_VALUE / 10) {
@@ -347,18 +312,11 @@ final class SseParser {
     private void endOfField(boolean emptyValue) {
         switch (field) {
             case FIELD_DATA:
-                if (data.length < dataLength + 1) {
-                    data = grown(data, dataLength + 1);
-                }
-                data[dataLength++] = '\n';
+                data.append((byte) '\n');
                 break;
             case FIELD_ID:
                 if (!pendingIdHasNul) {
-                    if (idBuffer.length < pendingIdLength) {
-                        idBuffer = new byte[pendingIdLength];
-                    }
-                    System.arraycopy(pendingId, 0, idBuffer, 0, pendingIdLength);
-                    idBufferLength = pendingIdLength;
+                    idBuffer.set(pendingId.array, pendingId.length);
                     eventHasId = true;
                 }
                 break;
@@ -373,21 +331,17 @@ final class SseParser {
     }
 
     private void dispatch() {
-        if (lastEventId.length < idBufferLength) {
-            lastEventId = new byte[idBufferLength];
-        }
-        System.arraycopy(idBuffer, 0, lastEventId, 0, idBufferLength);
-        lastEventIdLength = idBufferLength;
-        if (dataLength == 0) {
+        lastEventId.set(idBuffer.array, idBuffer.length);
+        if (data.length == 0) {
             eventHasId = false;
-            eventTypeLength = 0;
+            eventType.length = 0;
             return;
         }
-        dataLength--; // the LF after the last data line
+        data.length--; // the LF after the last data line
         listener.onEvent(this);
         eventHasId = false;
-        dataLength = 0;
-        eventTypeLength = 0;
+        data.length = 0;
+        eventType.length = 0;
     }
 
     private static int fieldOf(int length, long packed) {
@@ -410,8 +364,39 @@ final class SseParser {
         return ((long) a << 32) | ((long) b << 24) | ((long) c << 16) | ((long) d << 8) | e;
     }
 
-    /** A copy of {@code buffer} with room for at least {@code capacity} bytes (double, at least 32). */
-    private static byte[] grown(byte[] buffer, int capacity) {
-        return Arrays.copyOf(buffer, Math.max(capacity, Math.max(32, buffer.length * 2)));
+    /**
+     * A growable run of bytes: the first {@code length} bytes of {@code array}. Its array is
+     * replaced only when it must grow, never stored again as it is: a parser lives as long as its
+     * stream, so its buffers are old objects, and under G1 every reference store into an old object
+     * marks its card for the collector's refinement thread to rescan, even a store of the array it
+     * already holds. Stored per event, that cost about 1 us of client CPU per message
+     * (docs/BENCHMARKS.md, "Client hot path, third pass").
+     */
+    private static final class Bytes {
+        byte[] array = EMPTY;
+        int length;
+
+        void append(byte b) {
+            room(length + 1)[length++] = b;
+        }
+
+        void append(byte[] bytes, int offset, int count) {
+            System.arraycopy(bytes, offset, room(length + count), length, count);
+            length += count;
+        }
+
+        /** Becomes the first {@code count} bytes of {@code bytes}. */
+        void set(byte[] bytes, int count) {
+            System.arraycopy(bytes, 0, room(count), 0, count);
+            length = count;
+        }
+
+        /** The array, grown (doubled, at least 32 bytes) first if it holds fewer than {@code capacity}. */
+        byte[] room(int capacity) {
+            if (array.length < capacity) {
+                array = Arrays.copyOf(array, Math.max(capacity, Math.max(32, array.length * 2)));
+            }
+            return array;
+        }
     }
 }

@@ -42,7 +42,7 @@ class HeldStreamAccountingTest {
      * KB (14 MB = 45 KB per session in one CI run). The heap per session is read after a full
      * collection and keeps its default, as does every count.
      */
-    private static final String TIMING_IGNORED = """
+    private static final String NOISE_IGNORED = """
             metrics:
               latency_mean_ms: ignore
               latency_p50_ms: ignore
@@ -66,7 +66,7 @@ class HeldStreamAccountingTest {
     void threeHundredHeldSseStreamsAgreeExactlyAndTwoIdenticalRunsPassCompare() throws Exception {
         Path first = heldRun("sse", "first", "3s");
         Path second = heldRun("sse", "second", "3s");
-        Path tolerances = Files.writeString(out.resolve("tolerances.yaml"), TIMING_IGNORED);
+        Path tolerances = Files.writeString(out.resolve("tolerances.yaml"), NOISE_IGNORED);
         CliRun compare = CliRun.of(List.of("compare", "--baseline", first.resolve("summary.csv").toString(),
                 "--current", second.resolve("summary.csv").toString(), "--tolerances", tolerances.toString(),
                 "--out", out.resolve("compare").toString()));
