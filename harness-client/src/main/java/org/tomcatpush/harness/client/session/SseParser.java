@@ -50,16 +50,30 @@ final class SseParser {
     private long namePacked;
     private int field;
 
+    /*
+     * The array fields are assigned only when an array must grow, never with the array they already
+     * hold: the parser lives as long as its stream, and under G1 every reference store into an old
+     * object marks its card for the collector's refinement thread to rescan, even when it stores the
+     * same array. Assigned per event, they cost 0.8 µs of client CPU per message
+     * (docs/BENCHMARKS.md, "Client hot path, third pass"). Wrapping each array and its length in a
+     * small growable object instead cost the event loops about 1.5 µs per message more (measured),
+     * so the guards stay written out.
+     */
     /** A copy of the input being read, when it is not in an array of its own. */
-    private final Bytes input = new Bytes();
-    private final Bytes data = new Bytes();
-    private final Bytes eventType = new Bytes();
-    private final Bytes pendingId = new Bytes();
+    private byte[] input = EMPTY;
+    private byte[] data = EMPTY;
+    private int dataLength;
+    private byte[] eventType = EMPTY;
+    private int eventTypeLength;
+    private byte[] pendingId = EMPTY;
+    private int pendingIdLength;
     private boolean pendingIdHasNul;
     /** The "last event ID buffer" of the spec: set by an {@code id:} line. */
-    private final Bytes idBuffer = new Bytes();
+    private byte[] idBuffer = EMPTY;
+    private int idBufferLength;
     /** The last event id of the event source: the id buffer as of the last dispatch (empty: none). */
-    private final Bytes lastEventId = new Bytes();
+    private byte[] lastEventId = EMPTY;
+    private int lastEventIdLength;
     /** Whether the event being read (or dispatched) has an {@code id:} line of its own. */
     private boolean eventHasId;
     private long retryMs;
@@ -78,9 +92,13 @@ final class SseParser {
         state = BOM;
         bomBytesLeft = 3;
         afterCr = false;
-        data.length = 0;
-        eventType.length = 0;
-        idBuffer.set(lastEventId.array, lastEventId.length);
+        dataLength = 0;
+        eventTypeLength = 0;
+        if (idBuffer.length < lastEventIdLength) {
+            idBuffer = new byte[lastEventIdLength];
+        }
+        System.arraycopy(lastEventId, 0, idBuffer, 0, lastEventIdLength);
+        idBufferLength = lastEventIdLength;
         eventHasId = false;
     }
 
@@ -99,9 +117,11 @@ final class SseParser {
             feed(buf.array(), buf.arrayOffset() + index, length);
             return;
         }
-        byte[] copy = input.room(length);
-        buf.getBytes(index, copy, 0, length);
-        feed(copy, 0, length);
+        if (input.length < length) {
+            input = grown(input, length);
+        }
+        buf.getBytes(index, input, 0, length);
+        feed(input, 0, length);
     }
 
     /**
@@ -120,7 +140,11 @@ final class SseParser {
                     runEnd++;
                 }
                 if (inData) {
-                    data.append(bytes, i, runEnd - i);
+                    if (data.length < dataLength + runEnd - i) {
+                        data = grown(data, dataLength + runEnd - i);
+                    }
+                    System.arraycopy(bytes, i, data, dataLength, runEnd - i);
+                    dataLength += runEnd - i;
                 }
                 i = runEnd;
                 if (i == end) {
@@ -134,7 +158,11 @@ final class SseParser {
     /** Replaces the last event id, as if the stream had last sent {@code id}. */
     void resetLastEventId(String id) {
         byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
-        lastEventId.set(bytes, bytes.length);
+        if (lastEventId.length < bytes.length) {
+            lastEventId = new byte[bytes.length];
+        }
+        System.arraycopy(bytes, 0, lastEventId, 0, bytes.length);
+        lastEventIdLength = bytes.length;
     }
 
     /**
@@ -142,7 +170,7 @@ final class SseParser {
      * no {@code Last-Event-ID}. Allocates: call it per reconnect, not per event.
      */
     String lastEventId() {
-        return lastEventId.length == 0 ? "" : new String(lastEventId.array, 0, lastEventId.length, StandardCharsets.UTF_8);
+        return lastEventIdLength == 0 ? "" : new String(lastEventId, 0, lastEventIdLength, StandardCharsets.UTF_8);
     }
 
     /**
@@ -150,12 +178,12 @@ final class SseParser {
      * line or its id is not a plain non-negative decimal number. Does not allocate.
      */
     long eventIdNumber() {
-        if (!eventHasId || lastEventId.length == 0 || lastEventId.length > 18) {
+        if (!eventHasId || lastEventIdLength == 0 || lastEventIdLength > 18) {
             return -1;
         }
         long value = 0;
-        for (int i = 0; i < lastEventId.length; i++) {
-            byte b = lastEventId.array[i];
+        for (int i = 0; i < lastEventIdLength; i++) {
+            byte b = lastEventId[i];
             if (b < '0' || b > '9') {
                 return -1;
             }
@@ -166,24 +194,24 @@ final class SseParser {
 
     /** The dispatched event's data buffer; only the first {@link #dataLength()} bytes are valid. */
     byte[] data() {
-        return data.array;
+        return data;
     }
 
     int dataLength() {
-        return data.length;
+        return dataLength;
     }
 
     /** The dispatched event's data as a string (allocates: for tests and diagnostics). */
     String dataAsString() {
-        return new String(data.array, 0, data.length, StandardCharsets.UTF_8);
+        return new String(data, 0, dataLength, StandardCharsets.UTF_8);
     }
 
     /** Whether the dispatched event's type is {@code type} ({@code message} when the stream named none). */
     boolean eventTypeIs(String type) {
         byte[] expected = type.getBytes(StandardCharsets.UTF_8);
-        return eventType.length == 0
+        return eventTypeLength == 0
                 ? Arrays.equals(expected, DEFAULT_EVENT_TYPE)
-                : Arrays.equals(eventType.array, 0, eventType.length, expected, 0, expected.length);
+                : Arrays.equals(eventType, 0, eventTypeLength, expected, 0, expected.length);
     }
 
     void feed(byte b) {
@@ -252,28 +280,37 @@ final class SseParser {
 
     private void startValue() {
         field = fieldOf(nameLength, namePacked);
-        pendingId.length = 0;
+        pendingIdLength = 0;
         pendingIdHasNul = false;
         retryMs = 0;
         retryValid = true;
         if (field == FIELD_EVENT) {
-            eventType.length = 0;
+            eventTypeLength = 0;
         }
     }
 
     private void appendToValue(byte b) {
         switch (field) {
             case FIELD_DATA:
-                data.append(b);
+                if (data.length < dataLength + 1) {
+                    data = grown(data, dataLength + 1);
+                }
+                data[dataLength++] = b;
                 break;
             case FIELD_ID:
                 if (b == 0) {
                     pendingIdHasNul = true;
                 }
-                pendingId.append(b);
+                if (pendingId.length < pendingIdLength + 1) {
+                    pendingId = grown(pendingId, pendingIdLength + 1);
+                }
+                pendingId[pendingIdLength++] = b;
                 break;
             case FIELD_EVENT:
-                eventType.append(b);
+                if (eventType.length < eventTypeLength + 1) {
+                    eventType = grown(eventType, eventTypeLength + 1);
+                }
+                eventType[eventTypeLength++] = b;
                 break;
             case FIELD_RETRY:
                 if (b >= '0' && b <= '9' && retryMs < Long.MAX_VALUE / 10) {
@@ -312,11 +349,18 @@ final class SseParser {
     private void endOfField(boolean emptyValue) {
         switch (field) {
             case FIELD_DATA:
-                data.append((byte) '\n');
+                if (data.length < dataLength + 1) {
+                    data = grown(data, dataLength + 1);
+                }
+                data[dataLength++] = '\n';
                 break;
             case FIELD_ID:
                 if (!pendingIdHasNul) {
-                    idBuffer.set(pendingId.array, pendingId.length);
+                    if (idBuffer.length < pendingIdLength) {
+                        idBuffer = new byte[pendingIdLength];
+                    }
+                    System.arraycopy(pendingId, 0, idBuffer, 0, pendingIdLength);
+                    idBufferLength = pendingIdLength;
                     eventHasId = true;
                 }
                 break;
@@ -331,17 +375,21 @@ final class SseParser {
     }
 
     private void dispatch() {
-        lastEventId.set(idBuffer.array, idBuffer.length);
-        if (data.length == 0) {
+        if (lastEventId.length < idBufferLength) {
+            lastEventId = new byte[idBufferLength];
+        }
+        System.arraycopy(idBuffer, 0, lastEventId, 0, idBufferLength);
+        lastEventIdLength = idBufferLength;
+        if (dataLength == 0) {
             eventHasId = false;
-            eventType.length = 0;
+            eventTypeLength = 0;
             return;
         }
-        data.length--; // the LF after the last data line
+        dataLength--; // the LF after the last data line
         listener.onEvent(this);
         eventHasId = false;
-        data.length = 0;
-        eventType.length = 0;
+        dataLength = 0;
+        eventTypeLength = 0;
     }
 
     private static int fieldOf(int length, long packed) {
@@ -364,39 +412,8 @@ final class SseParser {
         return ((long) a << 32) | ((long) b << 24) | ((long) c << 16) | ((long) d << 8) | e;
     }
 
-    /**
-     * A growable run of bytes: the first {@code length} bytes of {@code array}. Its array is
-     * replaced only when it must grow, never stored again as it is: a parser lives as long as its
-     * stream, so its buffers are old objects, and under G1 every reference store into an old object
-     * marks its card for the collector's refinement thread to rescan, even a store of the array it
-     * already holds. Stored per event, that cost about 1 us of client CPU per message
-     * (docs/BENCHMARKS.md, "Client hot path, third pass").
-     */
-    private static final class Bytes {
-        byte[] array = EMPTY;
-        int length;
-
-        void append(byte b) {
-            room(length + 1)[length++] = b;
-        }
-
-        void append(byte[] bytes, int offset, int count) {
-            System.arraycopy(bytes, offset, room(length + count), length, count);
-            length += count;
-        }
-
-        /** Becomes the first {@code count} bytes of {@code bytes}. */
-        void set(byte[] bytes, int count) {
-            System.arraycopy(bytes, 0, room(count), 0, count);
-            length = count;
-        }
-
-        /** The array, grown (doubled, at least 32 bytes) first if it holds fewer than {@code capacity}. */
-        byte[] room(int capacity) {
-            if (array.length < capacity) {
-                array = Arrays.copyOf(array, Math.max(capacity, Math.max(32, array.length * 2)));
-            }
-            return array;
-        }
+    /** A copy of {@code buffer} with room for at least {@code capacity} bytes (double, at least 32). */
+    private static byte[] grown(byte[] buffer, int capacity) {
+        return Arrays.copyOf(buffer, Math.max(capacity, Math.max(32, buffer.length * 2)));
     }
 }
