@@ -18,7 +18,12 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * start of that size line if an earlier read carried it). Up to there the decoder has seen
  * every byte but the chunks taken, and it sits between two chunks, so it reads on as if it had read
  * them itself: the end of the response, a malformed chunk and a broken connection reach
- * async-http-client as they did before. Runs on the connection's event loop; one per stream.
+ * async-http-client as they did before.
+ *
+ * <p>The end of a read whose every byte was chunk data it took stops here too: nothing after it
+ * saw any of that read, and on an auto-read connection (async-http-client's) the read that follows
+ * is asked for by the pipeline's head, so the decoder's and async-http-client's handlers are not
+ * walked once per delivered message for nothing. Runs on the connection's event loop; one per stream.
  */
 final class RawChunkReader extends ChannelInboundHandlerAdapter {
 
@@ -48,6 +53,8 @@ final class RawChunkReader extends ChannelInboundHandlerAdapter {
     /** The size line being read, as far as it has arrived: the start of one a read cut off is kept here. */
     private final byte[] sizeLine = new byte[MAX_SIZE_LINE];
     private int sizeLineLength;
+    /** Something of the current read went on to the decoder: the end of the read goes on too. */
+    private boolean passedOn;
 
     RawChunkReader(SseParser parser) {
         this.parser = parser;
@@ -61,18 +68,18 @@ final class RawChunkReader extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!(msg instanceof ByteBuf buf)) {
-            ctx.fireChannelRead(msg);
+            passOn(ctx, msg);
             return;
         }
         int index = buf.readerIndex();
         if (state == HEAD) {
             int headEnd = headEnd(buf, index, buf.writerIndex());
             if (headEnd < 0) {
-                ctx.fireChannelRead(buf);
+                passOn(ctx, buf);
                 return;
             }
             // the decoder reads the head, and the session tells this reader whether the body is its own
-            ctx.fireChannelRead(buf.retainedSlice(index, headEnd - index));
+            passOn(ctx, buf.retainedSlice(index, headEnd - index));
             if (!bodyTaken) {
                 handBack(ctx, buf, headEnd);
                 return;
@@ -86,6 +93,19 @@ final class RawChunkReader extends ChannelInboundHandlerAdapter {
         } else {
             buf.release();
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (passedOn || !ctx.channel().config().isAutoRead()) {
+            passedOn = false;
+            ctx.fireChannelReadComplete();
+        }
+    }
+
+    private void passOn(ChannelHandlerContext ctx, Object msg) {
+        passedOn = true;
+        ctx.fireChannelRead(msg);
     }
 
     /**
@@ -207,7 +227,7 @@ final class RawChunkReader extends ChannelInboundHandlerAdapter {
         }
         if (index < rest.writerIndex()) {
             rest.readerIndex(index);
-            ctx.fireChannelRead(rest);
+            passOn(ctx, rest);
         } else {
             rest.release();
         }

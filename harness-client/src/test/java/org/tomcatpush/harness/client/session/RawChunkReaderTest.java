@@ -110,6 +110,36 @@ class RawChunkReaderTest {
         assertFalse(pipeline.channel.finish());
     }
 
+    @Test
+    void theEndOfAReadGoesOnOnlyWhenSomethingOfItDid() {
+        Pipeline pipeline = new Pipeline(true);
+        pipeline.feed((HEAD + chunk("id: 1\ndata: {\"seq\":1}\n\n")).getBytes(StandardCharsets.US_ASCII));
+        assertEquals(1, pipeline.readCompletes, "the read that carried the head");
+        pipeline.feed(chunk("id: 2\ndata: {\"seq\":2}\n\n").getBytes(StandardCharsets.US_ASCII));
+        String third = chunk("id: 3\ndata: {\"seq\":3}\n\n");
+        int cut = third.indexOf(':', third.indexOf("seq")); // a chunk's data across two reads
+        pipeline.feed(third.substring(0, cut).getBytes(StandardCharsets.US_ASCII));
+        pipeline.feed(third.substring(cut).getBytes(StandardCharsets.US_ASCII));
+        assertEquals(List.of("{\"seq\":1}", "{\"seq\":2}", "{\"seq\":3}"), pipeline.events);
+        assertEquals(1, pipeline.readCompletes, "reads of chunk data only end at the reader");
+        pipeline.feed("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(2, pipeline.readCompletes, "the read handed back to the decoder");
+        assertEquals(1, pipeline.ends);
+        assertFalse(pipeline.channel.finish());
+    }
+
+    @Test
+    void withoutAutoReadTheEndOfEveryReadGoesOn() {
+        Pipeline pipeline = new Pipeline(true);
+        pipeline.channel.config().setAutoRead(false);
+        pipeline.feed((HEAD + chunk("id: 1\ndata: {\"seq\":1}\n\n")).getBytes(StandardCharsets.US_ASCII));
+        pipeline.feed(chunk("id: 2\ndata: {\"seq\":2}\n\n").getBytes(StandardCharsets.US_ASCII));
+        assertEquals(List.of("{\"seq\":1}", "{\"seq\":2}"), pipeline.events);
+        assertEquals(2, pipeline.readCompletes, "whoever asks for the next read must hear of this one's end");
+        pipeline.channel.finish();
+        pipeline.channel.releaseInbound();
+    }
+
     private static String chunk(String data) {
         return Integer.toHexString(data.length()) + "\r\n" + data + "\r\n";
     }
@@ -138,6 +168,8 @@ class RawChunkReaderTest {
         final List<String> decoded = new ArrayList<>();
         int decodedChunks;
         int ends;
+        /** Ends of reads that reached the handler after the decoder. */
+        int readCompletes;
         final EmbeddedChannel channel;
         private final SseParser parser = new SseParser(new SseParser.Listener() {
             @Override
@@ -161,6 +193,11 @@ class RawChunkReaderTest {
                     } finally {
                         ReferenceCountUtil.release(msg);
                     }
+                }
+
+                @Override
+                public void channelReadComplete(ChannelHandlerContext ctx) {
+                    readCompletes++;
                 }
             });
             channel.writeOutbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/sse"));
