@@ -35,11 +35,13 @@ public final class AgentProcess {
     private final int index;
     private final Process process;
     private final Path dir;
+    private final FileLineFollower stderrLines;
 
     private AgentProcess(int index, Process process, Path dir) {
         this.index = index;
         this.process = process;
         this.dir = dir;
+        this.stderrLines = new FileLineFollower(dir.resolve(STDERR_FILE));
     }
 
     /**
@@ -121,6 +123,18 @@ public final class AgentProcess {
     /** Kills the agent at once (the last resort of a parent that is being halted). */
     public void kill() {
         process.destroyForcibly();
+    }
+
+    /**
+     * The lines the agent ended on its stderr since the last call, its progress lines among them;
+     * none when its stderr cannot be read.
+     */
+    public synchronized List<String> newStderrLines() {
+        try {
+            return stderrLines.newLines();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** The last line of the agent's stderr that says something ({@link OutputTail#lastLine}); empty for none. */

@@ -25,7 +25,8 @@ import org.tomcatpush.harness.client.scenario.AgentSlice;
  * merged into one ordinary results folder. It creates the run folder as a run does, starts the
  * harness server as a run does (or uses {@code --target}), starts the N agents
  * ({@link AgentProcess}, each {@code harness run --agent I/N --start-at T} into
- * {@code agents/agent-I/} of the folder), waits for them, merges their folders into the run
+ * {@code agents/agent-I/} of the folder), waits for them (repeating on its stderr, live, each line
+ * an agent ends on its own: its progress and warnings), merges their folders into the run
  * folder itself ({@link AgentsFolder}: {@link RunMerge}), judges the thresholds on the merged summary, prints the merged
  * summary table and stops the server. When an agent fails (or cannot be started) the others are
  * stopped and the folder's status is {@code failed}, naming the agent and its last stderr line;
@@ -196,6 +197,7 @@ public final class AgentsRun {
         boolean[] reported = new boolean[agents.size()];
         int running = agents.size();
         while (running > 0) {
+            forwardAgentOutput();
             if (stopRequested) {
                 return null;
             }
@@ -244,7 +246,22 @@ public final class AgentsRun {
             err.println("harness: agent " + agent.index() + "/" + agentCount + " stopped, status "
                     + agent.exitCode().orElse(-1));
         }
+        forwardAgentOutput();
         Thread.interrupted(); // a signal's interrupt must not cut the merge and the writes that follow
+    }
+
+    /**
+     * Prints the lines each agent ended on its stderr since the last call (its progress every few
+     * seconds, its warnings), each after {@code agent I/N: }, so the run is followed live as a run
+     * of one process is.
+     */
+    private void forwardAgentOutput() {
+        for (AgentProcess agent : agents) {
+            for (String line : agent.newStderrLines()) {
+                err.println("agent " + agent.index() + "/" + agentCount + ": " + line);
+            }
+        }
+        err.flush();
     }
 
     private long elapsedSeconds() {

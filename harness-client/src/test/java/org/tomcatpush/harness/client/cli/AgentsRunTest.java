@@ -20,7 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -47,6 +46,7 @@ class AgentsRunTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern AGENT_STARTED = Pattern.compile("harness: agent (\\d+)/3 started \\(pid (\\d+)\\)");
+    private static final Pattern AGENT_PROGRESS = Pattern.compile("agent (\\d+)/3: \\[\\s*\\d+s/60s\\] sessions ");
 
     @TempDir
     Path out;
@@ -95,6 +95,8 @@ class AgentsRunTest {
         assertTrue(run.out().lines().anyMatch(l -> l.matches("all\\s+30/30\\s.*")), run.out());
         for (int i = 0; i < 3; i++) {
             assertTrue(run.err().contains("harness: agent " + i + "/3 exited with status 0"), run.err());
+            String progress = "agent " + i + "/3: \\[\\s+5s/6s\\] sessions \\d+/10 .*";
+            assertTrue(run.err().lines().anyMatch(l -> l.matches(progress)), "the agent's progress, live: " + run.err());
         }
         assertEquals(List.of(), BackgroundRun.childServers(), "no agent or server left running");
     }
@@ -134,7 +136,7 @@ class AgentsRunTest {
     @Test
     void ctrlCStopsEveryAgentAndTheServerAndMergesWhatTheyMeasured() throws Exception {
         try (Parent parent = Parent.start(out)) {
-            List<ProcessHandle> seen = parent.awaitAgentsUnderLoad(out);
+            List<ProcessHandle> seen = parent.awaitAgentsUnderLoad();
             // a process started with SIGINT ignored (a background job of a non-interactive shell) passes that on to
             // its children, and the JVM then leaves SIGINT ignored: SIGTERM takes the same way out (SignalExit)
             String signal = sigintIgnored() ? "TERM" : "INT";
@@ -160,7 +162,7 @@ class AgentsRunTest {
     @Test
     void aKilledAgentStopsTheOthersAndTheServerAndTheRunFails() throws Exception {
         try (Parent parent = Parent.start(out)) {
-            List<ProcessHandle> seen = parent.awaitAgentsUnderLoad(out);
+            List<ProcessHandle> seen = parent.awaitAgentsUnderLoad();
             ProcessHandle agentOne = ProcessHandle.of(parent.agentPids().get(1)).orElseThrow();
             agentOne.destroyForcibly(); // SIGKILL: it writes nothing
 
@@ -188,7 +190,7 @@ class AgentsRunTest {
     @Test
     void aRunKilledOutrightTakesItsAgentsAndItsServerWithIt() throws Exception {
         try (Parent parent = Parent.start(out)) {
-            List<ProcessHandle> seen = parent.awaitAgentsUnderLoad(out);
+            List<ProcessHandle> seen = parent.awaitAgentsUnderLoad();
             parent.process.destroyForcibly(); // SIGKILL: no shutdown hook of the parent runs
             assertTrue(parent.process.waitFor(30, TimeUnit.SECONDS), "the run did not die");
 
@@ -252,17 +254,17 @@ class AgentsRunTest {
         }
 
         /**
-         * Waits until the three agents run and each has printed a progress line (its load runs),
-         * and returns every descendant of the parent then: the server and the three agents.
+         * Waits until the three agents run and the parent has shown a progress line of each (its
+         * load runs), and returns every descendant of the parent then: the server and the three agents.
          */
-        List<ProcessHandle> awaitAgentsUnderLoad(Path out) throws Exception {
+        List<ProcessHandle> awaitAgentsUnderLoad() throws Exception {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new AssertionError("the run ended early: " + err());
                 }
                 if (errLines.stream().filter(l -> AGENT_STARTED.matcher(l).lookingAt()).count() == 3
-                        && progressLines(out) == 3) {
+                        && agentsShowingProgress() == 3) {
                     List<ProcessHandle> descendants = process.toHandle().descendants().toList();
                     List<Long> pids = descendants.stream().map(ProcessHandle::pid).toList();
                     assertTrue(pids.containsAll(agentPids()), "agents " + agentPids() + " among " + pids);
@@ -274,17 +276,10 @@ class AgentsRunTest {
             throw new AssertionError("the agents' load did not start within 90 s: " + err());
         }
 
-        /** How many agents have printed a progress line ("[   5s/60s] ...") in their stderr file. */
-        private static long progressLines(Path out) throws IOException {
-            try (Stream<Path> files = Files.walk(out)) {
-                return files.filter(p -> p.getFileName().toString().equals("stderr.txt")).filter(p -> {
-                    try {
-                        return Files.readAllLines(p).stream().anyMatch(l -> l.startsWith("["));
-                    } catch (IOException e) {
-                        return false;
-                    }
-                }).count();
-            }
+        /** How many agents' progress lines ("agent I/3: [   5s/60s] ...") the parent has printed, live. */
+        private long agentsShowingProgress() {
+            return errLines.stream().map(AGENT_PROGRESS::matcher).filter(Matcher::lookingAt).map(m -> m.group(1))
+                    .distinct().count();
         }
 
         String err() {
