@@ -10,19 +10,20 @@
 #           this rate) and, beside it, over its whole run; the client's CPU per request past the
 #           warm-up. Skipped with one line when wrk is not installed.
 #   fanout  SSE broadcast at 1 msg/s to 5,000 and to 10,000 sessions: steady-state delivery
-#           latency p50/p99 (latency.hlog past the ramp-up) and CPU per delivered message of the
+#           latency p50/p99 (latency.hlog from FANOUT_SETTLE_S past the ramp-up on: by then both
+#           JVMs' compilers have done most of their work) and CPU per delivered message of the
 #           client and of the server beside it (timeseries.csv's client_cpu_ms and server_cpu_ms
 #           over the same seconds, divided by the messages received in them).
 #   hold    SSE sessions held, 19,000 planned over a 20 s ramp (950 connects/s), client heap
 #           capped at 256 MB: sessions held, connect failures, client heap peak. acceptCount and
 #           the connect timeout come from scripts/lib/ramp.sh.
 #
-#   scripts/client-ceiling.sh                  # 3 rounds of poll, fanout and hold (about 15 min)
+#   scripts/client-ceiling.sh                  # 3 rounds of poll, fanout and hold (about 20 min)
 #   ROUNDS=1 scripts/client-ceiling.sh fanout
 #
 # Environment: ROUNDS (3), POLL_SESSIONS (64), POLL_SECONDS (15: wrk's run, and the harness's past
 # its warm-up), POLL_WARMUP_S (10: the harness's warm-up, the seconds before its figure),
-# FANOUT_SESSIONS ("5000 10000"), FANOUT_RAMP (10s), FANOUT_DURATION (40s), FANOUT_SETTLE_S (5),
+# FANOUT_SESSIONS ("5000 10000"), FANOUT_RAMP (10s), FANOUT_DURATION (90s), FANOUT_SETTLE_S (30),
 # HOLD_SESSIONS (19000), HOLD_RAMP (20s), HOLD_DURATION (40s), CLIENT_HEAP (256m),
 # OUT (results/runs/client-ceiling), CLIENT_JAR and SERVER_JAR (the jars to measure: this
 # checkout's by default; the client's jar also runs the server that 'harness run' starts).
@@ -38,8 +39,8 @@ POLL_SECONDS="${POLL_SECONDS:-15}"
 POLL_WARMUP_S="${POLL_WARMUP_S:-10}"
 read -r -a FANOUT_SESSIONS <<<"${FANOUT_SESSIONS:-5000 10000}"
 FANOUT_RAMP="${FANOUT_RAMP:-10s}"
-FANOUT_DURATION="${FANOUT_DURATION:-40s}"
-FANOUT_SETTLE_S="${FANOUT_SETTLE_S:-5}"
+FANOUT_DURATION="${FANOUT_DURATION:-90s}"
+FANOUT_SETTLE_S="${FANOUT_SETTLE_S:-30}"
 HOLD_SESSIONS="${HOLD_SESSIONS:-19000}"
 HOLD_RAMP="${HOLD_RAMP:-20s}"
 HOLD_DURATION="${HOLD_DURATION:-40s}"
