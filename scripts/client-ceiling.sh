@@ -23,7 +23,8 @@
 #
 # Environment: ROUNDS (3), POLL_SESSIONS (64), POLL_SECONDS (15: wrk's run, and the harness's past
 # its warm-up), POLL_WARMUP_S (10: the harness's warm-up, the seconds before its figure),
-# FANOUT_SESSIONS ("5000 10000"), FANOUT_RAMP (10s), FANOUT_DURATION (90s), FANOUT_SETTLE_S (30),
+# FANOUT_SESSIONS ("5000 10000"), FANOUT_RAMP (10s), FANOUT_DURATION (90s: at least FANOUT_RAMP +
+# FANOUT_SETTLE_S + 10 s, or the script refuses to start), FANOUT_SETTLE_S (30),
 # HOLD_SESSIONS (19000), HOLD_RAMP (20s), HOLD_DURATION (40s), CLIENT_HEAP (256m),
 # OUT (results/runs/client-ceiling), CLIENT_JAR and SERVER_JAR (the jars to measure: this
 # checkout's by default; the client's jar also runs the server that 'harness run' starts).
@@ -55,6 +56,29 @@ for part in "${PARTS[@]}"; do
     esac
 done
 wants() { [[ " ${PARTS[*]} " == *" $1 "* ]]; }
+
+# the fan-out figures count from FANOUT_SETTLE_S past the ramp-up: a run that ends before that
+# would print n/a for each of them, so it is refused before anything runs
+FANOUT_MIN_WINDOW_S=10
+if wants fanout; then
+    for name in FANOUT_RAMP FANOUT_DURATION; do
+        if [[ ! "${!name}" =~ ^[0-9]+(ms|s|m)$ ]]; then
+            echo "client-ceiling.sh: $name=${!name} is not a duration: write it as 10s, 1500ms or 2m" >&2
+            exit 2
+        fi
+    done
+    if [[ ! "$FANOUT_SETTLE_S" =~ ^[0-9]+$ ]]; then
+        echo "client-ceiling.sh: FANOUT_SETTLE_S=$FANOUT_SETTLE_S is not a whole number of seconds: write it as 30" >&2
+        exit 2
+    fi
+    fanout_needs_s=$(($(ramp_seconds "$FANOUT_RAMP") + FANOUT_SETTLE_S + FANOUT_MIN_WINDOW_S))
+    if (($(ramp_seconds "$FANOUT_DURATION") < fanout_needs_s)); then
+        echo "client-ceiling.sh: FANOUT_DURATION=$FANOUT_DURATION leaves no steady window: the figures count from" \
+             "FANOUT_RAMP + FANOUT_SETTLE_S ($((fanout_needs_s - FANOUT_MIN_WINDOW_S)) s) on, so give at least" \
+             "${fanout_needs_s}s (or a smaller FANOUT_SETTLE_S)" >&2
+        exit 2
+    fi
+fi
 
 most=$((HOLD_SESSIONS > 10000 ? HOLD_SESSIONS : 10000))
 limit="$(ulimit -n)"

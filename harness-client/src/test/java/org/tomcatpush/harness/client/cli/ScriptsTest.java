@@ -97,12 +97,31 @@ class ScriptsTest {
 
     @Test
     void clientCeilingRefusesAnUnknownPartWithOneLineAndStatus2() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", root().resolve("scripts/client-ceiling.sh").toString(), "polls")
+        assertCeilingRefuses(Map.of(), List.of("polls"),
+                "client-ceiling.sh: unknown part 'polls': give poll, fanout or hold (default: all three)");
+    }
+
+    @Test
+    void clientCeilingRefusesAFanOutThatEndsBeforeItsSteadyWindowAndDurationsItCannotRead() throws Exception {
+        assertCeilingRefuses(Map.of("FANOUT_DURATION", "40s"), List.of("fanout"),
+                "client-ceiling.sh: FANOUT_DURATION=40s leaves no steady window: the figures count from"
+                        + " FANOUT_RAMP + FANOUT_SETTLE_S (40 s) on, so give at least 50s (or a smaller FANOUT_SETTLE_S)");
+        assertCeilingRefuses(Map.of("FANOUT_RAMP", "10"), List.of(),
+                "client-ceiling.sh: FANOUT_RAMP=10 is not a duration: write it as 10s, 1500ms or 2m");
+        assertCeilingRefuses(Map.of("FANOUT_SETTLE_S", "30s"), List.of("fanout"),
+                "client-ceiling.sh: FANOUT_SETTLE_S=30s is not a whole number of seconds: write it as 30");
+    }
+
+    /** client-ceiling.sh with {@code env} and {@code args} exits 2 with {@code line} alone and writes nothing. */
+    private void assertCeilingRefuses(Map<String, String> env, List<String> args, String line) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", root().resolve("scripts/client-ceiling.sh").toString()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("ceiling.log").toFile());
         pb.environment().put("OUT", dir.resolve("out").toString());
+        pb.environment().putAll(env);
         assertEquals(2, finish(pb.start()));
-        assertEquals(List.of("client-ceiling.sh: unknown part 'polls': give poll, fanout or hold (default: all three)"),
-                Files.readAllLines(dir.resolve("ceiling.log")));
+        assertEquals(List.of(line), Files.readAllLines(dir.resolve("ceiling.log")));
         assertTrue(Files.notExists(dir.resolve("out")), "nothing written");
     }
 
