@@ -62,11 +62,11 @@ public final class PerThreadRecorder {
      */
     public synchronized Histogram getIntervalHistogram(Histogram histogramToRecycle) {
         Histogram sum = histogramToRecycle != null ? histogramToRecycle : newHistogram();
-        sum.reset();
+        Histograms.clear(sum);
         for (Stripe stripe : stripes) {
             Histogram interval = stripe.recorder.getIntervalHistogram(stripe.recycled);
             stripe.recycled = interval;
-            sum.add(interval);
+            Histograms.addTo(sum, interval);
         }
         // the interval is the reader's, from its last drain to now, as Recorder's is
         long nowMs = System.currentTimeMillis();

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
+import org.tomcatpush.harness.client.accounting.Histograms;
 import org.tomcatpush.harness.client.accounting.PerThreadRecorder;
 import org.tomcatpush.harness.client.accounting.RunRecorder;
 import org.tomcatpush.harness.client.accounting.TransportRecorder;
@@ -99,7 +100,7 @@ public final class LatencyLog implements Closeable {
      * @return the delivery latency of all transports during the interval, valid until the next drain
      */
     public Histogram drain() {
-        intervalLatency.reset();
+        Histograms.clear(intervalLatency);
         for (Channel c : channels) {
             Histogram interval = c.recorder.getIntervalHistogram(c.recycled);
             c.recycled = interval;
@@ -107,9 +108,9 @@ public final class LatencyLog implements Closeable {
                 interval.setTag(c.tag);
                 writer.outputIntervalHistogram(interval);
             }
-            c.total.add(interval);
+            Histograms.addTo(c.total, interval);
             if (c.family == Family.LATENCY) {
-                intervalLatency.add(interval);
+                Histograms.addTo(intervalLatency, interval);
             }
         }
         return intervalLatency;

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
 
 import org.tomcatpush.harness.client.ExitStatus;
 import org.tomcatpush.harness.client.StopHook;
@@ -72,6 +73,8 @@ public final class LoadRun {
     private volatile boolean deadlineExceeded;
     private volatile long deadlineNanos;
     private volatile ServerHandle openServer;
+    /** The thread that runs the plan, which {@link #sleepUntil} parks and a stop unparks. */
+    private volatile Thread runThread;
     private String targetControlToken;
 
     /**
@@ -122,6 +125,7 @@ public final class LoadRun {
      *         {@link ExitStatus#BAD_INPUT} when the server refused its options
      */
     public int execute() {
+        runThread = Thread.currentThread();
         try (StopHook stop = StopHook.install("harness-run-stopper", this::requestStopBySignal, SHUTDOWN_WAIT)) {
             startWatchdog(stop);
             return run();
@@ -362,7 +366,11 @@ public final class LoadRun {
         }
     }
 
-    /** Sleeps until {@code deadlineNanos}; false when a stop was requested first. */
+    /**
+     * Sleeps until {@code deadlineNanos}; false when a stop was requested first (a signal unparks
+     * the thread, the watchdog interrupts it). Parked for the whole wait, not woken every 100 ms to
+     * look for a stop: on a machine shared with the server each wake-up is CPU taken from it.
+     */
     private boolean sleepUntil(long deadlineNanos) {
         while (true) {
             if (stopRequested) {
@@ -372,11 +380,9 @@ public final class LoadRun {
             if (remainingNanos <= 0) {
                 return true;
             }
-            try {
-                Thread.sleep(Math.max(1, Math.min(100, remainingNanos / 1_000_000)));
-            } catch (InterruptedException e) {
+            LockSupport.parkNanos(this, remainingNanos);
+            if (Thread.currentThread().isInterrupted()) {
                 stopRequested = true;
-                Thread.currentThread().interrupt();
             }
         }
     }
@@ -416,6 +422,7 @@ public final class LoadRun {
     private void requestStopBySignal() {
         signalled = true;
         stopRequested = true;
+        LockSupport.unpark(runThread);
     }
 
     /** A run that cannot go on; the message is one line for the user. */
