@@ -62,7 +62,7 @@ wants() { [[ " ${PARTS[*]} " == *" $1 "* ]]; }
 FANOUT_MIN_WINDOW_S=10
 if wants fanout; then
     for name in FANOUT_RAMP FANOUT_DURATION; do
-        if [[ ! "${!name}" =~ ^[0-9]+(ms|s|m)$ ]]; then
+        if [[ ! "${!name}" =~ ^(0|[0-9]+(ms|s|m))$ ]]; then
             echo "client-ceiling.sh: $name=${!name} is not a duration: write it as 10s, 1500ms or 2m" >&2
             exit 2
         fi
@@ -71,11 +71,12 @@ if wants fanout; then
         echo "client-ceiling.sh: FANOUT_SETTLE_S=$FANOUT_SETTLE_S is not a whole number of seconds: write it as 30" >&2
         exit 2
     fi
-    fanout_needs_s=$(($(ramp_seconds "$FANOUT_RAMP") + FANOUT_SETTLE_S + FANOUT_MIN_WINDOW_S))
-    if (($(ramp_seconds "$FANOUT_DURATION") < fanout_needs_s)); then
+    # the second from which every fan-out figure counts
+    FANOUT_STEADY_FROM_S=$(($(ramp_seconds "$FANOUT_RAMP") + FANOUT_SETTLE_S))
+    if (($(ramp_seconds "$FANOUT_DURATION") < FANOUT_STEADY_FROM_S + FANOUT_MIN_WINDOW_S)); then
         echo "client-ceiling.sh: FANOUT_DURATION=$FANOUT_DURATION leaves no steady window: the figures count from" \
-             "FANOUT_RAMP + FANOUT_SETTLE_S ($((fanout_needs_s - FANOUT_MIN_WINDOW_S)) s) on, so give at least" \
-             "${fanout_needs_s}s (or a smaller FANOUT_SETTLE_S)" >&2
+             "FANOUT_RAMP + FANOUT_SETTLE_S ($FANOUT_STEADY_FROM_S s) on, so give at least" \
+             "$((FANOUT_STEADY_FROM_S + FANOUT_MIN_WINDOW_S))s (or a smaller FANOUT_SETTLE_S)" >&2
         exit 2
     fi
 fi
@@ -206,9 +207,8 @@ steady_cpu() {
 }
 
 fanout_round() {
-    local round="$1" sessions ramp_s folder settle_s p50 p99 cpu server_cpu
+    local round="$1" sessions ramp_s folder settle_s="$FANOUT_STEADY_FROM_S" p50 p99 cpu server_cpu
     ramp_s="$(ramp_seconds "$FANOUT_RAMP")"
-    settle_s=$((ramp_s + FANOUT_SETTLE_S))
     for sessions in "${FANOUT_SESSIONS[@]}"; do
         # shellcheck disable=SC2046 # the sizing flags split on purpose
         folder="$(harness --transport sse --sessions "$sessions" --ramp-up "$FANOUT_RAMP" \

@@ -138,7 +138,6 @@ public final class LoadRun {
         // the wait for --start-at comes before the ramp-up: the watchdog's bound includes it
         startBound = startBound.plus(start.remaining());
         deadlineNanos = System.nanoTime() + startBound.plus(plan.duration()).plus(deadlineGrace).toNanos();
-        Thread runThread = Thread.currentThread();
         Thread watchdog = new Thread(() -> watchDeadline(runThread, stop), "harness-run-deadline");
         watchdog.setDaemon(true);
         watchdog.start();
